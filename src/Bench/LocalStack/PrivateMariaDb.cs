@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MySqlConnector;
+
+namespace IsuBench.Bench.LocalStack;
+
+/// <summary>
+/// A MariaDB server of our own: Debian's mariadbd run as a plain child process on loopback, with its data
+/// directory under a folder we choose. No system service, no Docker.
+/// </summary>
+public sealed class PrivateMariaDb : IAsyncDisposable
+{
+    /// <summary>The application account the reference server uses.</summary>
+    public const string User = "isucon";
+    /// <summary>The application account's password.</summary>
+    public const string Password = "isucon";
+    /// <summary>The application database.</summary>
+    public const string Database = "isuketch";
+
+    private static readonly string[] Packages = ["mariadb-server", "mariadb-client"];
+    private readonly Process _process;
+
+    private PrivateMariaDb(string directory, int port, Process process)
+    {
+        Directory = directory;
+        Port = port;
+        _process = process;
+    }
+
+    /// <summary>The folder holding data/, the socket, the pid file and the error log.</summary>
+    public string Directory { get; }
+
+    /// <summary>The TCP port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>Connection string for the application account over TCP.</summary>
+    public string ConnectionString => new MySqlConnectionStringBuilder
+    {
+        Server = "127.0.0.1", Port = (uint)Port, UserID = User, Password = Password, Database = Database,
+        AllowLoadLocalInfile = true, MaximumPoolSize = 64,
+    }.ConnectionString;
+
+    /// <summary>Connection string for root over the unix socket (administration only).</summary>
+    public string RootConnectionString => new MySqlConnectionStringBuilder
+    {
+        Server = Path.Combine(Directory, "mysql.sock"), ConnectionProtocol = MySqlConnectionProtocol.UnixSocket, UserID = "root",
+    }.ConnectionString;
+
+    /// <summary>Starts (initializing the data directory when new) and waits until it answers; port 0 picks a free one.</summary>
+    public static async Task<PrivateMariaDb> StartAsync(string directory, int port, CancellationToken cancellationToken)
+    {
+        var mariadbd = await DebianPackages.RequireAsync("mariadbd", Packages, cancellationToken);
+        var installDb = await DebianPackages.RequireAsync("mariadb-install-db", Packages, cancellationToken);
+        directory = Path.GetFullPath(directory);
+        var dataDir = Path.Combine(directory, "data");
+        System.IO.Directory.CreateDirectory(directory);
+        if (!System.IO.Directory.Exists(Path.Combine(dataDir, "mysql")))
+            await InitializeAsync(installDb, dataDir, cancellationToken);
+        if (port == 0) port = FreePort();
+
+        var start = new ProcessStartInfo(mariadbd) { RedirectStandardOutput = false, RedirectStandardError = false };
+        foreach (var arg in new[]
+                 {
+                     "--no-defaults", $"--datadir={dataDir}", $"--socket={Path.Combine(directory, "mysql.sock")}",
+                     $"--port={port}", "--bind-address=127.0.0.1", "--user=root",
+                     $"--pid-file={Path.Combine(directory, "mysqld.pid")}", $"--log-error={Path.Combine(directory, "mysqld.err")}",
+                     "--skip-name-resolve", "--max-connections=1000", "--innodb-buffer-pool-size=1G",
+                     "--innodb-flush-log-at-trx-commit=2", "--local-infile=1", "--character-set-server=utf8mb4",
+                 })
+            start.ArgumentList.Add(arg);
+        var process = Process.Start(start) ?? throw new EnvironmentMissingException($"cannot start {mariadbd}");
+        var db = new PrivateMariaDb(directory, port, process);
+        try
+        {
+            await db.WaitUntilReadyAsync(cancellationToken);
+            await db.CreateApplicationAccountAsync(cancellationToken);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the server cleanly (SIGTERM lets InnoDB flush) and waits for it to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try { await _process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { _process.Kill(); }
+    }
+
+    /// <summary>Stops the server at once, as a crash would (SIGKILL).</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill();
+        _process.WaitForExit();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+    }
+
+    private static async Task InitializeAsync(string installDb, string dataDir, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(installDb) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--no-defaults", $"--datadir={dataDir}", "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db" })
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new EnvironmentMissingException($"cannot start {installDb}");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new EnvironmentMissingException($"mariadb-install-db failed (exit {process.ExitCode}): {await errors}{await output}");
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (_process.HasExited)
+                throw new EnvironmentMissingException($"mariadbd exited with {_process.ExitCode}; see {Path.Combine(Directory, "mysqld.err")}:\n{ErrorLogTail()}");
+            try
+            {
+                await using var connection = new MySqlConnection(RootConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                return;
+            }
+            catch (MySqlException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    private async Task CreateApplicationAccountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(RootConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            CREATE DATABASE IF NOT EXISTS {Database} DEFAULT CHARACTER SET utf8mb4;
+            CREATE USER IF NOT EXISTS '{User}'@'127.0.0.1' IDENTIFIED BY '{Password}';
+            CREATE USER IF NOT EXISTS '{User}'@'localhost' IDENTIFIED BY '{Password}';
+            GRANT ALL ON {Database}.* TO '{User}'@'127.0.0.1';
+            GRANT ALL ON {Database}.* TO '{User}'@'localhost';
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private string ErrorLogTail()
+    {
+        var log = Path.Combine(Directory, "mysqld.err");
+        if (!File.Exists(log)) return "(no error log)";
+        var text = File.ReadAllText(log);
+        return text.Length <= 2000 ? text : text[^2000..];
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

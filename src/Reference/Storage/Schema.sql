@@ -1,0 +1,54 @@
+-- The ISUketch schema (SPEC §1.1). Kept as the original so that teams tune against it.
+CREATE TABLE IF NOT EXISTS rooms (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  name VARCHAR(255) NOT NULL,
+  canvas_width INT UNSIGNED NOT NULL,
+  canvas_height INT UNSIGNED NOT NULL,
+  created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE IF NOT EXISTS strokes (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  room_id BIGINT NOT NULL,
+  width TINYINT UNSIGNED NOT NULL,
+  red TINYINT UNSIGNED NOT NULL,
+  green TINYINT UNSIGNED NOT NULL,
+  blue TINYINT UNSIGNED NOT NULL,
+  alpha DECIMAL(3,2) UNSIGNED NOT NULL,
+  created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (id),
+  KEY room_id (room_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE IF NOT EXISTS points (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  stroke_id BIGINT NOT NULL,
+  x DECIMAL(10,4) NOT NULL,
+  y DECIMAL(10,4) NOT NULL,
+  PRIMARY KEY (id),
+  KEY stroke_id (stroke_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE IF NOT EXISTS tokens (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  csrf_token VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  PRIMARY KEY (id),
+  UNIQUE KEY csrf_token (csrf_token)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE IF NOT EXISTS room_watchers (
+  room_id BIGINT NOT NULL,
+  token_id BIGINT NOT NULL,
+  created_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
+  UNIQUE KEY room_id_token_id (room_id, token_id),
+  KEY room_id_updated_at (room_id, updated_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE IF NOT EXISTS room_owners (
+  room_id BIGINT NOT NULL,
+  token_id BIGINT NOT NULL,
+  UNIQUE KEY room_id_token_id (room_id, token_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
