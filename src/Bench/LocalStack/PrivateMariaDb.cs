@@ -19,6 +19,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
     public const string Database = "isuketch";
 
     private static readonly string[] Packages = ["mariadb-server", "mariadb-client"];
+    private const string PortFile = "mysqld.port";
     private readonly Process _process;
 
     private PrivateMariaDb(string directory, int port, Process process)
@@ -35,11 +36,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Connection string for the application account over TCP.</summary>
-    public string ConnectionString => new MySqlConnectionStringBuilder
-    {
-        Server = "127.0.0.1", Port = (uint)Port, UserID = User, Password = Password, Database = Database,
-        AllowLoadLocalInfile = true, MaximumPoolSize = 64,
-    }.ConnectionString;
+    public string ConnectionString => ConnectionStringFor(Port);
 
     /// <summary>Connection string for root over the unix socket (administration only).</summary>
     public string RootConnectionString => new MySqlConnectionStringBuilder
@@ -47,8 +44,12 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         Server = Path.Combine(Directory, "mysql.sock"), ConnectionProtocol = MySqlConnectionProtocol.UnixSocket, UserID = "root",
     }.ConnectionString;
 
-    /// <summary>Starts (initializing the data directory when new) and waits until it answers; port 0 picks a free one.</summary>
-    public static async Task<PrivateMariaDb> StartAsync(string directory, int port, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts (initializing the data directory when new) and waits until it answers; port 0 picks a free one.
+    /// A <paramref name="detached"/> server runs in a session of its own with no terminal, so it outlives this process
+    /// (stop it with <see cref="StopRunningAsync"/>).
+    /// </summary>
+    public static async Task<PrivateMariaDb> StartAsync(string directory, int port, CancellationToken cancellationToken, bool detached = false)
     {
         var mariadbd = await DebianPackages.RequireAsync("mariadbd", Packages, cancellationToken);
         var installDb = await DebianPackages.RequireAsync("mariadb-install-db", Packages, cancellationToken);
@@ -59,7 +60,17 @@ public sealed class PrivateMariaDb : IAsyncDisposable
             await InitializeAsync(installDb, dataDir, cancellationToken);
         if (port == 0) port = FreePort();
 
+        if (RunningPid(directory) is { } running)
+            throw new EnvironmentMissingException($"a MariaDB already runs on {directory} (pid {running}); stop it first: isubench db stop --dir {directory}");
+
         var start = new ProcessStartInfo(mariadbd) { RedirectStandardOutput = false, RedirectStandardError = false };
+        if (detached)
+        {
+            // exec keeps the pid; setsid leaves our session (no SIGHUP/SIGINT from our terminal); no inherited pipes keep callers waiting.
+            start.FileName = "/bin/sh";
+            foreach (var arg in new[] { "-c", "exec setsid \"$@\" </dev/null >/dev/null 2>&1", "sh", mariadbd })
+                start.ArgumentList.Add(arg);
+        }
         foreach (var arg in new[]
                  {
                      "--no-defaults", $"--datadir={dataDir}", $"--socket={Path.Combine(directory, "mysql.sock")}",
@@ -75,6 +86,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         {
             await db.WaitUntilReadyAsync(cancellationToken);
             await db.CreateApplicationAccountAsync(cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, PortFile), port.ToString(), cancellationToken);
             return db;
         }
         catch
@@ -92,6 +104,54 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try { await _process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException) { _process.Kill(); }
+    }
+
+    /// <summary>The pid of a live server started on <paramref name="directory"/> (from its pid file), or null.</summary>
+    public static int? RunningPid(string directory)
+    {
+        var pidFile = Path.Combine(Path.GetFullPath(directory), "mysqld.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)) return null;
+        // A stale pid file (after a crash) may name a pid some other program got since.
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim() == "mariadbd" && !IsZombie(pid) ? pid : null; }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>The port a server started on <paramref name="directory"/> was given, or null.</summary>
+    public static int? RecordedPort(string directory)
+    {
+        var portFile = Path.Combine(Path.GetFullPath(directory), PortFile);
+        return File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile).Trim(), out var port) ? port : null;
+    }
+
+    /// <summary>The application connection string for a server on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static string ConnectionStringFor(int port) => new MySqlConnectionStringBuilder
+    {
+        Server = "127.0.0.1", Port = (uint)port, UserID = User, Password = Password, Database = Database,
+        AllowLoadLocalInfile = true, MaximumPoolSize = 64,
+    }.ConnectionString;
+
+    /// <summary>
+    /// Stops the server running on <paramref name="directory"/>, found by its pid file (SIGTERM, then SIGKILL after
+    /// <paramref name="grace"/>); false when none runs.
+    /// </summary>
+    public static async Task<bool> StopRunningAsync(string directory, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (RunningPid(directory) is not { } pid) return false;
+        using var process = Process.GetProcessById(pid);
+        Process.Start("kill", ["-TERM", pid.ToString()])?.WaitForExit();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(grace);
+        // Not our child: poll /proc rather than wait on an exit status we cannot reap.
+        while (System.IO.Directory.Exists($"/proc/{pid}") && !IsZombie(pid))
+        {
+            try { await Task.Delay(100, timeout.Token); }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                process.Kill();
+                break;
+            }
+        }
+        return true;
     }
 
     /// <summary>Stops the server at once, as a crash would (SIGKILL).</summary>
@@ -162,6 +222,12 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         if (!File.Exists(log)) return "(no error log)";
         var text = File.ReadAllText(log);
         return text.Length <= 2000 ? text : text[^2000..];
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/stat").Split(") ", 2) is [_, var rest] && rest.StartsWith('Z'); }
+        catch (IOException) { return false; }
     }
 
     private static int FreePort()
