@@ -56,8 +56,11 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         directory = Path.GetFullPath(directory);
         var dataDir = Path.Combine(directory, "data");
         System.IO.Directory.CreateDirectory(directory);
+        // A temp folder of its own: servers bootstrapping side by side in a shared /tmp were seen to lose each other's temp tables.
+        var tmpDir = Path.Combine(directory, "tmp");
+        System.IO.Directory.CreateDirectory(tmpDir);
         if (!System.IO.Directory.Exists(Path.Combine(dataDir, "mysql")))
-            await InitializeAsync(installDb, dataDir, cancellationToken);
+            await InitializeAsync(installDb, dataDir, tmpDir, cancellationToken);
         if (port == 0) port = FreePort();
 
         if (RunningPid(directory) is { } running)
@@ -73,7 +76,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         }
         foreach (var arg in new[]
                  {
-                     "--no-defaults", $"--datadir={dataDir}", $"--socket={Path.Combine(directory, "mysql.sock")}",
+                     "--no-defaults", $"--datadir={dataDir}", $"--tmpdir={tmpDir}", $"--socket={Path.Combine(directory, "mysql.sock")}",
                      $"--port={port}", "--bind-address=127.0.0.1", "--user=root",
                      $"--pid-file={Path.Combine(directory, "mysqld.pid")}", $"--log-error={Path.Combine(directory, "mysqld.err")}",
                      "--skip-name-resolve", "--max-connections=1000", "--innodb-buffer-pool-size=1G",
@@ -168,10 +171,10 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task InitializeAsync(string installDb, string dataDir, CancellationToken cancellationToken)
+    private static async Task InitializeAsync(string installDb, string dataDir, string tmpDir, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(installDb) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--no-defaults", $"--datadir={dataDir}", "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db" })
+        foreach (var arg in new[] { "--no-defaults", $"--datadir={dataDir}", $"--tmpdir={tmpDir}", "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db" })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new EnvironmentMissingException($"cannot start {installDb}");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
