@@ -84,17 +84,17 @@ public sealed class SvgDocument
     }
 
     /// <summary>Parses a <c>points</c> attribute: pairs <c>x,y</c> separated by white space (commas and spaces are both accepted as separators, as SVG allows).</summary>
-    public static bool TryParsePoints(string text, out IReadOnlyList<SvgPoint> points)
+    public static bool TryParsePoints(string text, out IReadOnlyList<Vertex> points)
     {
         var numbers = text.Split([' ', ',', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
-        var list = new List<SvgPoint>(numbers.Length / 2);
+        var list = new List<Vertex>(numbers.Length / 2);
         points = list;
         if (numbers.Length % 2 != 0) return false;
         for (var i = 0; i < numbers.Length; i += 2)
         {
             if (!double.TryParse(numbers[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x)) return false;
             if (!double.TryParse(numbers[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var y) || !double.IsFinite(y)) return false;
-            list.Add(new SvgPoint(x, y));
+            list.Add(new Vertex(x, y));
         }
         return true;
     }
