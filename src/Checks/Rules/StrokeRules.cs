@@ -11,6 +11,9 @@ public static class StrokeRules
     /// <summary>How far a returned coordinate may be from the posted one (the schema stores 4 decimals).</summary>
     public const double Tolerance = 0.1;
 
+    // Decimal coordinates are inexact in binary: 20 - 19.9 is 0.10000000000000142, which must still count as within 0.1.
+    private const double RoundingSlack = 1e-9;
+
     /// <summary>How many strokes may have a <c>created_at</c> on a whole second before sub-second storage is deemed missing.</summary>
     public const int AllowedWholeSecondTimestamps = 2;
 
@@ -79,7 +82,7 @@ public static class StrokeRules
         for (var i = 0; i < expected.Count; i++)
         {
             var (e, a) = (expected[i], actual[i]);
-            if (!(Math.Abs(e.X - a.X) <= Tolerance && Math.Abs(e.Y - a.Y) <= Tolerance))
+            if (!(Math.Abs(e.X - a.X) <= Tolerance + RoundingSlack && Math.Abs(e.Y - a.Y) <= Tolerance + RoundingSlack))
                 return rule.Fail(request, $"point {i} at {Format(e)} (±{Tolerance.ToString(CultureInfo.InvariantCulture)})", Format(a));
         }
         return rule.Pass(request);
