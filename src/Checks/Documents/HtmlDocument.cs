@@ -39,7 +39,7 @@ public sealed class HtmlDocument
         get
         {
             var element = _document.QuerySelector("[data-react-checksum]");
-            return element is null ? null : new ReactRoot(element.GetAttribute("data-react-checksum") ?? "", element.InnerHtml);
+            return element is null ? null : new ReactRoot(element.GetAttribute("data-react-checksum") ?? "", ReactMarkupFormatter.InnerMarkup(element));
         }
     }
 

@@ -30,6 +30,19 @@ public class HtmlDocumentTests
     }
 
     [Fact]
+    public void The_react_root_is_written_back_exactly_as_React_15_rendered_it()
+    {
+        // React 15 markup: void elements closed with "/>", text comments, and ' " & < escaped as React's escapeTextContentForBrowser does.
+        const string inner = "<div class=\"room\" id=\"7\" data-reactid=\"2\"><a href=\"/rooms/7\" data-reactid=\"3\"><img src=\"/img/7\" width=\"256\" data-reactid=\"4\"/></a>" +
+                             "<span class=\"stroke_count\" data-reactid=\"5\">41</span><!-- react-text: 6 -->It&#x27;s &quot;椅子&quot; &amp; &lt;3<!-- /react-text --><br data-reactid=\"7\"/></div>";
+        // Node.js running React 15's adler32.js algorithm over <div data-reactroot="" data-reactid="1"> + inner + </div>.
+        const string checksum = "-1937429181";
+        var page = HtmlDocument.Parse($"<html><body><div data-reactroot=\"\" data-reactid=\"1\" data-react-checksum=\"{checksum}\">{inner}</div></body></html>");
+        Assert.Equal(inner, page.ReactRoot!.InnerHtml);
+        Assert.Equal(checksum, ReactChecksum.ForRoot(page.ReactRoot.InnerHtml));
+    }
+
+    [Fact]
     public void Counts_only_polylines_with_an_id()
     {
         Assert.Equal(4, HtmlDocument.Parse(CraftedPages.RoomPage(4)).PolylineWithIdCount);
