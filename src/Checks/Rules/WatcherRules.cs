@@ -18,7 +18,7 @@ public static class WatcherRules
         return Count.Check(highest == watchers, request, $"room {roomId}: highest watcher_count {watchers}", $"{highest}");
     }
 
-    /// <summary>The number of distinct strokes received must equal the room's <c>stroke_count</c> from the room list.</summary>
+    /// <summary>The number of stroke events received (repeats included, so a stroke sent twice after a reconnect fails) must equal the room's <c>stroke_count</c>.</summary>
     public static Verdict ReceivedAllStrokes(int receivedStrokes, int roomStrokeCount, long roomId, string request) =>
         Strokes.Check(receivedStrokes == roomStrokeCount, request, $"room {roomId}: {roomStrokeCount} strokes", $"{receivedStrokes} strokes");
 }

@@ -10,7 +10,7 @@ public sealed record Rule(string Id, string Message, bool Critical)
     public Verdict Fail(string request, string expected, string actual) =>
         new(Id, false, Message, Critical, new Evidence(request, Evidence.Shorten(expected), Evidence.Shorten(actual)));
 
-    /// <summary>A verdict that passes when <paramref name="holds"/> is true.</summary>
+    /// <summary>A verdict that passes when <paramref name="holds"/> is true; the evidence is kept either way, for the check command's report.</summary>
     public Verdict Check(bool holds, string request, string expected, string actual) =>
-        holds ? Pass(request) : Fail(request, expected, actual);
+        new(Id, holds, Message, Critical, new Evidence(request, Evidence.Shorten(expected), Evidence.Shorten(actual)));
 }

@@ -13,6 +13,6 @@ public sealed record Verdict(string RuleId, bool Passed, string Message, bool Cr
 
     /// <summary>One line for logs and the check command: status, rule, message and evidence.</summary>
     public override string ToString() => Passed
-        ? $"PASS {RuleId}"
+        ? $"PASS {RuleId} [{Evidence.Request}]"
         : $"{(Critical ? "FAIL(critical)" : "FAIL")} {RuleId}: {Message} [{Evidence.Request}] expected: {Evidence.Expected}; got: {Evidence.Actual}";
 }

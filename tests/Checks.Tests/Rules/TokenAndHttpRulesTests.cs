@@ -45,7 +45,10 @@ public class TokenAndHttpRulesTests
     [Fact]
     public void Unexpected_status_is_an_ordinary_error()
     {
-        VerdictAssert.Passed(HttpRules.StatusIs(200, 200, Request), "http.status");
+        var passed = HttpRules.StatusIs(200, 200, Request);
+        VerdictAssert.Passed(passed, "http.status");
+        Assert.Equal(new IsuBench.Checks.Verdicts.Evidence(Request, "status 200", "status 200"), passed.Evidence);
+        Assert.Equal("PASS http.status [GET /]", passed.ToString());
         var verdict = HttpRules.StatusIs(200, 502, Request);
         VerdictAssert.Failed(verdict, "http.status", "The response has an unexpected status code", critical: false);
         Assert.Equal(("status 200", "status 502"), (verdict.Evidence.Expected, verdict.Evidence.Actual));
