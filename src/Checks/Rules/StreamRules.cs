@@ -72,7 +72,7 @@ public static class StreamRules
     /// </summary>
     public static Verdict DeliveredInTime(ApiStroke stroke, DateTimeOffset joinedAt, DateTimeOffset receivedAt, string request)
     {
-        if (stroke.CreatedAt < joinedAt) return DeliveryDelay.Pass(request);
+        if (stroke.CreatedAt <= joinedAt) return DeliveryDelay.Pass(request);
         var delay = receivedAt - stroke.CreatedAt;
         return DeliveryDelay.Check(delay <= MaxDeliveryDelay, request,
             $"stroke {stroke.Id} within 5 s of {TimeWindow.Format(stroke.CreatedAt)}",

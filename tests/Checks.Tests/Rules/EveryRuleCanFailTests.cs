@@ -77,7 +77,7 @@ public class EveryRuleCanFailTests
         ["stream.bad-request"] = () => StreamRules.NotBadRequest("bad_request", "", R),
         ["stream.stroke-data"] = () => StreamRules.ReadStrokeEvent("", R).Verdict,
         ["stream.watcher-count-data"] = () => StreamRules.ReadWatcherCountEvent("x", R).Verdict,
-        ["stream.delivery-delay"] = () => StreamRules.DeliveredInTime(Stroke, T, T.AddSeconds(6), R),
+        ["stream.delivery-delay"] = () => StreamRules.DeliveredInTime(Stroke, T.AddSeconds(-1), T.AddSeconds(6), R),
         ["stream.point-count"] = () => StreamRules.PointCountMatches(2, Stroke, R),
         ["watchers.count"] = () => WatcherRules.HighestCountIs([1], 2, 1, R),
         ["watchers.strokes"] = () => WatcherRules.ReceivedAllStrokes(1, 2, 1, R),

@@ -76,6 +76,8 @@ public class StreamRulesTests
     {
         var old = Joined.AddMinutes(-10);
         VerdictAssert.Passed(StreamRules.DeliveredInTime(Stroke(old), Joined, Joined.AddSeconds(1), Request), "stream.delivery-delay");
+        // Created at the very moment of joining still counts as history (the original compared "created after join").
+        VerdictAssert.Passed(StreamRules.DeliveredInTime(Stroke(Joined), Joined, Joined.AddSeconds(6), Request), "stream.delivery-delay");
     }
 
     [Fact]
