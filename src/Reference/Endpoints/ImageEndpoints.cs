@@ -16,9 +16,9 @@ public static class ImageEndpoints
 
     private static async Task<IResult> ShowImageAsync(string id, [FromServices] IIsuketchStore store, CancellationToken cancellationToken)
     {
-        var room = RouteRoomId.TryParse(id, out var roomId) ? await store.GetRoomAsync(roomId, cancellationToken) : null;
+        var room = RoomId.Parse(id) is { } roomId ? await store.GetRoomAsync(roomId, cancellationToken) : null;
         if (room is null)
-            return Results.Json(new { error = "room not found" }, statusCode: StatusCodes.Status404NotFound, contentType: "application/json;charset=utf-8");
+            return ApiResult.Error(StatusCodes.Status404NotFound, "room not found");
         return Results.Text(SvgImage.Render(room), SvgImage.ContentType);
     }
 }

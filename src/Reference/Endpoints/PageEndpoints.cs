@@ -25,7 +25,7 @@ public static class PageEndpoints
     private static async Task<IResult> ShowRoomAsync(string id, [FromServices] IIsuketchStore store, CancellationToken cancellationToken)
     {
         // No token is created for a room that does not exist: a 404 should write nothing.
-        var room = RouteRoomId.TryParse(id, out var roomId) ? await store.GetRoomAsync(roomId, cancellationToken) : null;
+        var room = RoomId.Parse(id) is { } roomId ? await store.GetRoomAsync(roomId, cancellationToken) : null;
         if (room is null)
             return Results.Text(NotFoundPage.Render("This room does not exist."), PageShell.ContentType, statusCode: StatusCodes.Status404NotFound);
         var token = await store.CreateTokenAsync(cancellationToken);

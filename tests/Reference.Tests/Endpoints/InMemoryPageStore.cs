@@ -25,4 +25,14 @@ internal sealed class InMemoryPageStore(IReadOnlyList<Room> topRooms, IReadOnlyD
 
     public Task<Room?> GetRoomAsync(long roomId, CancellationToken cancellationToken) =>
         Task.FromResult(rooms.GetValueOrDefault(roomId));
+
+    public Task<bool> RoomExistsAsync(long roomId, CancellationToken cancellationToken) =>
+        Task.FromResult(rooms.ContainsKey(roomId));
+
+    // Pages and images only read; a write reaching this store would be a bug in them.
+    public Task<Room> CreateRoomAsync(long ownerTokenId, NewRoom room, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("pages must not create rooms");
+
+    public Task<StrokeWriteOutcome> AddStrokeAsync(long roomId, long tokenId, NewStroke stroke, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("pages must not add strokes");
 }
