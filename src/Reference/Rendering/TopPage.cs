@@ -43,8 +43,8 @@ public static class TopPage
                 .Append(" height=\"").Append(room.CanvasHeight.ToString(culture)).Append("\">");
             body.Append("<span class=\"room-name\">").Append(name).Append("</span>");
             body.Append("</a>");
-            body.Append("<span class=\"room-strokes\"><span class=\"stroke_count\">")
-                .Append(room.StrokeCount.ToString(culture)).Append("</span> strokes</span>");
+            body.Append("<span class=\"room-strokes\">Strokes: <span class=\"stroke_count\">")
+                .Append(room.StrokeCount.ToString(culture)).Append("</span></span>");
             body.Append("</li>\n");
         }
         body.Append("</ul>\n</section>\n</main>\n");

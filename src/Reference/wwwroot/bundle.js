@@ -92,16 +92,24 @@
 
     // Tools: width slider, colour swatches or any colour, opacity.
     widthInput.addEventListener('input', () => { widthValue.textContent = widthInput.value; });
-    for (const swatch of document.querySelectorAll('.rc-color-picker-swatch')) {
-      swatch.addEventListener('click', () => { colourInput.value = swatch.dataset.colour; markSwatch(); });
-    }
+    const swatches = document.querySelectorAll('.rc-color-picker-swatch');
     const markSwatch = () => {
-      for (const swatch of document.querySelectorAll('.rc-color-picker-swatch')) {
+      for (const swatch of swatches) {
         swatch.setAttribute('aria-pressed', String(swatch.dataset.colour === colourInput.value));
       }
     };
+    for (const swatch of swatches) {
+      swatch.addEventListener('click', () => { colourInput.value = swatch.dataset.colour; markSwatch(); });
+    }
     colourInput.addEventListener('input', markSwatch);
     markSwatch();
+
+    // The stroke style chosen in the toolbar right now.
+    const drawingDefaults = () => ({
+      width: Number(widthInput.value),
+      ...hexToRgb(colourInput.value),
+      alpha: Number(alphaInput.value),
+    });
 
     // Pointer position in canvas units, whatever the SVG's on-screen size (it scales to fit).
     const toCanvas = (event) => {
@@ -110,30 +118,44 @@
       return { x: round(point.x), y: round(point.y) };
     };
 
+    // The server accepts at most 10,000 points per stroke; a longer drag is sent in pieces.
+    const MAX_POINTS = 10000;
     let drawing = null; // { pointerId, stroke, element } while a pointer is down
     svg.addEventListener('pointerdown', (event) => {
       if (drawing || event.button !== 0) return;
       event.preventDefault();
       svg.setPointerCapture(event.pointerId);
-      const stroke = {
-        width: Number(widthInput.value),
-        ...hexToRgb(colourInput.value),
-        alpha: Number(alphaInput.value),
-        points: [toCanvas(event)],
-      };
+      const stroke = { ...drawingDefaults(), points: [toCanvas(event)] };
       drawing = { pointerId: event.pointerId, stroke, element: polylineFor(stroke) };
       svg.appendChild(drawing.element);
     });
+    const finishStroke = () => {
+      const { stroke, element } = drawing;
+      drawing = null;
+      // A click leaves one point, which SVG would not paint; doubling it shows a round dot.
+      if (stroke.points.length === 1) stroke.points.push({ ...stroke.points[0] });
+      void sendStroke(stroke, element);
+    };
     svg.addEventListener('pointermove', (event) => {
       if (!drawing || event.pointerId !== drawing.pointerId) return;
-      drawing.stroke.points.push(toCanvas(event));
-      drawing.element.setAttribute('points', drawing.stroke.points.map((p) => `${p.x},${p.y}`).join(' '));
+      const points = drawing.stroke.points;
+      const point = toCanvas(event);
+      const last = points[points.length - 1];
+      if (Math.hypot(point.x - last.x, point.y - last.y) < 1) return; // sub-unit jitter adds nothing
+      points.push(point);
+      drawing.element.setAttribute('points', points.map((p) => `${p.x},${p.y}`).join(' '));
+      if (points.length >= MAX_POINTS) {
+        const pointerId = drawing.pointerId;
+        finishStroke();
+        // Carry on drawing from where the full stroke ended.
+        const stroke = { ...drawingDefaults(), points: [point] };
+        drawing = { pointerId, stroke, element: polylineFor(stroke) };
+        svg.appendChild(drawing.element);
+      }
     });
     svg.addEventListener('pointerup', (event) => {
       if (!drawing || event.pointerId !== drawing.pointerId) return;
-      const { stroke, element } = drawing;
-      drawing = null;
-      void sendStroke(stroke, element);
+      finishStroke();
     });
     svg.addEventListener('pointercancel', (event) => {
       if (!drawing || event.pointerId !== drawing.pointerId) return;
