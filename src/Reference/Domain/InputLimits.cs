@@ -8,6 +8,11 @@ public static class InputLimits
 {
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
+    /// <summary>
+    /// Largest body the server reads at all (Kestrel's limit). Between this and <see cref="MaxRequestBodyBytes"/> the rest
+    /// of a refused body is read and discarded, so that a client still sending can read the 413 instead of a broken pipe.
+    /// </summary>
+    public const long MaxDiscardedRequestBodyBytes = 64 * 1024 * 1024;
     /// <summary>Longest room name, in Unicode code points (VARCHAR(255) on utf8mb4).</summary>
     public const int MaxRoomNameLength = 255;
     /// <summary>Largest canvas width or height.</summary>

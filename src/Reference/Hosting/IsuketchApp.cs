@@ -24,13 +24,14 @@ public static class IsuketchApp
         });
         var options = ReferenceOptions.FromConfiguration(builder.Configuration);
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InputLimits.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InputLimits.MaxDiscardedRequestBodyBytes);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddBaselineProfile(options.ConnectionString);
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseJsonErrorBodies();
 
         app.MapTokenEndpoints();

@@ -52,7 +52,15 @@ public static class JsonBody
     {
         value = "";
         if (!body.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String) return false;
-        value = element.GetString()!;
+        try
+        {
+            value = element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but not a string we can store.
+            return false;
+        }
         return true;
     }
 }
