@@ -1,39 +1,16 @@
 using System.Text.RegularExpressions;
-using IsuBench.Integration.Infrastructure;
-using IsuBench.Reference.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
+using IsuBench.Integration.Reference;
 using Microsoft.Playwright;
 
 namespace IsuBench.Integration.Browser;
 
 /// <summary>The real browser client against the real server: create a room, draw with the mouse, watch it arrive elsewhere.</summary>
-public sealed class LiveDrawingTests : IAsyncLifetime
+public sealed class LiveDrawingTests(ReferenceServer server) : IClassFixture<ReferenceServer>
 {
     // Generous: the baseline server polls every 500 ms and a shared 2-core machine can be slow.
     private const float WaitMilliseconds = 20_000;
 
-    private WebApplication? _server;
-    private string _origin = "";
-
-    public async Task InitializeAsync()
-    {
-        var database = await SharedMariaDb.CreateDatabaseAsync("browser_live_drawing");
-        _server = IsuketchApp.Build(["--urls", "http://127.0.0.1:0", "--mysql", database]);
-        await _server.StartAsync();
-        _origin = _server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.First().TrimEnd('/');
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is null) return;
-        await _server.StopAsync();
-        await _server.DisposeAsync();
-    }
+    private readonly string _origin = server.BaseAddress.GetLeftPart(UriPartial.Authority);
 
     [Fact]
     public async Task A_stroke_drawn_with_the_mouse_reaches_a_second_viewer_live()
