@@ -43,7 +43,10 @@ public sealed class LiveDrawingTests(ReferenceServer server) : IClassFixture<Ref
         foreach (var page in new[] { drawer, viewer })
             await page.WaitForFunctionAsync("() => document.querySelector('.watcher_count').textContent === '2'");
 
-        // Draw: press, drag across the canvas, release.
+        // Pick a colour swatch and a width, then draw: press, drag across the canvas, release.
+        await drawer.ClickAsync(".rc-color-picker-swatch[aria-label=red]");
+        await drawer.Locator("#stroke-width").EvaluateAsync("(input) => { input.value = '25'; input.dispatchEvent(new Event('input')); }");
+        Assert.Equal("25", await drawer.TextContentAsync("#stroke-width-value"));
         var canvas = await drawer.QuerySelectorAsync("svg#canvas");
         var box = (await canvas!.BoundingBoxAsync())!;
         await drawer.Mouse.MoveAsync(box.X + box.Width * 0.2f, box.Y + box.Height * 0.3f);
@@ -61,6 +64,8 @@ public sealed class LiveDrawingTests(ReferenceServer server) : IClassFixture<Ref
         var points = (await received!.GetAttributeAsync("points"))!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(points.Length >= 10, $"expected the dragged path, got {points.Length} points");
         Assert.Equal(await drawn.GetAttributeAsync("points"), await received.GetAttributeAsync("points"));
+        Assert.Equal("rgba(226,74,51,0.8)", await received.GetAttributeAsync("stroke"));
+        Assert.Equal("25", await received.GetAttributeAsync("stroke-width"));
 
         // Each stroke appears once, though the drawer's stream echoes its own stroke and the baseline server
         // ends each response after ~3 s: once two more stream requests began, a whole response started
