@@ -23,3 +23,9 @@ catch (MySqlException e)
     Console.Error.WriteLine($"isuketch: cannot use the database: {e.Message}");
     return 1;
 }
+catch (IOException e)
+{
+    // Kestrel reports an address in use or not available this way.
+    Console.Error.WriteLine($"isuketch: cannot listen: {e.Message}");
+    return 1;
+}

@@ -22,9 +22,9 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
             var message = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request body too large" : "bad request: " + e.Message;
             await ApiResult.WriteErrorAsync(context, e.StatusCode, message);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client left; there is nobody to answer.
+            // The client left (whatever the cancelled I/O threw); there is nobody to answer.
         }
         catch (Exception e) when (!context.Response.HasStarted)
         {

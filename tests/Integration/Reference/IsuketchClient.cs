@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -78,9 +77,6 @@ public sealed class IsuketchClient(Uri baseAddress) : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(message));
         return message!;
     }
-
-    /// <summary>Parses a media type header for comparisons.</summary>
-    public static MediaTypeHeaderValue? MediaType(HttpResponseMessage response) => response.Content.Headers.ContentType;
 
     /// <inheritdoc />
     public void Dispose() => Http.Dispose();

@@ -88,6 +88,27 @@ public sealed class StreamEndpointTests(ReferenceServer server) : IClassFixture<
         Assert.Equal("2", (await other!).Events[0].Data);
     }
 
+    [Fact]
+    public async Task An_open_stream_refreshes_its_heartbeat_on_every_poll()
+    {
+        var token = await server.Api.CreateTokenAsync();
+        var roomId = (await server.Api.CreateRoomAsync(token)).GetProperty("id").GetInt64();
+        var agedOnce = false;
+
+        // Age the heartbeat right after the stream recorded it; only the stream's later polls can bring it back.
+        var stream = await SseSession.ReadAsync(server.Api.Http, roomId.ToString(), token, onEvent: async _ =>
+        {
+            if (agedOnce) return;
+            agedOnce = true;
+            await server.ExecuteSqlAsync("UPDATE room_watchers SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 10 SECOND WHERE room_id = @r", ("@r", roomId));
+        });
+
+        Assert.True(stream.EndedByServer);
+        var age = Convert.ToDouble(await server.ScalarAsync(
+            "SELECT TIMESTAMPDIFF(MICROSECOND, updated_at, UTC_TIMESTAMP(6)) / 1e6 FROM room_watchers WHERE room_id = @r", ("@r", roomId)));
+        Assert.InRange(age, -1, 9); // aged to 10 s, so anything younger was refreshed by a later poll
+    }
+
     [Theory]
     [InlineData("not-a-token")]
     [InlineData("(none)")]
