@@ -40,7 +40,9 @@ public static class IsuketchApp
         app.MapRoomEndpoints();
         app.MapStrokeEndpoints();
         app.MapStreamEndpoints();
-        // Pages, images and static files (Rendering/, wwwroot/) are mapped here.
+        app.UseIsuketchStaticFiles();
+        app.MapPageEndpoints();
+        app.MapImageEndpoints();
         return app;
     }
 }
