@@ -1,30 +1,19 @@
+using IsuBench.Reference.Storage;
 using MySqlConnector;
 
 namespace IsuBench.Reference.DataSet;
 
-/// <summary>Drops and recreates the ISUketch tables from the embedded <c>Storage/Schema.sql</c>.</summary>
+/// <summary>Drops and recreates the ISUketch tables from the embedded schema (the one the server applies at start).</summary>
 public static class DataSetSchema
 {
-    /// <summary>The embedded schema's resource name.</summary>
-    public const string ResourceName = "Storage.Schema.sql";
-
     /// <summary>The tables of SPEC §1.1.</summary>
     public static readonly string[] Tables = ["rooms", "strokes", "points", "tokens", "room_watchers", "room_owners"];
-
-    /// <summary>The DDL text.</summary>
-    public static string Ddl()
-    {
-        using var stream = typeof(DataSetSchema).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource '{ResourceName}' is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 
     /// <summary>Drops every ISUketch table and creates them empty.</summary>
     public static async Task RecreateAsync(MySqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"DROP TABLE IF EXISTS {string.Join(", ", Tables)};\n{Ddl()}";
+        command.CommandText = $"DROP TABLE IF EXISTS {string.Join(", ", Tables)};\n{SchemaInitializer.Ddl()}";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

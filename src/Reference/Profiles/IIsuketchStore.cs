@@ -19,4 +19,13 @@ public interface IIsuketchStore
 
     /// <summary>The room with all strokes and points in id order and its live watcher count, or null.</summary>
     Task<Room?> GetRoomAsync(long roomId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a room with this id exists.</summary>
+    Task<bool> RoomExistsAsync(long roomId, CancellationToken cancellationToken);
+
+    /// <summary>Creates the room with the token as its owner, in one transaction; returns it as stored.</summary>
+    Task<Room> CreateRoomAsync(long ownerTokenId, NewRoom room, CancellationToken cancellationToken);
+
+    /// <summary>Stores the stroke and its points in one transaction, unless the room is unknown or its first stroke is not the owner's.</summary>
+    Task<StrokeWriteOutcome> AddStrokeAsync(long roomId, long tokenId, NewStroke stroke, CancellationToken cancellationToken);
 }

@@ -1,0 +1,21 @@
+using IsuBench.Checks.Documents;
+using IsuBench.Checks.Profiles;
+using IsuBench.Checks.Verdicts;
+
+namespace IsuBench.Checks.Rules;
+
+/// <summary>Rules about the static files: each one's MD5 as the profile expects.</summary>
+public static class StaticFileRules
+{
+    /// <summary>The file answers 200 and its MD5 equals the profile's (files the profile does not list only need 200).</summary>
+    public static readonly Rule Hash = new("static.hash", "A static file is not correct", true);
+
+    /// <summary>Checks the file at <paramref name="path"/> against <paramref name="profile"/>'s expected hash.</summary>
+    public static Verdict HashMatches(string path, int status, ReadOnlySpan<byte> content, CheckProfile profile, string request)
+    {
+        if (status != 200) return Hash.Fail(request, $"{path} with status 200", $"status {status}");
+        if (!profile.ExpectedHashes.TryGetValue(path, out var expected)) return Hash.Pass(request);
+        var actual = StaticFileHash.Md5Hex(content);
+        return Hash.Check(actual == expected, request, $"{path} with md5 {expected}", $"md5 {actual} ({content.Length} bytes)");
+    }
+}

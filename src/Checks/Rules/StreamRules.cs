@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Verdicts;
+
+namespace IsuBench.Checks.Rules;
+
+/// <summary>Rules a watcher applies to the SSE stream <c>GET /api/stream/rooms/{id}</c> and its events during the load phase.</summary>
+public static class StreamRules
+{
+    /// <summary>How late after its <c>created_at</c> a stroke created after the watcher joined may arrive.</summary>
+    public static readonly TimeSpan MaxDeliveryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>How soon after its POST was sent a stroke must arrive to score.</summary>
+    public static readonly TimeSpan ScoreWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>The stream answers 200 (otherwise the watcher leaves).</summary>
+    public static readonly Rule Status = new("stream.status", "The stream did not answer with status 200", false);
+
+    /// <summary>The stream's Content-Type is <c>text/event-stream</c>.</summary>
+    public static readonly Rule ContentType = new("stream.content-type", "The stream's Content-Type is not text/event-stream", false);
+
+    /// <summary>The stream does not send <c>bad_request</c> to a watcher with a fresh token (otherwise the watcher leaves).</summary>
+    public static readonly Rule NoBadRequest = new("stream.bad-request", "The stream sent a bad_request event", false);
+
+    /// <summary>A <c>stroke</c> event's data is a stroke object.</summary>
+    public static readonly Rule StrokeData = new("stream.stroke-data", "A stroke event's data is not a valid stroke", false);
+
+    /// <summary>A <c>watcher_count</c> event's data is a non-negative integer.</summary>
+    public static readonly Rule WatcherCountData = new("stream.watcher-count-data", "A watcher_count event's data is not a number", false);
+
+    /// <summary>A stroke created after the watcher joined arrives within 5 s of its <c>created_at</c> (otherwise the watcher leaves).</summary>
+    public static readonly Rule DeliveryDelay = new("stream.delivery-delay", "A stroke arrived more than 5 seconds after it was created", false);
+
+    /// <summary>A received stroke has as many points as were posted.</summary>
+    public static readonly Rule PointCount = new("stream.point-count", "A received stroke's number of points differs from what was posted", false);
+
+    /// <summary>Checks the stream's status.</summary>
+    public static Verdict StatusIsOk(int status, string request) =>
+        Status.Check(status == 200, request, "status 200", $"status {status}");
+
+    /// <summary>Checks the media type of the Content-Type header value (parameters such as charset are allowed).</summary>
+    public static Verdict ContentTypeIsEventStream(string? contentType, string request)
+    {
+        var ok = MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+            && string.Equals(parsed.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+        return ContentType.Check(ok, request, "text/event-stream", contentType ?? "no Content-Type");
+    }
+
+    /// <summary>Checks an event's type: <c>bad_request</c> fails with its data as evidence; any other type passes.</summary>
+    public static Verdict NotBadRequest(string eventType, string data, string request) =>
+        NoBadRequest.Check(eventType != "bad_request", request, "no bad_request event", $"bad_request: {data}");
+
+    /// <summary>Reads a <c>stroke</c> event's data.</summary>
+    public static Parsed<ApiStroke> ReadStrokeEvent(string data, string request)
+    {
+        var read = ApiDocuments.ReadStroke(data);
+        return read.Ok
+            ? Parsed<ApiStroke>.Success(read.Value!, StrokeData.Pass(request))
+            : Parsed<ApiStroke>.Failure(StrokeData.Fail(request, "a stroke object", $"{read.Problem}: {data}"));
+    }
+
+    /// <summary>Reads a <c>watcher_count</c> event's data.</summary>
+    public static Parsed<int?> ReadWatcherCountEvent(string data, string request) =>
+        int.TryParse(data.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? Parsed<int?>.Success(count, WatcherCountData.Pass(request))
+            : Parsed<int?>.Failure(WatcherCountData.Fail(request, "a non-negative integer", data));
+
+    /// <summary>
+    /// A stroke created after <paramref name="joinedAt"/> must arrive within 5 s of its <c>created_at</c>;
+    /// strokes older than the watcher (the room's history) pass whatever their age.
+    /// </summary>
+    public static Verdict DeliveredInTime(ApiStroke stroke, DateTimeOffset joinedAt, DateTimeOffset receivedAt, string request)
+    {
+        if (stroke.CreatedAt <= joinedAt) return DeliveryDelay.Pass(request);
+        var delay = receivedAt - stroke.CreatedAt;
+        return DeliveryDelay.Check(delay <= MaxDeliveryDelay, request,
+            $"stroke {stroke.Id} within 5 s of {TimeWindow.Format(stroke.CreatedAt)}",
+            $"received {TimeWindow.Format(receivedAt)}, {delay.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s later");
+    }
+
+    /// <summary>A received stroke has the number of points its POST sent.</summary>
+    public static Verdict PointCountMatches(int postedPoints, ApiStroke received, string request) =>
+        PointCount.Check(received.Points.Count == postedPoints, request, $"stroke {received.Id} with {postedPoints} points", $"{received.Points.Count} points");
+
+    /// <summary>Whether a stroke received at <paramref name="receivedAt"/> scores: within 2 s of its POST being sent (a scoring rule, not an error).</summary>
+    public static bool ScoresDelivery(DateTimeOffset postSentAt, DateTimeOffset receivedAt) => receivedAt - postSentAt <= ScoreWindow;
+}

@@ -1,0 +1,24 @@
+using IsuBench.Reference.Profiles;
+using IsuBench.Reference.Rendering;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IsuBench.Reference.Endpoints;
+
+/// <summary>The SVG thumbnail of a room at <c>/img/{id}</c>.</summary>
+public static class ImageEndpoints
+{
+    /// <summary>Maps <c>GET /img/{id}</c>; an unknown or malformed id answers 404 with a JSON error.</summary>
+    public static IEndpointRouteBuilder MapImageEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/img/{id}", ShowImageAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ShowImageAsync(string id, [FromServices] IIsuketchStore store, CancellationToken cancellationToken)
+    {
+        var room = RoomId.Parse(id) is { } roomId ? await store.GetRoomAsync(roomId, cancellationToken) : null;
+        if (room is null)
+            return ApiResult.Error(StatusCodes.Status404NotFound, "room not found");
+        return Results.Text(SvgImage.Render(room), SvgImage.ContentType);
+    }
+}

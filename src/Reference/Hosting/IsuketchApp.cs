@@ -1,0 +1,48 @@
+using IsuBench.Reference.Domain;
+using IsuBench.Reference.Endpoints;
+using IsuBench.Reference.Profiles.Baseline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IsuBench.Reference.Hosting;
+
+/// <summary>Builds the ISUketch web application; the program runs it, tests host it in-process on a real port.</summary>
+public static class IsuketchApp
+{
+    /// <summary>
+    /// Builds the application from command-line style arguments (<c>--urls</c>, <c>--profile</c>, <c>--mysql</c>) and
+    /// the environment. The schema is applied when the application starts. Throws <see cref="StartupException"/> for a bad configuration.
+    /// </summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The server is a tool run from anywhere: look for its content next to the assembly.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var options = ReferenceOptions.FromConfiguration(builder.Configuration);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InputLimits.MaxDiscardedRequestBodyBytes);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A failed start is reported once, by the program, without the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddBaselineProfile(options.ConnectionString);
+
+        var app = builder.Build();
+        app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseJsonErrorBodies();
+
+        app.MapTokenEndpoints();
+        app.MapRoomEndpoints();
+        app.MapStrokeEndpoints();
+        app.MapStreamEndpoints();
+        app.UseIsuketchStaticFiles();
+        app.MapPageEndpoints();
+        app.MapImageEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using MySqlConnector;
+
+namespace IsuBench.Reference.Hosting;
+
+/// <summary>How the reference server was asked to run: listen addresses, store profile and database.</summary>
+public sealed record ReferenceOptions(string Urls, string Profile, string ConnectionString)
+{
+    /// <summary>Where the server listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    /// <summary>The naive profile, faithful to the original application.</summary>
+    public const string BaselineProfile = "baseline";
+
+    /// <summary>The optimized profile.</summary>
+    public const string TunedProfile = "tuned";
+
+    /// <summary>
+    /// Reads <c>--urls</c>, <c>--profile</c> and <c>--mysql</c> (a connection string), falling back to the
+    /// environment as the original did: <c>ISUKETCH_MYSQL</c>, else <c>MYSQL_HOST/PORT/USER/PASS</c> with database <c>isuketch</c>.
+    /// </summary>
+    public static ReferenceOptions FromConfiguration(IConfiguration configuration)
+    {
+        var urls = configuration["urls"];
+        var profile = configuration["profile"] ?? BaselineProfile;
+        if (profile != BaselineProfile && profile != TunedProfile)
+            throw new StartupException($"unknown profile '{profile}': use {BaselineProfile} or {TunedProfile}");
+        if (profile == TunedProfile)
+            throw new StartupException($"profile '{TunedProfile}' is not implemented yet: use {BaselineProfile}");
+        return new ReferenceOptions(
+            string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls,
+            profile,
+            ConnectionStringFrom(configuration));
+    }
+
+    private static string ConnectionStringFrom(IConfiguration configuration)
+    {
+        var explicitString = configuration["mysql"] ?? configuration["ISUKETCH_MYSQL"];
+        MySqlConnectionStringBuilder builder;
+        try
+        {
+            builder = explicitString is not null
+                ? new MySqlConnectionStringBuilder(explicitString)
+                : new MySqlConnectionStringBuilder
+                {
+                    Server = configuration["MYSQL_HOST"] ?? "localhost",
+                    Port = ParsePort(configuration["MYSQL_PORT"]),
+                    UserID = configuration["MYSQL_USER"] ?? "root",
+                    Password = configuration["MYSQL_PASS"] ?? "",
+                };
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"bad MySQL connection string: {e.Message}");
+        }
+        if (string.IsNullOrEmpty(builder.Database)) builder.Database = "isuketch";
+        return builder.ConnectionString;
+    }
+
+    private static uint ParsePort(string? text) =>
+        text is null ? 3306u
+        : uint.TryParse(text, out var port) && port is > 0 and < 65536 ? port
+        : throw new StartupException($"MYSQL_PORT '{text}' is not a port number");
+}

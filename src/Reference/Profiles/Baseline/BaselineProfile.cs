@@ -1,0 +1,22 @@
+using IsuBench.Reference.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using MySqlConnector;
+
+namespace IsuBench.Reference.Profiles.Baseline;
+
+/// <summary>Registers the baseline profile: MariaDB through MySqlConnector and Dapper, polling SSE feed.</summary>
+public static class BaselineProfile
+{
+    /// <summary>Adds the store, the feed and the schema initializer for <paramref name="connectionString"/>.</summary>
+    public static IServiceCollection AddBaselineProfile(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MicrosecondClock>();
+        services.AddSingleton(_ => new MySqlDataSource(connectionString));
+        services.AddHostedService<SchemaInitializer>();
+        services.AddSingleton<BaselineStore>();
+        services.AddSingleton<IIsuketchStore>(provider => provider.GetRequiredService<BaselineStore>());
+        services.AddSingleton<IRoomFeed, PollingRoomFeed>();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using IsuBench.Reference.Domain;
+
+namespace IsuBench.Reference.Profiles;
+
+/// <summary>What one SSE watcher of a room receives; each profile decides how (polling or push) and for how long.</summary>
+public interface IRoomFeed
+{
+    /// <summary>
+    /// Records the watcher's heartbeat and yields the watcher count first, then every stroke after
+    /// <paramref name="afterStrokeId"/> in id order, new strokes and count changes, until the feed ends or is cancelled.
+    /// The token and room have been checked by the caller.
+    /// </summary>
+    IAsyncEnumerable<RoomFeedEvent> WatchAsync(long roomId, long tokenId, long afterStrokeId, CancellationToken cancellationToken);
+}
+
+/// <summary>One item of a room's feed.</summary>
+public abstract record RoomFeedEvent;
+
+/// <summary>The number of tokens watching the room changed (or is told for the first time).</summary>
+public sealed record WatcherCountEvent(int Count) : RoomFeedEvent;
+
+/// <summary>A stroke of the room, with its points.</summary>
+public sealed record StrokeEvent(Stroke Stroke) : RoomFeedEvent;

@@ -1,0 +1,68 @@
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Tests.Checks.Fixtures;
+
+namespace IsuBench.Tests.Checks.Documents;
+
+public class ApiDocumentsTests
+{
+    [Fact]
+    public void Reads_a_room_with_strokes_and_points_ignoring_extra_fields()
+    {
+        var stroke = ApiJsonSamples.Stroke(9, points: [(1.5, 2.25), (3, 4)]);
+        var body = "{\"room\":" + ApiJsonSamples.Room(3, 1, stroke).Replace("\"watcher_count\":1", "\"watcher_count\":1,\"unknown\":[1,2]") + ",\"more\":null}";
+        var read = ApiDocuments.ReadRoomResponse(body);
+        Assert.True(read.Ok, read.Problem);
+        var room = read.Value!;
+        Assert.Equal(3, room.Id);
+        Assert.Equal("ひたすら椅子を描く部屋", room.Name);
+        Assert.Equal((1024, 768, 1, 1), (room.CanvasWidth, room.CanvasHeight, room.StrokeCount, room.WatcherCount));
+        Assert.Equal(1234560, room.CreatedAt.UtcTicks % TimeSpan.TicksPerSecond);
+        var s = Assert.Single(room.Strokes);
+        Assert.Equal((9L, 3L, 12, 128, 129, 130, 0.7), (s.Id, s.RoomId, s.Width, s.Red, s.Green, s.Blue, s.Alpha));
+        Assert.Equal([new ApiPoint(1, 9, 1.5, 2.25), new ApiPoint(2, 9, 3, 4)], s.Points);
+    }
+
+    [Theory]
+    [InlineData("{\"room\":{}}", "$.room.id is missing")]
+    [InlineData("{\"rom\":{}}", "$.room is missing")]
+    [InlineData("[]", "$ must be an object, got array")]
+    [InlineData("{\"room\":{\"id\":\"3\"}}", "$.room.id must be an integer, got string")]
+    [InlineData("{\"room\":{\"id\":3.5}}", "$.room.id must be an integer, got number 3.5")]
+    public void Names_the_first_wrong_field(string body, string problem)
+    {
+        var read = ApiDocuments.ReadRoomResponse(body);
+        Assert.False(read.Ok);
+        Assert.StartsWith(problem, read.Problem);
+    }
+
+    [Fact]
+    public void Rejects_a_timestamp_that_is_not_RFC_3339()
+    {
+        var read = ApiDocuments.ReadRoomResponse("{\"room\":" + ApiJsonSamples.Room(createdAt: "2016-09-22 00:00:01") + "}");
+        Assert.Equal("$.room.created_at must be an RFC 3339 timestamp, got \"2016-09-22 00:00:01\"", read.Problem);
+    }
+
+    [Fact]
+    public void Names_a_wrong_point_by_its_path()
+    {
+        var body = "{\"stroke\":" + ApiJsonSamples.Stroke(points: [(1, 2)]).Replace("\"x\":1", "\"x\":\"1\"") + "}";
+        Assert.Equal("$.stroke.points[0].x must be a number, got string \"1\"", ApiDocuments.ReadStrokeResponse(body).Problem);
+    }
+
+    [Fact]
+    public void Reads_tokens_lists_and_errors()
+    {
+        Assert.Equal("abc", ApiDocuments.ReadToken("{\"token\":\"abc\"}").Value);
+        Assert.Equal("$.token is empty", ApiDocuments.ReadToken("{\"token\":\"\"}").Problem);
+        Assert.Equal(100, ApiDocuments.ReadRoomsResponse(ApiJsonSamples.RoomList(100)).Value!.Count);
+        Assert.Equal("bad token", ApiDocuments.ReadError("{\"error\":\"bad token\"}").Value);
+    }
+
+    [Fact]
+    public void Reports_invalid_json_without_throwing()
+    {
+        var read = ApiDocuments.ReadStroke("{\"id\":");
+        Assert.False(read.Ok);
+        Assert.StartsWith("not valid JSON", read.Problem);
+    }
+}

@@ -1,0 +1,100 @@
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Rules;
+using IsuBench.Tests.Checks.Fixtures;
+
+namespace IsuBench.Tests.Checks.Rules;
+
+public class StreamRulesTests
+{
+    private const string Request = "GET /api/stream/rooms/3";
+    private static readonly DateTimeOffset Joined = new(2016, 9, 22, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Status_must_be_200()
+    {
+        VerdictAssert.Passed(StreamRules.StatusIsOk(200, Request), "stream.status");
+        VerdictAssert.Failed(StreamRules.StatusIsOk(502, Request), "stream.status", "The stream did not answer with status 200", critical: false);
+    }
+
+    [Theory]
+    [InlineData("text/event-stream", true)]
+    [InlineData("text/event-stream; charset=utf-8", true)]
+    [InlineData("Text/Event-Stream", true)]
+    [InlineData("text/plain", false)]
+    [InlineData("application/json;charset=utf-8", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Content_type_must_be_event_stream(string? contentType, bool passes)
+    {
+        var verdict = StreamRules.ContentTypeIsEventStream(contentType, Request);
+        if (passes) VerdictAssert.Passed(verdict, "stream.content-type");
+        else VerdictAssert.Failed(verdict, "stream.content-type", "The stream's Content-Type is not text/event-stream", critical: false);
+    }
+
+    [Fact]
+    public void A_bad_request_event_is_an_error()
+    {
+        VerdictAssert.Passed(StreamRules.NotBadRequest("watcher_count", "1", Request), "stream.bad-request");
+        var verdict = StreamRules.NotBadRequest("bad_request", "トークンエラー", Request);
+        VerdictAssert.Failed(verdict, "stream.bad-request", "The stream sent a bad_request event", critical: false);
+        Assert.Equal("bad_request: トークンエラー", verdict.Evidence.Actual);
+    }
+
+    [Fact]
+    public void Stroke_event_data_must_be_a_stroke()
+    {
+        var read = StreamRules.ReadStrokeEvent(ApiJsonSamples.Stroke(5, points: [(1, 2), (3, 4)]), Request);
+        Assert.True(read.Ok);
+        Assert.Equal(2, read.Value!.Points.Count);
+        VerdictAssert.Failed(StreamRules.ReadStrokeEvent("{\"stroke\":{}}", Request).Verdict,
+            "stream.stroke-data", "A stroke event's data is not a valid stroke", critical: false);
+    }
+
+    [Fact]
+    public void Watcher_count_data_must_be_a_number()
+    {
+        var read = StreamRules.ReadWatcherCountEvent("3", Request);
+        Assert.True(read.Ok);
+        Assert.Equal(3, read.Value);
+        foreach (var data in new[] { "", "-1", "three", "1.5" })
+            VerdictAssert.Failed(StreamRules.ReadWatcherCountEvent(data, Request).Verdict,
+                "stream.watcher-count-data", "A watcher_count event's data is not a number", critical: false);
+    }
+
+    [Fact]
+    public void A_new_stroke_arriving_more_than_5_s_after_creation_is_an_error()
+    {
+        var created = Joined.AddSeconds(10);
+        VerdictAssert.Passed(StreamRules.DeliveredInTime(Stroke(created), Joined, created.AddSeconds(5), Request), "stream.delivery-delay");
+        var verdict = StreamRules.DeliveredInTime(Stroke(created), Joined, created.AddMilliseconds(5001), Request);
+        VerdictAssert.Failed(verdict, "stream.delivery-delay", "A stroke arrived more than 5 seconds after it was created", critical: false);
+        Assert.EndsWith("5.001 s later", verdict.Evidence.Actual);
+    }
+
+    [Fact]
+    public void Strokes_from_before_the_watcher_joined_may_arrive_late()
+    {
+        var old = Joined.AddMinutes(-10);
+        VerdictAssert.Passed(StreamRules.DeliveredInTime(Stroke(old), Joined, Joined.AddSeconds(1), Request), "stream.delivery-delay");
+        // Created at the very moment of joining still counts as history (the original compared "created after join").
+        VerdictAssert.Passed(StreamRules.DeliveredInTime(Stroke(Joined), Joined, Joined.AddSeconds(6), Request), "stream.delivery-delay");
+    }
+
+    [Fact]
+    public void A_received_stroke_must_have_the_posted_number_of_points()
+    {
+        VerdictAssert.Passed(StreamRules.PointCountMatches(2, Stroke(Joined, 2), Request), "stream.point-count");
+        VerdictAssert.Failed(StreamRules.PointCountMatches(3, Stroke(Joined, 2), Request),
+            "stream.point-count", "A received stroke's number of points differs from what was posted", critical: false);
+    }
+
+    [Fact]
+    public void Delivery_scores_within_2_s_of_the_post_being_sent()
+    {
+        Assert.True(StreamRules.ScoresDelivery(Joined, Joined.AddSeconds(2)));
+        Assert.False(StreamRules.ScoresDelivery(Joined, Joined.AddMilliseconds(2001)));
+    }
+
+    private static ApiStroke Stroke(DateTimeOffset createdAt, int points = 1) =>
+        new(9, 3, 10, 1, 1, 1, 0.5, createdAt, Enumerable.Range(1, points).Select(i => new ApiPoint(i, 9, i, i)).ToList());
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using IsuBench.Integration.Reference;
+using Microsoft.Playwright;
+
+namespace IsuBench.Integration.Browser;
+
+/// <summary>The real browser client against the real server: create a room, draw with the mouse, watch it arrive elsewhere.</summary>
+public sealed class LiveDrawingTests(ReferenceServer server) : IClassFixture<ReferenceServer>
+{
+    // Generous: the baseline server polls every 500 ms and a shared 2-core machine can be slow.
+    private const float WaitMilliseconds = 20_000;
+
+    private readonly string _origin = server.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+    [Fact]
+    public async Task A_stroke_drawn_with_the_mouse_reaches_a_second_viewer_live()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        // Two contexts: two independent users, each with its own storage and tokens.
+        await using var drawerContext = await browser.NewContextAsync();
+        await using var viewerContext = await browser.NewContextAsync();
+        var drawer = await drawerContext.NewPageAsync();
+        var viewer = await viewerContext.NewPageAsync();
+        var scriptErrors = new List<string>();
+        foreach (var page in new[] { drawer, viewer })
+        {
+            page.SetDefaultTimeout(WaitMilliseconds);
+            page.PageError += (_, message) => scriptErrors.Add(message);
+        }
+
+        // The top page's form creates a room and opens it.
+        await drawer.GotoAsync(_origin + "/");
+        Assert.Matches("^[0-9a-f]{64}$", await drawer.GetAttributeAsync("html", "data-csrf-token"));
+        await drawer.FillAsync("#create-room-form input[name=name]", "ブラウザの部屋 <b>");
+        await drawer.ClickAsync("#create-room-form button[type=submit]");
+        await drawer.WaitForURLAsync(new Regex(@"/rooms/\d+$"));
+        var roomPath = new Uri(drawer.Url).AbsolutePath;
+        Assert.Equal("ブラウザの部屋 <b>", await drawer.TextContentAsync("h1"));
+
+        // A second user opens the same room; both streams are live once each page counts two watchers.
+        await viewer.GotoAsync(_origin + roomPath);
+        foreach (var page in new[] { drawer, viewer })
+            await page.WaitForFunctionAsync("() => document.querySelector('.watcher_count').textContent === '2'");
+
+        // Pick a colour swatch and a width, then draw: press, drag across the canvas, release.
+        await drawer.ClickAsync(".rc-color-picker-swatch[aria-label=red]");
+        await drawer.Locator("#stroke-width").EvaluateAsync("(input) => { input.value = '25'; input.dispatchEvent(new Event('input')); }");
+        Assert.Equal("25", await drawer.TextContentAsync("#stroke-width-value"));
+        var canvas = await drawer.QuerySelectorAsync("svg#canvas");
+        var box = (await canvas!.BoundingBoxAsync())!;
+        await drawer.Mouse.MoveAsync(box.X + box.Width * 0.2f, box.Y + box.Height * 0.3f);
+        await drawer.Mouse.DownAsync();
+        await drawer.Mouse.MoveAsync(box.X + box.Width * 0.5f, box.Y + box.Height * 0.6f, new MouseMoveOptions { Steps = 8 });
+        await drawer.Mouse.MoveAsync(box.X + box.Width * 0.7f, box.Y + box.Height * 0.4f, new MouseMoveOptions { Steps = 8 });
+        await drawer.Mouse.UpAsync();
+
+        // The drawer's copy gets the stored stroke's id once the POST succeeded ...
+        var drawn = await drawer.WaitForSelectorAsync("svg#canvas polyline[id]");
+        var strokeId = await drawn!.GetAttributeAsync("id");
+        Assert.Equal("", await drawer.TextContentAsync(".draw-status"));
+        // ... and the viewer receives that stroke over the stream, without reloading.
+        var received = await viewer.WaitForSelectorAsync($"svg#canvas polyline[id='{strokeId}']");
+        var points = (await received!.GetAttributeAsync("points"))!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(points.Length >= 10, $"expected the dragged path, got {points.Length} points");
+        Assert.Equal(await drawn.GetAttributeAsync("points"), await received.GetAttributeAsync("points"));
+        Assert.Equal("rgba(226,74,51,0.8)", await received.GetAttributeAsync("stroke"));
+        Assert.Equal("25", await received.GetAttributeAsync("stroke-width"));
+
+        // Each stroke appears once, though the drawer's stream echoes its own stroke and the baseline server
+        // ends each response after ~3 s: once two more stream requests began, a whole response started
+        // after the stroke was stored has been handled.
+        await Task.WhenAll(NextStreamRequestsAsync(drawer, 2), NextStreamRequestsAsync(viewer, 2));
+        Assert.Equal(1, await viewer.Locator("svg#canvas polyline").CountAsync());
+        Assert.Equal(1, await drawer.Locator("svg#canvas polyline").CountAsync());
+
+        // The room now has a stroke, so the top page lists it with its thumbnail; following it opens the room.
+        await viewer.GotoAsync(_origin + "/");
+        var roomId = roomPath["/rooms/".Length..];
+        var listed = viewer.Locator($".room[id='{roomId}']");
+        Assert.Equal("1", await listed.Locator(".stroke_count").TextContentAsync());
+        Assert.Equal($"/img/{roomId}", await listed.Locator("img").GetAttributeAsync("src"));
+        await listed.Locator("a").ClickAsync();
+        await viewer.WaitForURLAsync(_origin + roomPath);
+        // The page arrives with the stroke rendered; its first stream response replays it and must add no copy.
+        await NextStreamRequestsAsync(viewer, 1);
+        Assert.Equal(1, await viewer.Locator("svg#canvas polyline").CountAsync());
+        Assert.Equal(1, await viewer.Locator($"svg#canvas polyline[id='{strokeId}']").CountAsync());
+
+        Assert.Empty(scriptErrors);
+    }
+
+    /// <summary>Waits until the page has started <paramref name="count"/> more requests to the room stream.</summary>
+    private static async Task NextStreamRequestsAsync(IPage page, int count)
+    {
+        for (var i = 0; i < count; i++)
+            await page.WaitForRequestAsync(new Regex(@"/api/stream/rooms/\d+\?csrf_token="), new PageWaitForRequestOptions { Timeout = WaitMilliseconds });
+    }
+}
