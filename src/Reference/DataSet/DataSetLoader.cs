@@ -29,6 +29,19 @@ public sealed class DataSetLoader(DataSetGenerator generator, int pointSlices = 
             await DataSetSchema.RecreateAsync(connection, cancellationToken);
         }
 
+        // The first table to fail stops the others, and its error (not their cancellations) is the one reported.
+        using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            await WhenAllOrFirstFailureAsync(StartTableLoads(connectionString, failed.Token), failed);
+
+        await using (var connection = await OpenAsync(connectionString, cancellationToken))
+        {
+            await DataSetSchema.SetAutoIncrementAsync(connection, generator.Counts, cancellationToken);
+            return await CountAsync(connection, cancellationToken);
+        }
+    }
+
+    private List<Task> StartTableLoads(string connectionString, CancellationToken cancellationToken)
+    {
         var loads = new List<Task>
         {
             LoadTableAsync(connectionString, "rooms", ["id", "name", "canvas_width", "canvas_height", "created_at"], generator.Rooms(),
@@ -50,13 +63,7 @@ public sealed class DataSetLoader(DataSetGenerator generator, int pointSlices = 
             loads.Add(LoadTableAsync(connectionString, "points", ["id", "stroke_id", "x", "y"], generator.Points(first, last),
                 static (w, p) => { w.Field(p.Id); w.Field(p.StrokeId); w.Field(p.X); w.Field(p.Y); }, cancellationToken));
         }
-        await Task.WhenAll(loads);
-
-        await using (var connection = await OpenAsync(connectionString, cancellationToken))
-        {
-            await DataSetSchema.SetAutoIncrementAsync(connection, generator.Counts, cancellationToken);
-            return await CountAsync(connection, cancellationToken);
-        }
+        return loads;
     }
 
     /// <summary>The rows each ISUketch table holds now.</summary>
@@ -133,6 +140,21 @@ public sealed class DataSetLoader(DataSetGenerator generator, int pointSlices = 
             throw;
         }
         await produce;
+    }
+
+    private static async Task WhenAllOrFirstFailureAsync(List<Task> loads, CancellationTokenSource failed)
+    {
+        var pending = new List<Task>(loads);
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending);
+            pending.Remove(done);
+            if (done.IsFaulted) await failed.CancelAsync();
+        }
+        var errors = loads.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).ToList();
+        var cause = errors.FirstOrDefault(e => e is not OperationCanceledException) ?? errors.FirstOrDefault();
+        if (cause is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+        await Task.WhenAll(loads); // surfaces a cancellation asked for by the caller
     }
 
     private static async Task<MySqlConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
