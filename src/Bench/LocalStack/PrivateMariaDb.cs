@@ -56,15 +56,14 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         directory = Path.GetFullPath(directory);
         var dataDir = Path.Combine(directory, "data");
         System.IO.Directory.CreateDirectory(directory);
+        if (RunningPid(directory) is { } running)
+            throw new EnvironmentMissingException($"a MariaDB already runs on {directory} (pid {running}); stop it first: isubench db stop --dir {directory}");
         // A temp folder of its own: servers bootstrapping side by side in a shared /tmp were seen to lose each other's temp tables.
         var tmpDir = Path.Combine(directory, "tmp");
         System.IO.Directory.CreateDirectory(tmpDir);
         if (!System.IO.Directory.Exists(Path.Combine(dataDir, "mysql")))
             await InitializeAsync(installDb, dataDir, tmpDir, cancellationToken);
         if (port == 0) port = FreePort();
-
-        if (RunningPid(directory) is { } running)
-            throw new EnvironmentMissingException($"a MariaDB already runs on {directory} (pid {running}); stop it first: isubench db stop --dir {directory}");
 
         var start = new ProcessStartInfo(mariadbd) { RedirectStandardOutput = false, RedirectStandardError = false };
         if (detached)
