@@ -4,9 +4,9 @@ using IsuBench.Benchmarks.SseCapacity;
 // sse-capacity watchers --target URL --checkpoints 1000,10000 --max 19800 [--transport shared|per-session] [--settle 10]
 // sse-capacity rps     --target URL --seconds 10 --concurrency 64
 var options = CommandLineOptions.Parse(args.Skip(1));
-using var stop = new CancellationTokenSource();
+// Not disposed: the exit handlers may still fire while the process ends.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 return args.FirstOrDefault() switch
 {
     "server" => await PushServer.RunAsync(options.Int("port", 5099), stop.Token),

@@ -42,11 +42,13 @@ public static class PushServer
         });
         await app.StartAsync(cancellationToken);
         Console.WriteLine($"push server on 127.0.0.1:{port}");
+        // The host handles SIGTERM itself (it stops the application), so stop pushing when it does.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         long eventId = 0;
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (await timer.WaitForNextTickAsync(stopping.Token))
             {
                 eventId++;
                 byte[] payload = Encoding.UTF8.GetBytes($"id: {eventId}\nevent: stroke\ndata: {DateTime.UtcNow.Ticks}\n\n");

@@ -12,6 +12,10 @@ public static class RequestRate
         var target = new Uri(options.Text("target", "http://127.0.0.1:5099"));
         var duration = TimeSpan.FromSeconds(options.Int("seconds", 10));
         int concurrency = options.Int("concurrency", 64);
+        if (options.Text("raw", "no") == "yes")
+        {
+            return await RawHttpClientRate.RunAsync(target, duration, concurrency, cancellationToken);
+        }
         var metrics = new RunMetrics(SystemClock.Instance);
         using var sessions = new SessionFactory(new Targets([target]), new SessionOptions(), metrics);
         var random = new Random(1);

@@ -66,8 +66,7 @@ public sealed class Session : IDisposable
         {
             using var message = await SendRawAsync(request, timeout.Token);
             response.Status = (int)message.StatusCode;
-            response.ContentType = message.Content.Headers.ContentType?.ToString();
-            response.Headers = SessionResponse.FlattenHeaders(message.Headers, message.Content.Headers);
+            response.SetHeaders(message.Headers, message.Content.Headers);
             if (response.Status is >= 300 and < 400)
             {
                 Finish(response, started);
@@ -116,10 +115,14 @@ public sealed class Session : IDisposable
     {
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         request.Version = HttpVersion.Version11;
-        string cookieHeader = Cookies.GetCookieHeader(request.RequestUri!);
-        if (cookieHeader.Length > 0)
+        // GetCookieHeader is not cheap; most bench sessions hold no cookie at all.
+        if (Cookies.Count > 0)
         {
-            request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
+            string cookieHeader = Cookies.GetCookieHeader(request.RequestUri!);
+            if (cookieHeader.Length > 0)
+            {
+                request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
+            }
         }
         var message = await _invoker.SendAsync(request, cancellationToken);
         if (message.Headers.TryGetValues("Set-Cookie", out var setCookies))
@@ -206,7 +209,14 @@ public sealed class Session : IDisposable
             throw new BodyTooLargeException();
         }
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream(declared is > 0 ? (int)declared.Value : 4096);
+        if (declared is { } length)
+        {
+            // The common case: the length is known, so read straight into an array of that size.
+            byte[] exact = new byte[length];
+            await stream.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
+        using var buffer = new MemoryStream(4096);
         byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {

@@ -11,6 +11,9 @@ namespace IsuBench.Scenarios.Engine;
 public sealed class SessionResponse
 {
     private int _settled;
+    private HttpResponseHeaders? _responseHeaders;
+    private HttpContentHeaders? _contentHeaders;
+    private IReadOnlyDictionary<string, string>? _headers;
 
     internal SessionResponse(string endpoint, HttpMethod method, Uri uri, DateTimeOffset sentAt)
     {
@@ -42,10 +45,10 @@ public sealed class SessionResponse
     public int Status { get; internal set; }
 
     /// <summary>The response's Content-Type header value, if any.</summary>
-    public string? ContentType { get; internal set; }
+    public string? ContentType => _contentHeaders?.ContentType?.ToString();
 
-    /// <summary>Response headers (content headers included), empty without response.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; internal set; } = new Dictionary<string, string>();
+    /// <summary>Response headers (content headers included; values of a repeated header joined by ", "), empty without response.</summary>
+    public IReadOnlyDictionary<string, string> Headers => _headers ??= FlattenHeaders();
 
     /// <summary>The body bytes (empty without response).</summary>
     public byte[] Body { get; internal set; } = [];
@@ -64,10 +67,21 @@ public sealed class SessionResponse
 
     internal bool TrySettle() => Interlocked.Exchange(ref _settled, 1) == 0;
 
-    internal static IReadOnlyDictionary<string, string> FlattenHeaders(HttpResponseHeaders headers, HttpContentHeaders content)
+    // Header collections stay readable after the message is disposed; flattening is deferred because most callers never ask.
+    internal void SetHeaders(HttpResponseHeaders headers, HttpContentHeaders content)
+    {
+        _responseHeaders = headers;
+        _contentHeaders = content;
+    }
+
+    private Dictionary<string, string> FlattenHeaders()
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in headers.Concat(content))
+        if (_responseHeaders is null || _contentHeaders is null)
+        {
+            return result;
+        }
+        foreach (var header in _responseHeaders.Concat(_contentHeaders))
         {
             result[header.Key] = string.Join(", ", header.Value);
         }

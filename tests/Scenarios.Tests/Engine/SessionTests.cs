@@ -103,6 +103,7 @@ public sealed class SessionTests
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
         {
             context.Response.ContentType = "application/json";
+            context.Response.Headers["X-Test"] = "yes";
             await ScriptedServer.WriteAsync(context, context.Request.Method == "POST" ? "{\"id\":1}" : "[]");
         });
         var log = new RequestLog();
@@ -119,12 +120,31 @@ public sealed class SessionTests
         Assert.True(get.Is(200));
         Assert.Equal("{\"id\":1}", post.Text);
         Assert.StartsWith("application/json", post.ContentType);
+        Assert.Equal("yes", post.Headers["x-test"]);
+        Assert.Equal(post.ContentType, post.Headers["Content-Type"]);
         Assert.Equal(21, sessions.Metrics.Score.Total);
         Assert.Equal(21, log.RecomputeScore());
         Assert.True(sessions.Metrics.Errors.HasCritical);
         Assert.Throws<InvalidOperationException>(() => session.Succeed(get));
         Assert.Equal(3, log.Requests.Count);
         Assert.True(get.SentAt <= get.ReceivedAt);
+    }
+
+    [Fact]
+    public async Task A_body_shorter_than_its_content_length_is_a_transport_failure()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentLength = 100;
+            await ScriptedServer.WriteAsync(context, "only ten..");
+            context.Abort();
+        });
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/", "GET /", CancellationToken.None);
+
+        Assert.Equal(FailureKind.Transport, response.Failure);
     }
 
     [Fact]
