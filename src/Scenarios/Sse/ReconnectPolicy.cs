@@ -3,6 +3,9 @@ namespace IsuBench.Scenarios.Sse;
 /// <summary>How long to wait before reconnecting: the server's <c>retry</c> once told, else the default; always the default in compat mode.</summary>
 public sealed class ReconnectPolicy(SseClientOptions options)
 {
+    /// <summary>The shortest wait honoured, so that <c>retry: 0</c> on a stream that ends at once cannot make the client spin.</summary>
+    public static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(10);
+
     private TimeSpan? _serverRetry;
 
     /// <summary>The wait before the next reconnection.</summary>
@@ -13,7 +16,7 @@ public sealed class ReconnectPolicy(SseClientOptions options)
     {
         if (parserInterval >= TimeSpan.Zero && parserInterval != Timeout.InfiniteTimeSpan)
         {
-            _serverRetry = parserInterval;
+            _serverRetry = parserInterval < MinimumDelay ? MinimumDelay : parserInterval;
         }
     }
 }
