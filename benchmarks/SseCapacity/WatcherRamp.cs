@@ -59,7 +59,7 @@ public static class WatcherRamp
             }
         }
 
-        Console.WriteLine($"| transport | target | connected | open time | delivery p50 / p99 (ms) | RSS per watcher | heap per watcher | failures |");
+        Console.WriteLine($"| transport | target | connected | open time | delivery p50 / p99 (ms) | RSS per watcher (after full GC) | heap per watcher | failures |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (int checkpoint in checkpoints)
         {
@@ -86,10 +86,11 @@ public static class WatcherRamp
             long connected = Math.Max(1, metrics.Watchers.Value);
             long rss = ProcessMemory.ResidentBytes() - baselineRss;
             long heap = ProcessMemory.ManagedBytes() - baselineHeap;
+            long rssAfterGc = ProcessMemory.ResidentBytes() - baselineRss;
             string failed = failures.IsEmpty ? "none" : string.Join(", ", failures.Select(pair => $"{pair.Key} {pair.Value}"));
             Console.WriteLine(
                 $"| {mode} | {checkpoint} | {metrics.Watchers.Value} | {openTime.TotalSeconds:0.0} s | {delivery.P50Ms:0} / {delivery.P99Ms:0} " +
-                $"| {rss / connected / 1024.0:0.0} KB | {heap / connected / 1024.0:0.0} KB | {failed} |");
+                $"| {rss / connected / 1024.0:0.0} KB ({rssAfterGc / connected / 1024.0:0.0} KB) | {heap / connected / 1024.0:0.0} KB | {failed} |");
             if (limitReached)
             {
                 Console.WriteLine($"limit reached at {metrics.Watchers.Value} connected watchers; capacity errors: " +
