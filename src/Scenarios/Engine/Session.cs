@@ -15,6 +15,8 @@ public sealed class Session : IDisposable
     private readonly bool _ownsInvoker;
     private readonly SessionOptions _options;
     private readonly RunMetrics _metrics;
+    // A session may send several requests at once (e.g. a page's images); CookieContainer is not documented thread-safe.
+    private readonly Lock _cookieLock = new();
 
     /// <summary>Creates a session on <paramref name="origin"/> sending through <paramref name="invoker"/>.</summary>
     public Session(Uri origin, HttpMessageInvoker invoker, bool ownsInvoker, SessionOptions options, RunMetrics metrics)
@@ -29,7 +31,7 @@ public sealed class Session : IDisposable
     /// <summary>The origin this session talks to.</summary>
     public Uri Origin { get; }
 
-    /// <summary>This session's cookies, applied by hand so that shared handlers never mix sessions.</summary>
+    /// <summary>This session's cookies, applied by hand so that shared handlers never mix sessions; read it only while no request runs.</summary>
     public CookieContainer Cookies { get; } = new();
 
     /// <summary>The run's metrics this session records into.</summary>
@@ -37,20 +39,20 @@ public sealed class Session : IDisposable
 
     /// <summary>GET a path and read the whole body.</summary>
     public Task<SessionResponse> GetAsync(string pathAndQuery, string endpoint, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, pathAndQuery, endpoint, content: null, cancellationToken);
+        SendAsync(HttpMethod.Get, pathAndQuery, endpoint, content: null, headers: null, cancellationToken);
 
     /// <summary>POST a JSON body and read the whole response.</summary>
     public Task<SessionResponse> PostJsonAsync(string pathAndQuery, string endpoint, string json, CancellationToken cancellationToken)
     {
         var content = new StringContent(json);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        return SendAsync(HttpMethod.Post, pathAndQuery, endpoint, content, cancellationToken);
+        return SendAsync(HttpMethod.Post, pathAndQuery, endpoint, content, headers: null, cancellationToken);
     }
 
     /// <summary>Sends a request with the session's timeout, reads the body, records latency; never throws for transport failures.</summary>
     public async Task<SessionResponse> SendAsync(
-        HttpMethod method, string pathAndQuery, string endpoint, HttpContent? content, CancellationToken cancellationToken,
-        IEnumerable<KeyValuePair<string, string>>? headers = null)
+        HttpMethod method, string pathAndQuery, string endpoint, HttpContent? content,
+        IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
     {
         var uri = new Uri(Origin, pathAndQuery);
         using var request = new HttpRequestMessage(method, uri) { Content = content };
@@ -115,27 +117,34 @@ public sealed class Session : IDisposable
     {
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         request.Version = HttpVersion.Version11;
-        // GetCookieHeader is not cheap; most bench sessions hold no cookie at all.
-        if (Cookies.Count > 0)
+        string? cookieHeader = null;
+        lock (_cookieLock)
         {
-            string cookieHeader = Cookies.GetCookieHeader(request.RequestUri!);
-            if (cookieHeader.Length > 0)
+            // GetCookieHeader is not cheap; most bench sessions hold no cookie at all.
+            if (Cookies.Count > 0)
             {
-                request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
+                cookieHeader = Cookies.GetCookieHeader(request.RequestUri!);
             }
+        }
+        if (!string.IsNullOrEmpty(cookieHeader))
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
         }
         var message = await _invoker.SendAsync(request, cancellationToken);
         if (message.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
-            foreach (string setCookie in setCookies)
+            lock (_cookieLock)
             {
-                try
+                foreach (string setCookie in setCookies)
                 {
-                    Cookies.SetCookies(request.RequestUri!, setCookie);
-                }
-                catch (CookieException)
-                {
-                    // A malformed cookie is ignored, as browsers do.
+                    try
+                    {
+                        Cookies.SetCookies(request.RequestUri!, setCookie);
+                    }
+                    catch (CookieException)
+                    {
+                        // A malformed cookie is ignored, as browsers do.
+                    }
                 }
             }
         }

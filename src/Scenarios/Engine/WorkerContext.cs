@@ -38,6 +38,15 @@ public sealed class WorkerContext
     /// <summary>A new session on a target picked with this worker's random source.</summary>
     public Session NewSession() => _sessions.Create(Random);
 
+    /// <summary>A new session on a target picked with <paramref name="random"/> (for tasks running beside the worker).</summary>
+    public Session NewSession(Random random) => _sessions.Create(random);
+
+    /// <summary>
+    /// A new random source seeded from this worker's, for a task that runs concurrently with the worker
+    /// (e.g. a watcher): <see cref="System.Random"/> is not thread-safe, and the seed keeps it reproducible.
+    /// </summary>
+    public Random NewRandom() => new(Random.Next());
+
     /// <summary>Marks the current iteration failed (the longer pause follows).</summary>
     public void MarkFailed() => Failed = true;
 

@@ -33,6 +33,23 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task Concurrent_requests_of_one_session_share_its_cookies_safely()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            context.Response.Headers.SetCookie = $"c{index % 5}=v; Path=/";
+            await ScriptedServer.WriteAsync(context, "ok");
+        });
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => session.GetAsync("/", "GET /", CancellationToken.None)));
+
+        Assert.All(responses, response => Assert.True(response.Is(200)));
+        Assert.Equal(5, session.Cookies.Count);
+    }
+
+    [Fact]
     public async Task Sends_the_configured_user_agent()
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.WriteAsync(context, "ok"));
