@@ -11,9 +11,12 @@ namespace IsuBench.Scenarios.Sse;
 /// Content-Type, yields events, and whenever the server ends the response (cleanly, aborted or reset)
 /// reconnects after the retry interval with <c>Last-Event-ID</c>. Stops when cancelled.
 /// </summary>
-public sealed class SseClient(Session session, string pathAndQuery, SseClientOptions options)
+public sealed class SseClient(
+    Session session, string pathAndQuery, SseClientOptions options, Func<TimeSpan, CancellationToken, Task>? wait = null)
 {
     private readonly ReconnectPolicy _reconnect = new(options);
+    // Injected by tests to observe the waits; the real one is Task.Delay.
+    private readonly Func<TimeSpan, CancellationToken, Task> _wait = wait ?? Task.Delay;
 
     /// <summary>The last event id received, sent as <c>Last-Event-ID</c> on reconnection.</summary>
     public string? LastEventId { get; private set; }
@@ -83,7 +86,7 @@ public sealed class SseClient(Session session, string pathAndQuery, SseClientOpt
                 IsConnected = false;
                 Disconnected?.Invoke(this);
             }
-            await Task.Delay(_reconnect.Delay, cancellationToken);
+            await _wait(_reconnect.Delay, cancellationToken);
         }
     }
 

@@ -11,11 +11,15 @@ public sealed class SseClientTests
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
 
     private static async Task<(List<SseEvent> Events, SseClient Client)> ReadAsync(
-        ScriptedServer server, int count, SseClientOptions? options = null)
+        ScriptedServer server, int count, SseClientOptions? options = null, List<TimeSpan>? waits = null)
     {
         using var sessions = TestRuns.Sessions(server.Origin);
         using var session = sessions.Create(new Random(1));
-        var client = new SseClient(session, "/stream", options ?? new SseClientOptions());
+        var client = new SseClient(session, "/stream", options ?? new SseClientOptions(), (delay, token) =>
+        {
+            waits?.Add(delay);
+            return Task.Delay(delay, token);
+        });
         var events = new List<SseEvent>();
         using var cts = new CancellationTokenSource(HangGuard);
         await foreach (var item in client.ReadAllAsync(cts.Token))
@@ -109,9 +113,11 @@ public sealed class SseClientTests
             await ScriptedServer.WriteAsync(context, $"retry: 250\ndata: {index}\n\n");
         });
 
-        var (_, client) = await ReadAsync(server, 3);
+        var waits = new List<TimeSpan>();
+        var (_, client) = await ReadAsync(server, 3, waits: waits);
 
         Assert.Equal(TimeSpan.FromMilliseconds(250), client.RetryDelay);
+        Assert.Equal([TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250)], waits);
         Assert.Equal(3, client.Connections);
     }
 
@@ -124,9 +130,11 @@ public sealed class SseClientTests
             await ScriptedServer.WriteAsync(context, "data: x\n\n");
         });
 
-        var (_, client) = await ReadAsync(server, 1);
+        var waits = new List<TimeSpan>();
+        var (_, client) = await ReadAsync(server, 2, waits: waits);
 
         Assert.Equal(TimeSpan.FromSeconds(1), client.RetryDelay);
+        Assert.Equal([TimeSpan.FromSeconds(1)], waits);
     }
 
     [Fact]
@@ -138,9 +146,11 @@ public sealed class SseClientTests
             await ScriptedServer.WriteAsync(context, $"retry: 10\ndata: {index}\n\n");
         });
 
-        var (events, client) = await ReadAsync(server, 2, new SseClientOptions { CompatRetry = true });
+        var waits = new List<TimeSpan>();
+        var (events, client) = await ReadAsync(server, 2, new SseClientOptions { CompatRetry = true }, waits);
 
         Assert.Equal(["0", "1"], events.Select(e => e.Data));
+        Assert.Equal([TimeSpan.FromSeconds(1)], waits);
         Assert.Equal(TimeSpan.FromSeconds(1), client.RetryDelay);
     }
 
