@@ -54,14 +54,10 @@ public sealed class LoadRunner
         int abandoned = 0;
         try
         {
-            try
-            {
-                await Task.Delay(Timeout.InfiniteTimeSpan, phase.Token);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            // The run ends when its time is up or when every worker has finished (e.g. MaxIterations).
             var all = Task.WhenAll(workers);
+            await Task.WhenAny(all, Task.Delay(Timeout.InfiniteTimeSpan, phase.Token));
+            await phase.CancelAsync();
             try
             {
                 await all.WaitAsync(GracePeriod, CancellationToken.None);

@@ -49,7 +49,10 @@ public sealed class Session : IDisposable
         return SendAsync(HttpMethod.Post, pathAndQuery, endpoint, content, headers: null, cancellationToken);
     }
 
-    /// <summary>Sends a request with the session's timeout, reads the body, records latency; never throws for transport failures.</summary>
+    /// <summary>
+    /// Sends a request with the session's timeout, reads the body, records latency. Transport failures,
+    /// timeouts and redirects come back as a failed response; only cancellation by the caller throws.
+    /// </summary>
     public async Task<SessionResponse> SendAsync(
         HttpMethod method, string pathAndQuery, string endpoint, HttpContent? content,
         IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
