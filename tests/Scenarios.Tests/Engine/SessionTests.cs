@@ -50,6 +50,38 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task With_its_own_pool_a_sessions_stream_reuses_the_connection_of_its_earlier_request()
+    {
+        // Why one pool per session costs no extra socket per watcher: GET the page, then the stream on the same connection.
+        var connections = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            connections.Enqueue(context.Connection.Id);
+            if (index == 0)
+            {
+                await ScriptedServer.WriteAsync(context, "page");
+                return;
+            }
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, "data: x\n\n");
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        using var sessions = TestRuns.Sessions(server.Origin, options: new SessionOptions { Transport = TransportMode.PerSession });
+        using var session = sessions.Create(new Random(1));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        var page = await session.GetAsync("/rooms/1", "GET /rooms/{id}", cts.Token);
+        await foreach (var _ in new IsuBench.Scenarios.Sse.SseClient(session, "/stream", new()).ReadAllAsync(cts.Token))
+        {
+            break;
+        }
+
+        Assert.True(page.Is(200));
+        Assert.Equal(2, connections.Count);
+        Assert.Single(connections.Distinct());
+    }
+
+    [Fact]
     public async Task Sends_the_configured_user_agent()
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.WriteAsync(context, "ok"));
