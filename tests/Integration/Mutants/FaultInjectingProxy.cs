@@ -97,9 +97,15 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         {
             while (!connection.End && await reader.ReadLineAsync(cancellationToken) is { } line)
             {
+                if (line.StartsWith("event:", StringComparison.Ordinal)) connection.EventType = line["event:".Length..].Trim();
+                if (line.Length == 0 && connection.EventType == "stroke") connection.Strokes++;
                 var lines = mutant?.StreamLine?.Invoke(connection, line) ?? [line];
                 foreach (var output in lines) await context.Response.WriteAsync(output + "\n", cancellationToken);
-                if (line.Length == 0) await context.Response.Body.FlushAsync(cancellationToken);
+                if (line.Length == 0)
+                {
+                    connection.EventType = null;
+                    await context.Response.Body.FlushAsync(cancellationToken);
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)

@@ -9,7 +9,10 @@ public sealed class StreamConnection(string path, string? lastEventId)
     /// <summary>The <c>Last-Event-ID</c> the client sent, or null on a first connection.</summary>
     public string? LastEventId { get; } = lastEventId;
 
-    /// <summary>Stroke events relayed so far on this response.</summary>
+    /// <summary>The type of the event being relayed (from its <c>event:</c> line), or null between events.</summary>
+    public string? EventType { get; set; }
+
+    /// <summary>Stroke events relayed so far on this response, counted when their blank line arrives.</summary>
     public int Strokes { get; set; }
 
     /// <summary>Set to end the response after the current line, as a server ending its stream would.</summary>
