@@ -28,6 +28,9 @@ public sealed class TokenCache
         return found;
     }
 
+    /// <summary>Forgets every token.</summary>
+    public void Clear() => _tokens.Clear();
+
     /// <summary>How many tokens are remembered.</summary>
     public int Count => _tokens.Count;
 }

@@ -15,7 +15,8 @@ public static class TunedProfile
         services.AddSingleton(_ => new MySqlDataSource(connectionString));
         // Hosted services start in order: schema, then memory from it, then the heartbeat ticker.
         services.AddHostedService<SchemaInitializer>();
-        services.AddHostedService<TunedStateLoader>();
+        services.AddSingleton<TunedStateLoader>();
+        services.AddHostedService(provider => provider.GetRequiredService<TunedStateLoader>());
         services.AddSingleton<RoomCache>();
         services.AddSingleton<TokenCache>();
         services.AddSingleton<StrokeStorage>();

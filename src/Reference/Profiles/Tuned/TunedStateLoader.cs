@@ -9,12 +9,20 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// owners, stroke count and newest stroke id, and the heartbeats still inside the watcher window. Stroke histories
 /// load per room on first use. Data written while the server is down (a restart, a fresh data set) is thus seen.
 /// </summary>
-public sealed class TunedStateLoader(MySqlDataSource dataSource, RoomCache rooms, MicrosecondClock clock) : IHostedService
+public sealed class TunedStateLoader(MySqlDataSource dataSource, RoomCache rooms, TokenCache tokens, MicrosecondClock clock) : IHostedService
 {
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
+
+    /// <summary>
+    /// Forgets what memory holds and loads it from the database again, as a restart would (open streams are ended
+    /// and reconnect). For a database changed behind the server's back.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
     {
+        foreach (var room in rooms.All) room.Notifier.CompleteAll();
         rooms.Clear();
+        tokens.Clear();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
         var summaries = new Dictionary<long, (int Count, long LastStrokeId)>();

@@ -157,6 +157,7 @@ public sealed class TunedStore(MySqlDataSource dataSource, MicrosecondClock cloc
         try
         {
             var (count, lastStrokeId) = await strokes.SummarizeRoomAsync(room.Id, CancellationToken.None);
+            if (count == room.Snapshot.StrokeCount && lastStrokeId == room.Snapshot.LastStrokeId) return; // rolled back: memory is right
             room.Publish(new RoomSnapshot(count, lastStrokeId, History: null));
             rooms.Top.Update(room, lastStrokeId);
         }
