@@ -6,18 +6,17 @@ namespace IsuBench.Reference.Profiles.Tuned;
 
 /// <summary>
 /// The tuned stream: long-lived and pushed. The watcher joins the room's notifier, gets the history after its
-/// Last-Event-ID from memory, then every new stroke as it is stored and every change of the watcher count.
+/// Last-Event-ID from memory, then every new stroke as it is stored and every change of the watcher count. Its
+/// heartbeat counts at once in memory and reaches <c>room_watchers</c> with the next batch of <see cref="WatcherHeartbeats"/>.
 /// It ends when the client leaves, when it falls too far behind (it reconnects and resumes), or at shutdown.
 /// </summary>
-public sealed class PushRoomFeed(RoomCache rooms, TunedStore store, WatcherHeartbeats heartbeats, MicrosecondClock clock,
-    IHostApplicationLifetime lifetime) : IRoomFeed
+public sealed class PushRoomFeed(RoomCache rooms, TunedStore store, MicrosecondClock clock, IHostApplicationLifetime lifetime) : IRoomFeed
 {
     /// <inheritdoc />
     public async IAsyncEnumerable<RoomFeedEvent> WatchAsync(long roomId, long tokenId, long afterStrokeId,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (rooms.Find(roomId) is not { } room) yield break;
-        await heartbeats.RecordAsync(roomId, tokenId, clock.UtcNow(), cancellationToken);
 
         var subscription = new RoomSubscription(tokenId);
         StrokeHistory history;

@@ -8,6 +8,9 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// <param name="History">Every stroke in id order, or null until first needed (loaded from the database).</param>
 public sealed record RoomSnapshot(int StrokeCount, long LastStrokeId, StrokeHistory? History);
 
+/// <summary>A room's SVG thumbnail as rendered when its newest stroke had <paramref name="LastStrokeId"/>.</summary>
+public sealed record RenderedImage(long LastStrokeId, byte[] Svg);
+
 /// <summary>
 /// One room kept in memory. Writers (new strokes, loading the history) hold <see cref="Gate"/> and replace the
 /// snapshot after the database has the data; readers take <see cref="Snapshot"/> without locking.
@@ -28,6 +31,9 @@ public sealed class RoomState(long id, string name, int canvasWidth, int canvasH
 
     /// <summary>The room's open streams and watcher heartbeats.</summary>
     public RoomNotifier Notifier { get; } = new();
+
+    /// <summary>The last rendered thumbnail; stale when its stroke id is not the snapshot's.</summary>
+    public RenderedImage? Image { get; set; }
 
     /// <summary>The latest published state.</summary>
     public RoomSnapshot Snapshot => _snapshot;

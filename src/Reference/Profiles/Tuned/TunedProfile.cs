@@ -1,3 +1,4 @@
+using IsuBench.Reference.Rendering;
 using IsuBench.Reference.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
@@ -25,6 +26,7 @@ public static class TunedProfile
         services.AddSingleton<WatcherHeartbeats>();
         services.AddHostedService(provider => provider.GetRequiredService<WatcherHeartbeats>());
         services.AddSingleton<IRoomFeed, PushRoomFeed>();
+        services.AddSingleton<IRoomImages, CachedRoomImages>();
         return services;
     }
 }

@@ -20,10 +20,6 @@ public sealed class WatcherHeartbeats(RoomCache rooms, MySqlDataSource dataSourc
     /// <summary>Rows per upsert statement.</summary>
     public const int RowsPerStatement = 1000;
 
-    /// <summary>Records a watcher joining at once, so its row exists before its stream starts.</summary>
-    public Task RecordAsync(long roomId, long tokenId, DateTime now, CancellationToken cancellationToken) =>
-        WriteAsync([new WatcherBeat(roomId, tokenId, now)], cancellationToken);
-
     /// <summary>One refresh of every room with open streams or live heartbeats; returns the beats written.</summary>
     public async Task<int> TickAsync(CancellationToken cancellationToken)
     {
