@@ -40,7 +40,11 @@ public sealed class PushRoomFeed(RoomCache rooms, TunedStore store, MicrosecondC
             for (var i = history.IndexAfter(afterStrokeId); i < history.Count; i++)
                 yield return history.At(i).Event;
             await foreach (var item in subscription.Events.ReadAllAsync(cancellationToken))
+            {
+                // A client may claim to have seen more than exists yet: it gets only strokes after its id.
+                if (item is StrokeEvent stroke && stroke.Stroke.Id <= afterStrokeId) continue;
                 yield return item;
+            }
         }
         finally
         {
