@@ -1,1 +1,3 @@
-return 0;
+using IsuBench.Bench.Commands;
+
+return await BenchCommandLine.RunAsync(args, Console.Out, Console.Error);

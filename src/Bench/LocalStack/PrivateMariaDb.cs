@@ -19,6 +19,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
     public const string Database = "isuketch";
 
     private static readonly string[] Packages = ["mariadb-server", "mariadb-client"];
+    private const string PortFile = "mysqld.port";
     private readonly Process _process;
 
     private PrivateMariaDb(string directory, int port, Process process)
@@ -35,11 +36,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Connection string for the application account over TCP.</summary>
-    public string ConnectionString => new MySqlConnectionStringBuilder
-    {
-        Server = "127.0.0.1", Port = (uint)Port, UserID = User, Password = Password, Database = Database,
-        AllowLoadLocalInfile = true, MaximumPoolSize = 64,
-    }.ConnectionString;
+    public string ConnectionString => ConnectionStringFor(Port);
 
     /// <summary>Connection string for root over the unix socket (administration only).</summary>
     public string RootConnectionString => new MySqlConnectionStringBuilder
@@ -47,22 +44,38 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         Server = Path.Combine(Directory, "mysql.sock"), ConnectionProtocol = MySqlConnectionProtocol.UnixSocket, UserID = "root",
     }.ConnectionString;
 
-    /// <summary>Starts (initializing the data directory when new) and waits until it answers; port 0 picks a free one.</summary>
-    public static async Task<PrivateMariaDb> StartAsync(string directory, int port, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts (initializing the data directory when new) and waits until it answers; port 0 picks a free one.
+    /// A <paramref name="detached"/> server runs in a session of its own with no terminal, so it outlives this process
+    /// (stop it with <see cref="StopRunningAsync"/>).
+    /// </summary>
+    public static async Task<PrivateMariaDb> StartAsync(string directory, int port, CancellationToken cancellationToken, bool detached = false)
     {
         var mariadbd = await DebianPackages.RequireAsync("mariadbd", Packages, cancellationToken);
         var installDb = await DebianPackages.RequireAsync("mariadb-install-db", Packages, cancellationToken);
         directory = Path.GetFullPath(directory);
         var dataDir = Path.Combine(directory, "data");
         System.IO.Directory.CreateDirectory(directory);
+        if (RunningPid(directory) is { } running)
+            throw new EnvironmentMissingException($"a MariaDB already runs on {directory} (pid {running}); stop it first: isubench db stop --dir {directory}");
+        // A temp folder of its own: servers bootstrapping side by side in a shared /tmp were seen to lose each other's temp tables.
+        var tmpDir = Path.Combine(directory, "tmp");
+        System.IO.Directory.CreateDirectory(tmpDir);
         if (!System.IO.Directory.Exists(Path.Combine(dataDir, "mysql")))
-            await InitializeAsync(installDb, dataDir, cancellationToken);
+            await InitializeAsync(installDb, dataDir, tmpDir, cancellationToken);
         if (port == 0) port = FreePort();
 
         var start = new ProcessStartInfo(mariadbd) { RedirectStandardOutput = false, RedirectStandardError = false };
+        if (detached)
+        {
+            // exec keeps the pid; setsid leaves our session (no SIGHUP/SIGINT from our terminal); no inherited pipes keep callers waiting.
+            start.FileName = "/bin/sh";
+            foreach (var arg in new[] { "-c", "exec setsid \"$@\" </dev/null >/dev/null 2>&1", "sh", mariadbd })
+                start.ArgumentList.Add(arg);
+        }
         foreach (var arg in new[]
                  {
-                     "--no-defaults", $"--datadir={dataDir}", $"--socket={Path.Combine(directory, "mysql.sock")}",
+                     "--no-defaults", $"--datadir={dataDir}", $"--tmpdir={tmpDir}", $"--socket={Path.Combine(directory, "mysql.sock")}",
                      $"--port={port}", "--bind-address=127.0.0.1", "--user=root",
                      $"--pid-file={Path.Combine(directory, "mysqld.pid")}", $"--log-error={Path.Combine(directory, "mysqld.err")}",
                      "--skip-name-resolve", "--max-connections=1000", "--innodb-buffer-pool-size=1G",
@@ -75,6 +88,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         {
             await db.WaitUntilReadyAsync(cancellationToken);
             await db.CreateApplicationAccountAsync(cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, PortFile), port.ToString(), cancellationToken);
             return db;
         }
         catch
@@ -94,6 +108,54 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         catch (OperationCanceledException) { _process.Kill(); }
     }
 
+    /// <summary>The pid of a live server started on <paramref name="directory"/> (from its pid file), or null.</summary>
+    public static int? RunningPid(string directory)
+    {
+        var pidFile = Path.Combine(Path.GetFullPath(directory), "mysqld.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)) return null;
+        // A stale pid file (after a crash) may name a pid some other program got since.
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim() == "mariadbd" && !IsZombie(pid) ? pid : null; }
+        catch (IOException) { return null; }
+    }
+
+    /// <summary>The port a server started on <paramref name="directory"/> was given, or null.</summary>
+    public static int? RecordedPort(string directory)
+    {
+        var portFile = Path.Combine(Path.GetFullPath(directory), PortFile);
+        return File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile).Trim(), out var port) ? port : null;
+    }
+
+    /// <summary>The application connection string for a server on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static string ConnectionStringFor(int port) => new MySqlConnectionStringBuilder
+    {
+        Server = "127.0.0.1", Port = (uint)port, UserID = User, Password = Password, Database = Database,
+        AllowLoadLocalInfile = true, MaximumPoolSize = 64,
+    }.ConnectionString;
+
+    /// <summary>
+    /// Stops the server running on <paramref name="directory"/>, found by its pid file (SIGTERM, then SIGKILL after
+    /// <paramref name="grace"/>); false when none runs.
+    /// </summary>
+    public static async Task<bool> StopRunningAsync(string directory, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (RunningPid(directory) is not { } pid) return false;
+        using var process = Process.GetProcessById(pid);
+        Process.Start("kill", ["-TERM", pid.ToString()])?.WaitForExit();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(grace);
+        // Not our child: poll /proc rather than wait on an exit status we cannot reap.
+        while (System.IO.Directory.Exists($"/proc/{pid}") && !IsZombie(pid))
+        {
+            try { await Task.Delay(100, timeout.Token); }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                process.Kill();
+                break;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Stops the server at once, as a crash would (SIGKILL).</summary>
     public void Kill()
     {
@@ -108,10 +170,10 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task InitializeAsync(string installDb, string dataDir, CancellationToken cancellationToken)
+    private static async Task InitializeAsync(string installDb, string dataDir, string tmpDir, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(installDb) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--no-defaults", $"--datadir={dataDir}", "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db" })
+        foreach (var arg in new[] { "--no-defaults", $"--datadir={dataDir}", $"--tmpdir={tmpDir}", "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db" })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new EnvironmentMissingException($"cannot start {installDb}");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -162,6 +224,12 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         if (!File.Exists(log)) return "(no error log)";
         var text = File.ReadAllText(log);
         return text.Length <= 2000 ? text : text[^2000..];
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/stat").Split(") ", 2) is [_, var rest] && rest.StartsWith('Z'); }
+        catch (IOException) { return false; }
     }
 
     private static int FreePort()

@@ -1,0 +1,18 @@
+namespace IsuBench.Bench.Commands;
+
+/// <summary>The process exit codes of SPEC §4.</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything passed.</summary>
+    public const int Pass = 0;
+    /// <summary>The benchmark failed (a critical error).</summary>
+    public const int BenchmarkFailed = 1;
+    /// <summary>The command line was wrong.</summary>
+    public const int UsageError = 2;
+    /// <summary>The gate found a regression.</summary>
+    public const int Regression = 3;
+    /// <summary>The target is unreachable or the environment lacks something; the message says the fix.</summary>
+    public const int EnvironmentMissing = 4;
+    /// <summary>Interrupted (Ctrl+C) before finishing.</summary>
+    public const int Interrupted = 130;
+}

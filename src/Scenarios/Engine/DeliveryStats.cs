@@ -1,0 +1,13 @@
+namespace IsuBench.Scenarios.Engine;
+
+/// <summary>SSE delivery latency: time from a stroke's POST being sent to a watcher receiving it.</summary>
+public sealed class DeliveryStats
+{
+    private readonly LatencyHistogram _latency = new();
+
+    /// <summary>Records one delivery.</summary>
+    public void Record(TimeSpan latency) => _latency.Record(latency);
+
+    /// <summary>The percentiles of every delivery so far.</summary>
+    public LatencySnapshot Snapshot() => _latency.Snapshot();
+}

@@ -1,0 +1,36 @@
+namespace IsuBench.Scenarios.Engine;
+
+/// <summary>Thread-safe points by kind; the run's score is their sum. There are no deductions.</summary>
+public sealed class ScoreLedger
+{
+    private readonly long[] _counts = new long[Enum.GetValues<ScoreKind>().Length];
+
+    /// <summary>Points one event of a kind is worth.</summary>
+    public static long PointsFor(ScoreKind kind) => kind switch
+    {
+        ScoreKind.Get => 1,
+        ScoreKind.Post => 20,
+        ScoreKind.StreamStroke => 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown score kind"),
+    };
+
+    /// <summary>Adds one or more scoring events of a kind.</summary>
+    public void Add(ScoreKind kind, long count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Interlocked.Add(ref _counts[(int)kind], count);
+    }
+
+    /// <summary>How many events of a kind were counted.</summary>
+    public long CountOf(ScoreKind kind) => Interlocked.Read(ref _counts[(int)kind]);
+
+    /// <summary>Points earned by one kind.</summary>
+    public long PointsOf(ScoreKind kind) => CountOf(kind) * PointsFor(kind);
+
+    /// <summary>The total score.</summary>
+    public long Total => Enum.GetValues<ScoreKind>().Sum(PointsOf);
+
+    /// <summary>Counts and points of every kind.</summary>
+    public IReadOnlyDictionary<ScoreKind, (long Count, long Points)> Snapshot() =>
+        Enum.GetValues<ScoreKind>().ToDictionary(kind => kind, kind => (CountOf(kind), PointsOf(kind)));
+}

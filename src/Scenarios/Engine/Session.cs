@@ -1,0 +1,256 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace IsuBench.Scenarios.Engine;
+
+/// <summary>
+/// A virtual user's HTTP identity: one origin, its own cookie jar and headers, a request timeout,
+/// and either its own connection pool or a shared one. Every request is timed and recorded under
+/// the endpoint name the caller gives.
+/// </summary>
+public sealed class Session : IDisposable
+{
+    private readonly HttpMessageInvoker _invoker;
+    private readonly bool _ownsInvoker;
+    private readonly SessionOptions _options;
+    private readonly RunMetrics _metrics;
+    // A session may send several requests at once (e.g. a page's images); CookieContainer is not documented thread-safe.
+    private readonly Lock _cookieLock = new();
+
+    /// <summary>Creates a session on <paramref name="origin"/> sending through <paramref name="invoker"/>.</summary>
+    public Session(Uri origin, HttpMessageInvoker invoker, bool ownsInvoker, SessionOptions options, RunMetrics metrics)
+    {
+        Origin = origin;
+        _invoker = invoker;
+        _ownsInvoker = ownsInvoker;
+        _options = options;
+        _metrics = metrics;
+    }
+
+    /// <summary>The origin this session talks to.</summary>
+    public Uri Origin { get; }
+
+    /// <summary>This session's cookies, applied by hand so that shared handlers never mix sessions; read it only while no request runs.</summary>
+    public CookieContainer Cookies { get; } = new();
+
+    /// <summary>The run's metrics this session records into.</summary>
+    public RunMetrics Metrics => _metrics;
+
+    /// <summary>GET a path and read the whole body.</summary>
+    public Task<SessionResponse> GetAsync(string pathAndQuery, string endpoint, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, endpoint, content: null, headers: null, cancellationToken);
+
+    /// <summary>POST a JSON body and read the whole response.</summary>
+    public Task<SessionResponse> PostJsonAsync(string pathAndQuery, string endpoint, string json, CancellationToken cancellationToken)
+    {
+        var content = new StringContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return SendAsync(HttpMethod.Post, pathAndQuery, endpoint, content, headers: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a request with the session's timeout, reads the body, records latency. Transport failures,
+    /// timeouts and redirects come back as a failed response; only cancellation by the caller throws.
+    /// </summary>
+    public async Task<SessionResponse> SendAsync(
+        HttpMethod method, string pathAndQuery, string endpoint, HttpContent? content,
+        IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(Origin, pathAndQuery);
+        using var request = new HttpRequestMessage(method, uri) { Content = content };
+        foreach (var header in headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        var response = new SessionResponse(endpoint, method, uri, _metrics.Clock.UtcNow);
+        var started = _metrics.Clock.Monotonic;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            using var message = await SendRawAsync(request, timeout.Token);
+            response.Status = (int)message.StatusCode;
+            response.SetHeaders(message.Headers, message.Content.Headers);
+            if (response.Status is >= 300 and < 400)
+            {
+                Finish(response, started);
+                FailTransport(response, FailureKind.Redirect,
+                    $"{endpoint}: unexpected redirect {response.Status} to {message.Headers.Location}");
+                return response;
+            }
+            response.Body = await ReadBodyAsync(message.Content, timeout.Token);
+            Finish(response, started);
+            return response;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Finish(response, started);
+            FailTransport(response, FailureKind.Timeout, $"{endpoint}: request timed out after {_options.RequestTimeout.TotalSeconds:0.#} s");
+            return response;
+        }
+        catch (BodyTooLargeException)
+        {
+            Finish(response, started);
+            FailTransport(response, FailureKind.BodyTooLarge, $"{endpoint}: response body over {_options.MaxBodyBytes} bytes");
+            return response;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            Finish(response, started);
+            if (BenchCapacity.IsExhausted(exception))
+            {
+                response.Failure = FailureKind.BenchCapacity;
+                response.FailureMessage = $"{endpoint}: {ErrorLedger.CapacityMessage}";
+                response.TrySettle();
+                _metrics.Errors.AddCapacity("out of sockets or open files");
+                _metrics.RequestLog?.Add(new RequestRecord(endpoint, method.Method, 0, response.Latency, null));
+                return response;
+            }
+            FailTransport(response, FailureKind.Transport, $"{endpoint}: {Describe(exception)}");
+            return response;
+        }
+    }
+
+    /// <summary>
+    /// Sends a request with this session's cookies and user agent and no timeout of its own (for streams);
+    /// returns once headers arrive and stores cookies the response sets. The caller owns the returned message.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        request.Version = HttpVersion.Version11;
+        string? cookieHeader = null;
+        lock (_cookieLock)
+        {
+            // GetCookieHeader is not cheap; most bench sessions hold no cookie at all.
+            if (Cookies.Count > 0)
+            {
+                cookieHeader = Cookies.GetCookieHeader(request.RequestUri!);
+            }
+        }
+        if (!string.IsNullOrEmpty(cookieHeader))
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
+        }
+        var message = await _invoker.SendAsync(request, cancellationToken);
+        if (message.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            lock (_cookieLock)
+            {
+                foreach (string setCookie in setCookies)
+                {
+                    try
+                    {
+                        Cookies.SetCookies(request.RequestUri!, setCookie);
+                    }
+                    catch (CookieException)
+                    {
+                        // A malformed cookie is ignored, as browsers do.
+                    }
+                }
+            }
+        }
+        return message;
+    }
+
+    /// <summary>The verdict for a response that passed every check: scores GET 1 or POST 20.</summary>
+    public void Succeed(SessionResponse response)
+    {
+        if (response.Failure != FailureKind.None)
+        {
+            throw new InvalidOperationException("a failed request cannot succeed");
+        }
+        if (!response.TrySettle())
+        {
+            throw new InvalidOperationException("this response already has a verdict");
+        }
+        ScoreKind kind = response.Method == HttpMethod.Post ? ScoreKind.Post : ScoreKind.Get;
+        _metrics.Score.Add(kind);
+        _metrics.RequestLog?.Add(new RequestRecord(response.Endpoint, response.Method.Method, response.Status, response.Latency, kind));
+    }
+
+    /// <summary>The verdict for a response that failed a check: records the message with its kind.</summary>
+    public void Fail(SessionResponse response, string message, ErrorKind kind = ErrorKind.Ordinary)
+    {
+        _metrics.Errors.Add(kind, message);
+        if (response.TrySettle())
+        {
+            _metrics.Endpoints.RecordError(response.Endpoint);
+            _metrics.RequestLog?.Add(new RequestRecord(response.Endpoint, response.Method.Method, response.Status, response.Latency, null));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsInvoker)
+        {
+            _invoker.Dispose();
+        }
+    }
+
+    private void Finish(SessionResponse response, TimeSpan started)
+    {
+        response.Latency = _metrics.Clock.Monotonic - started;
+        response.ReceivedAt = _metrics.Clock.UtcNow;
+        _metrics.Endpoints.RecordRequest(response.Endpoint, response.Latency);
+    }
+
+    private void FailTransport(SessionResponse response, FailureKind kind, string message)
+    {
+        response.Failure = kind;
+        response.FailureMessage = message;
+        response.TrySettle();
+        if (kind == FailureKind.Timeout)
+        {
+            _metrics.Endpoints.RecordTimeout(response.Endpoint);
+        }
+        else
+        {
+            _metrics.Endpoints.RecordError(response.Endpoint);
+        }
+        _metrics.RequestLog?.Add(new RequestRecord(response.Endpoint, response.Method.Method, response.Status, response.Latency, null));
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        long? declared = content.Headers.ContentLength;
+        if (declared > _options.MaxBodyBytes)
+        {
+            throw new BodyTooLargeException();
+        }
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        if (declared is { } length)
+        {
+            // The common case: the length is known, so read straight into an array of that size.
+            byte[] exact = new byte[length];
+            await stream.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
+        using var buffer = new MemoryStream(4096);
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > _options.MaxBodyBytes)
+                {
+                    throw new BodyTooLargeException();
+                }
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return buffer.ToArray();
+    }
+
+    private static string Describe(Exception exception) =>
+        exception.InnerException is { } inner ? $"{exception.Message} ({inner.Message})" : exception.Message;
+
+    private sealed class BodyTooLargeException : Exception;
+}

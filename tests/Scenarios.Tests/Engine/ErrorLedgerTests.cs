@@ -1,0 +1,59 @@
+using IsuBench.Scenarios.Engine;
+using IsuBench.Tests.Scenarios.Infrastructure;
+
+namespace IsuBench.Tests.Scenarios.Engine;
+
+public sealed class ErrorLedgerTests
+{
+    [Fact]
+    public void Duplicates_are_counted_once_with_their_first_seen_time()
+    {
+        var clock = new FakeClock();
+        var ledger = new ErrorLedger(clock);
+        var first = clock.UtcNow;
+        ledger.Add("b: timeout");
+        clock.Advance(TimeSpan.FromSeconds(3));
+        ledger.Add("b: timeout");
+        ledger.Add("a: bad status");
+
+        var entries = ledger.Snapshot();
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(new ErrorEntry(ErrorKind.Ordinary, "a: bad status", 1, first + TimeSpan.FromSeconds(3)), entries[0]);
+        Assert.Equal(new ErrorEntry(ErrorKind.Ordinary, "b: timeout", 2, first), entries[1]);
+    }
+
+    [Fact]
+    public void Critical_messages_sort_first_and_fail_the_run_while_capacity_does_not_count_as_server_error()
+    {
+        var ledger = new ErrorLedger(new FakeClock());
+        ledger.Add("z ordinary");
+        ledger.AddCapacity("out of sockets");
+        Assert.False(ledger.HasCritical);
+        ledger.AddCritical("y critical");
+
+        var entries = ledger.Snapshot();
+
+        Assert.True(ledger.HasCritical);
+        Assert.Equal([ErrorKind.Critical, ErrorKind.Ordinary, ErrorKind.BenchCapacity], entries.Select(e => e.Kind));
+        Assert.Equal("bench capacity reached: out of sockets", entries[2].Message);
+        Assert.Equal(2, ledger.ServerErrors);
+        Assert.Equal(1, ledger.TotalOf(ErrorKind.BenchCapacity));
+    }
+
+    [Fact]
+    public void The_number_of_distinct_messages_is_bounded_but_every_occurrence_is_counted()
+    {
+        var ledger = new ErrorLedger(new FakeClock(), maxDistinct: 10);
+        for (int i = 0; i < 1000; i++)
+        {
+            ledger.Add($"unique {i}");
+        }
+        ledger.Add("unique 3");
+
+        Assert.Equal(10, ledger.Snapshot().Count);
+        Assert.Equal(2, ledger.Snapshot().Single(e => e.Message == "unique 3").Count);
+        Assert.Equal(1001, ledger.TotalOf(ErrorKind.Ordinary));
+        Assert.Equal(990, ledger.DroppedDistinct);
+    }
+}

@@ -1,0 +1,230 @@
+using IsuBench.Scenarios.Engine;
+using IsuBench.Tests.Scenarios.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace IsuBench.Tests.Scenarios.Engine;
+
+public sealed class SessionTests
+{
+    [Theory]
+    [InlineData(TransportMode.SharedPool)]
+    [InlineData(TransportMode.PerSession)]
+    public async Task Each_session_keeps_its_own_cookies_even_over_a_shared_pool(TransportMode mode)
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            if (!context.Request.Headers.ContainsKey("Cookie"))
+            {
+                context.Response.Headers.SetCookie = $"sid=s{index}; Path=/";
+            }
+            await ScriptedServer.WriteAsync(context, "ok");
+        });
+        using var sessions = TestRuns.Sessions(server.Origin, options: new SessionOptions { Transport = mode, SharedPoolSize = 1 });
+        using var first = sessions.Create(new Random(1));
+        using var second = sessions.Create(new Random(2));
+
+        await first.GetAsync("/", "GET /", CancellationToken.None);
+        await second.GetAsync("/", "GET /", CancellationToken.None);
+        await second.GetAsync("/", "GET /", CancellationToken.None);
+        await first.GetAsync("/", "GET /", CancellationToken.None);
+
+        var cookies = server.Requests.OrderBy(r => r.Index).Select(r => r.Cookie).ToArray();
+        Assert.Equal(new string?[] { null, null, "sid=s1", "sid=s0" }, cookies);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_of_one_session_share_its_cookies_safely()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            context.Response.Headers.SetCookie = $"c{index % 5}=v; Path=/";
+            await ScriptedServer.WriteAsync(context, "ok");
+        });
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => session.GetAsync("/", "GET /", CancellationToken.None)));
+
+        Assert.All(responses, response => Assert.True(response.Is(200)));
+        Assert.Equal(5, session.Cookies.Count);
+    }
+
+    [Fact]
+    public async Task With_its_own_pool_a_sessions_stream_reuses_the_connection_of_its_earlier_request()
+    {
+        // Why one pool per session costs no extra socket per watcher: GET the page, then the stream on the same connection.
+        var connections = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            connections.Enqueue(context.Connection.Id);
+            if (index == 0)
+            {
+                await ScriptedServer.WriteAsync(context, "page");
+                return;
+            }
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, "data: x\n\n");
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        using var sessions = TestRuns.Sessions(server.Origin, options: new SessionOptions { Transport = TransportMode.PerSession });
+        using var session = sessions.Create(new Random(1));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        var page = await session.GetAsync("/rooms/1", "GET /rooms/{id}", cts.Token);
+        await foreach (var _ in new IsuBench.Scenarios.Sse.SseClient(session, "/stream", new()).ReadAllAsync(cts.Token))
+        {
+            break;
+        }
+
+        Assert.True(page.Is(200));
+        Assert.Equal(2, connections.Count);
+        Assert.Single(connections.Distinct());
+    }
+
+    [Fact]
+    public async Task Sends_the_configured_user_agent()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.WriteAsync(context, "ok"));
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+        using var custom = TestRuns.Sessions(server.Origin, options: new SessionOptions { UserAgent = "isubench/1" });
+        using var customSession = custom.Create(new Random(1));
+
+        await session.GetAsync("/", "GET /", CancellationToken.None);
+        await customSession.GetAsync("/", "GET /", CancellationToken.None);
+
+        Assert.Equal(["benchmarker", "isubench/1"], server.Requests.OrderBy(r => r.Index).Select(r => r.UserAgent));
+    }
+
+    [Fact]
+    public async Task A_redirect_is_a_failure_and_is_not_followed()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) =>
+        {
+            context.Response.Redirect("/elsewhere");
+            return Task.CompletedTask;
+        });
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/", "GET /", CancellationToken.None);
+
+        Assert.Equal(FailureKind.Redirect, response.Failure);
+        Assert.Equal(302, response.Status);
+        Assert.Contains("/elsewhere", response.FailureMessage);
+        Assert.Single(server.Requests);
+        Assert.Equal(1, sessions.Metrics.Endpoints.Snapshot().Single().Errors);
+        Assert.Throws<InvalidOperationException>(() => session.Succeed(response));
+    }
+
+    [Fact]
+    public async Task A_slow_response_times_out_and_is_counted_as_a_timeout()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted));
+        var log = new RequestLog();
+        using var sessions = TestRuns.Sessions(server.Origin, options: new SessionOptions { RequestTimeout = TimeSpan.FromMilliseconds(200) }, log: log);
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/api/rooms", "GET /api/rooms", CancellationToken.None);
+
+        Assert.Equal(FailureKind.Timeout, response.Failure);
+        var stats = sessions.Metrics.Endpoints.Snapshot().Single();
+        Assert.Equal((1L, 1L, 1L), (stats.Requests, stats.Errors, stats.Timeouts));
+        Assert.Null(log.Requests.Single().Scored);
+        Assert.Equal(0, sessions.Metrics.Score.Total);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_failure()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.WriteAsync(context, new string('x', 5000)));
+        using var sessions = TestRuns.Sessions(server.Origin, options: new SessionOptions { MaxBodyBytes = 1000 });
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/", "GET /", CancellationToken.None);
+
+        Assert.Equal(FailureKind.BodyTooLarge, response.Failure);
+    }
+
+    [Fact]
+    public async Task Verdicts_score_successes_record_failures_and_are_given_once()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.Headers["X-Test"] = "yes";
+            await ScriptedServer.WriteAsync(context, context.Request.Method == "POST" ? "{\"id\":1}" : "[]");
+        });
+        var log = new RequestLog();
+        using var sessions = TestRuns.Sessions(server.Origin, log: log);
+        using var session = sessions.Create(new Random(1));
+
+        var get = await session.GetAsync("/api/rooms", "GET /api/rooms", CancellationToken.None);
+        var post = await session.PostJsonAsync("/api/rooms", "POST /api/rooms", "{\"name\":\"a\"}", CancellationToken.None);
+        var bad = await session.GetAsync("/api/rooms/1", "GET /api/rooms/{id}", CancellationToken.None);
+        session.Succeed(get);
+        session.Succeed(post);
+        session.Fail(bad, "GET /api/rooms/{id}: no strokes", ErrorKind.Critical);
+
+        Assert.True(get.Is(200));
+        Assert.Equal("{\"id\":1}", post.Text);
+        Assert.StartsWith("application/json", post.ContentType);
+        Assert.Equal("yes", post.Headers["x-test"]);
+        Assert.Equal(post.ContentType, post.Headers["Content-Type"]);
+        Assert.Equal(21, sessions.Metrics.Score.Total);
+        Assert.Equal(21, log.RecomputeScore());
+        Assert.True(sessions.Metrics.Errors.HasCritical);
+        Assert.Throws<InvalidOperationException>(() => session.Succeed(get));
+        Assert.Equal(3, log.Requests.Count);
+        Assert.True(get.SentAt <= get.ReceivedAt);
+    }
+
+    [Fact]
+    public async Task A_body_shorter_than_its_content_length_is_a_transport_failure()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentLength = 100;
+            await ScriptedServer.WriteAsync(context, "only ten..");
+            context.Abort();
+        });
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/", "GET /", CancellationToken.None);
+
+        Assert.Equal(FailureKind.Transport, response.Failure);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_transport_failure_not_capacity()
+    {
+        Uri origin;
+        await using (var server = await ScriptedServer.StartAsync((_, _) => Task.CompletedTask))
+        {
+            origin = server.Origin;
+        }
+        using var sessions = TestRuns.Sessions(origin);
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/", "GET /", CancellationToken.None);
+
+        Assert.Equal(FailureKind.Transport, response.Failure);
+        Assert.Equal(0, sessions.Metrics.Errors.TotalOf(ErrorKind.BenchCapacity));
+    }
+
+    [Fact]
+    public void Targets_are_picked_with_the_callers_random_source()
+    {
+        var targets = Targets.Parse("http://127.0.0.1:8080/ignored, https://127.0.0.2:8443");
+
+        var picks = Enumerable.Range(0, 50).Select(_ => targets.Pick(new Random(7))).Distinct().ToList();
+        var spread = Enumerable.Range(0, 50).Select(i => targets.Pick(new Random(i))).Distinct().Count();
+
+        Assert.Equal([new Uri("http://127.0.0.1:8080"), new Uri("https://127.0.0.2:8443")], targets.Origins);
+        Assert.Single(picks);
+        Assert.Equal(2, spread);
+        Assert.Throws<ArgumentException>(() => Targets.Parse("ftp://x"));
+        Assert.Throws<ArgumentException>(() => Targets.Parse(" , "));
+    }
+}

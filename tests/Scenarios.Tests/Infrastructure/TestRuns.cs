@@ -1,0 +1,11 @@
+using IsuBench.Scenarios.Engine;
+
+namespace IsuBench.Tests.Scenarios.Infrastructure;
+
+/// <summary>Builds sessions for tests against one origin.</summary>
+public static class TestRuns
+{
+    /// <summary>A session factory on <paramref name="origin"/> with fresh metrics.</summary>
+    public static SessionFactory Sessions(Uri origin, IClock? clock = null, SessionOptions? options = null, RequestLog? log = null) =>
+        new(new Targets([origin]), options ?? new SessionOptions(), new RunMetrics(clock ?? SystemClock.Instance, log));
+}

@@ -1,0 +1,327 @@
+using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Sse;
+using IsuBench.Tests.Scenarios.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace IsuBench.Tests.Scenarios.Sse;
+
+public sealed class SseClientTests
+{
+    // A safety net against hangs only; no test asserts how fast anything is.
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
+
+    private static async Task<(List<SseEvent> Events, SseClient Client)> ReadAsync(
+        ScriptedServer server, int count, SseClientOptions? options = null, List<TimeSpan>? waits = null)
+    {
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+        var client = new SseClient(session, "/stream", options ?? new SseClientOptions(), (delay, token) =>
+        {
+            waits?.Add(delay);
+            return Task.Delay(delay, token);
+        });
+        var events = new List<SseEvent>();
+        using var cts = new CancellationTokenSource(HangGuard);
+        await foreach (var item in client.ReadAllAsync(cts.Token))
+        {
+            events.Add(item);
+            if (events.Count == count)
+            {
+                break;
+            }
+        }
+        return (events, client);
+    }
+
+    [Fact]
+    public async Task Reconnects_after_a_clean_end_with_the_last_event_id()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            if (index == 0)
+            {
+                await ScriptedServer.WriteAsync(context, "retry: 10\n\nid: 1\nevent: stroke\ndata: a\n\nid: 2\nevent: stroke\ndata: b\n\n");
+            }
+            else
+            {
+                await ScriptedServer.WriteAsync(context, "id: 3\nevent: stroke\ndata: c\n\n");
+            }
+        });
+
+        var (events, client) = await ReadAsync(server, 3);
+
+        Assert.Equal(["a", "b", "c"], events.Select(e => e.Data));
+        Assert.Equal(["1", "2", "3"], events.Select(e => e.Id));
+        var requests = server.Requests.ToArray();
+        Assert.Null(requests[0].LastEventId);
+        Assert.Equal("2", requests[1].LastEventId);
+        Assert.Equal(2, client.Connections);
+    }
+
+    [Fact]
+    public async Task Reconnects_after_an_aborted_connection_with_the_last_event_id()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, index == 0 ? "retry: 10\nid: 7\ndata: first\n\n" : "id: 8\ndata: second\n\n");
+            if (index == 0)
+            {
+                // Give the client time to read before the reset (a reset discards unread data).
+                await Task.Delay(300);
+                context.Abort(); // reset, not a clean chunked end
+            }
+        });
+
+        var (events, _) = await ReadAsync(server, 2);
+
+        Assert.Equal(["first", "second"], events.Select(e => e.Data));
+        Assert.Equal("7", server.Requests.ToArray()[1].LastEventId);
+    }
+
+    [Fact]
+    public async Task An_id_in_its_own_block_applies_to_the_following_events()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            if (index == 0)
+            {
+                await ScriptedServer.WriteAsync(context, "retry:10\n\nid:5\n\nevent:stroke\ndata:{\"id\":5}\n\nid:6\n\nevent:stroke\ndata:{\"id\":6}\n\n");
+            }
+            else
+            {
+                await ScriptedServer.WriteAsync(context, "event:stroke\ndata:after\n\n");
+            }
+        });
+
+        var (events, _) = await ReadAsync(server, 3);
+
+        Assert.Equal(["stroke", "stroke", "stroke"], events.Select(e => e.Type));
+        Assert.Equal("5", events[0].Id);
+        Assert.Equal("6", events[1].Id);
+        Assert.Equal("6", server.Requests.ToArray()[1].LastEventId);
+    }
+
+    [Fact]
+    public async Task Honours_the_servers_retry()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, $"retry: 250\ndata: {index}\n\n");
+        });
+
+        var waits = new List<TimeSpan>();
+        var (_, client) = await ReadAsync(server, 3, waits: waits);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), client.RetryDelay);
+        Assert.Equal([TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250)], waits);
+        Assert.Equal(3, client.Connections);
+    }
+
+    [Fact]
+    public async Task Waits_the_default_second_until_the_server_sends_retry()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, "data: x\n\n");
+        });
+
+        var waits = new List<TimeSpan>();
+        var (_, client) = await ReadAsync(server, 2, waits: waits);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), client.RetryDelay);
+        Assert.Equal([TimeSpan.FromSeconds(1)], waits);
+    }
+
+    [Fact]
+    public async Task Compat_retry_always_waits_one_second()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, $"retry: 10\ndata: {index}\n\n");
+        });
+
+        var waits = new List<TimeSpan>();
+        var (events, client) = await ReadAsync(server, 2, new SseClientOptions { CompatRetry = true }, waits);
+
+        Assert.Equal(["0", "1"], events.Select(e => e.Data));
+        Assert.Equal([TimeSpan.FromSeconds(1)], waits);
+        Assert.Equal(TimeSpan.FromSeconds(1), client.RetryDelay);
+    }
+
+    [Theory]
+    [InlineData("\uFEFFevent: watcher_count\ndata: 3\n\n")]
+    [InlineData("event: watcher_count\rdata: 3\r\r")]
+    [InlineData("event: watcher_count\r\ndata: 3\r\n\r\n")]
+    public async Task Parses_bom_and_every_line_ending(string stream)
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, stream);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+
+        var (events, _) = await ReadAsync(server, 1);
+
+        Assert.Equal("watcher_count", events[0].Type);
+        Assert.Equal("3", events[0].Data);
+    }
+
+    [Fact]
+    public async Task Joins_data_lines_and_defaults_the_type_to_message()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, ": comment\ndata: one\ndata: two\n\n");
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+
+        var (events, _) = await ReadAsync(server, 1);
+
+        Assert.Equal("message", events[0].Type);
+        Assert.Equal("one\ntwo", events[0].Data);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Rejects_a_two_megabyte_event_as_an_error(bool manyLines)
+    {
+        string line = manyLines ? "data: " + new string('x', 1000) + "\n" : null!;
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, "data: small\n\n");
+            if (manyLines)
+            {
+                for (int i = 0; i < 2100 && !context.RequestAborted.IsCancellationRequested; i++)
+                {
+                    await ScriptedServer.WriteAsync(context, line);
+                }
+            }
+            else
+            {
+                await ScriptedServer.WriteAsync(context, "data: " + new string('y', 2 * 1024 * 1024) + "\n\n");
+            }
+        });
+
+        var received = new List<SseEvent>();
+        var error = await Assert.ThrowsAsync<SseException>(async () =>
+        {
+            using var sessions = TestRuns.Sessions(server.Origin);
+            using var session = sessions.Create(new Random(1));
+            using var cts = new CancellationTokenSource(HangGuard);
+            await foreach (var item in new SseClient(session, "/", new SseClientOptions()).ReadAllAsync(cts.Token))
+            {
+                received.Add(item);
+            }
+        });
+
+        Assert.Equal(SseFailureKind.EventTooLarge, error.Kind);
+        Assert.Equal(["small"], received.Select(e => e.Data));
+    }
+
+    [Fact]
+    public async Task Stops_on_cancellation_when_the_server_stalls_mid_stream()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, "data: only\n\n");
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+        using var cts = new CancellationTokenSource();
+        var received = new List<SseEvent>();
+
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var item in new SseClient(session, "/", new SseClientOptions()).ReadAllAsync(cts.Token))
+            {
+                received.Add(item);
+                cts.CancelAfter(TimeSpan.FromMilliseconds(100));
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(HangGuard));
+        Assert.Single(received);
+    }
+
+    [Fact]
+    public async Task Stops_on_cancellation_when_the_server_never_sends_headers()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => Task.Delay(Timeout.Infinite, context.RequestAborted));
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var _ in new SseClient(session, "/", new SseClientOptions()).ReadAllAsync(cts.Token))
+            {
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(HangGuard));
+    }
+
+    [Fact]
+    public async Task A_wrong_content_type_is_an_error()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            await ScriptedServer.StartStreamAsync(context, "text/plain");
+            await ScriptedServer.WriteAsync(context, "data: x\n\n");
+        });
+
+        var error = await Assert.ThrowsAsync<SseException>(() => ReadAsync(server, 1));
+
+        Assert.Equal(SseFailureKind.ContentType, error.Kind);
+        Assert.Contains("text/plain", error.Message);
+    }
+
+    [Fact]
+    public async Task A_status_other_than_200_is_an_error()
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            context.Response.StatusCode = 404;
+            context.Response.ContentType = "text/event-stream";
+            await ScriptedServer.WriteAsync(context, "data: x\n\n");
+        });
+
+        var error = await Assert.ThrowsAsync<SseException>(() => ReadAsync(server, 1));
+
+        Assert.Equal(SseFailureKind.Status, error.Kind);
+        Assert.Contains("404", error.Message);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_transport_error()
+    {
+        Uri origin;
+        await using (var server = await ScriptedServer.StartAsync((_, _) => Task.CompletedTask))
+        {
+            origin = server.Origin;
+        }
+        using var sessions = TestRuns.Sessions(origin);
+        using var session = sessions.Create(new Random(1));
+
+        var error = await Assert.ThrowsAsync<SseException>(async () =>
+        {
+            await foreach (var _ in new SseClient(session, "/", new SseClientOptions()).ReadAllAsync(CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal(SseFailureKind.Transport, error.Kind);
+    }
+}
