@@ -4,8 +4,9 @@ namespace IsuBench.Reference.Profiles.Tuned;
 public readonly record struct WatcherBeat(long RoomId, long TokenId, DateTime At);
 
 /// <summary>
-/// One room's push fan-out: its open streams and the heartbeats of its watchers. A stroke is pushed as one shared
-/// event object to every stream; the watcher count is sent to every stream whenever it changes.
+/// One room's push fan-out: its open streams and the heartbeats of its watchers. A stroke is pushed at once as one
+/// shared event object to every stream. The watcher count is pushed on the heartbeat tick to every stream that last
+/// sent another value: a wave of N joins costs each stream one count event per tick, not N.
 /// </summary>
 public sealed class RoomNotifier
 {
@@ -15,7 +16,6 @@ public sealed class RoomNotifier
     private readonly Lock _lock = new();
     private readonly Dictionary<long, DateTime> _heartbeats = [];
     private RoomSubscription[] _subscribers = [];
-    private int _lastCount = -1;
 
     /// <summary>Open streams of the room.</summary>
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
@@ -30,8 +30,9 @@ public sealed class RoomNotifier
     }
 
     /// <summary>
-    /// Adds a stream whose watcher's heartbeat is <paramref name="now"/>; other streams are told a changed count.
-    /// Returns the count the new stream sends first. Call under the room's gate, so no stroke slips between history and push.
+    /// Adds a stream whose watcher's heartbeat is <paramref name="now"/> and returns the count the new stream sends
+    /// first; the other streams learn the new count on the next tick. Call under the room's gate, so that no stroke
+    /// slips between the history the stream replays and what is pushed to it.
     /// </summary>
     public int Join(RoomSubscription subscription, DateTime now)
     {
@@ -40,8 +41,7 @@ public sealed class RoomNotifier
             _heartbeats[subscription.TokenId] = now;
             _subscribers = [.. _subscribers, subscription];
             var count = CountLive(now);
-            if (count != _lastCount) Broadcast(new WatcherCountEvent(count), except: subscription);
-            _lastCount = count;
+            subscription.LastSentCount = count;
             return count;
         }
     }
@@ -60,7 +60,7 @@ public sealed class RoomNotifier
 
     /// <summary>
     /// Refreshes the heartbeat of every open stream's watcher (adding each to <paramref name="beats"/> once), forgets
-    /// heartbeats older than the window, and pushes the count if it changed.
+    /// heartbeats older than the window, and pushes the count to every stream that last sent another.
     /// </summary>
     public void Tick(long roomId, DateTime now, List<WatcherBeat> beats)
     {
@@ -78,8 +78,13 @@ public sealed class RoomNotifier
                 if (seen <= oldest) _heartbeats.Remove(token);
             }
             var count = _heartbeats.Count;
-            if (count != _lastCount) Broadcast(new WatcherCountEvent(count), except: null);
-            _lastCount = count;
+            WatcherCountEvent? changed = null;
+            foreach (var subscriber in _subscribers)
+            {
+                if (subscriber.LastSentCount == count) continue;
+                subscriber.Offer(changed ??= new WatcherCountEvent(count));
+                subscriber.LastSentCount = count;
+            }
         }
     }
 
@@ -113,13 +118,5 @@ public sealed class RoomNotifier
             if (seen > oldest) count++;
         }
         return count;
-    }
-
-    private void Broadcast(WatcherCountEvent count, RoomSubscription? except)
-    {
-        foreach (var subscriber in _subscribers)
-        {
-            if (subscriber != except) subscriber.Offer(count);
-        }
     }
 }

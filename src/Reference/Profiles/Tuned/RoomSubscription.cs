@@ -18,6 +18,9 @@ public sealed class RoomSubscription(long tokenId)
     /// <summary>The watcher's token.</summary>
     public long TokenId { get; } = tokenId;
 
+    /// <summary>The watcher count this stream last sent (or queued); kept by the room's notifier under its lock.</summary>
+    public int LastSentCount { get; set; } = -1;
+
     /// <summary>Whether the queue overflowed and was closed.</summary>
     public bool Overflowed { get; private set; }
 

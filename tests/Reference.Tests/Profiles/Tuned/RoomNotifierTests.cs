@@ -35,17 +35,21 @@ public sealed class RoomNotifierTests
     }
 
     [Fact]
-    public void A_joining_watcher_gets_the_count_first_and_the_others_are_told_the_change()
+    public void A_joining_watcher_gets_the_count_first_and_the_others_are_told_the_change_once_per_tick()
     {
         var notifier = new RoomNotifier();
         var first = new RoomSubscription(1);
-        var second = new RoomSubscription(2);
+        notifier.Join(first, Start);
+        var joiners = Enumerable.Range(2, 5).Select(token => new RoomSubscription(token)).ToList();
 
-        Assert.Equal(1, notifier.Join(first, Start));
-        Assert.Equal(2, notifier.Join(second, Start.AddMilliseconds(100)));
+        Assert.Equal([2, 3, 4, 5, 6], joiners.Select(joiner => notifier.Join(joiner, Start.AddMilliseconds(100))));
+        Assert.Empty(Drain(first)); // a wave of joins is not one event per join
+        notifier.Tick(1, Start.AddMilliseconds(400), []);
 
-        Assert.Equal(2, Assert.IsType<WatcherCountEvent>(Assert.Single(Drain(first))).Count);
-        Assert.Empty(Drain(second)); // its first count is sent by the feed itself, not queued twice
+        Assert.Equal(6, Assert.IsType<WatcherCountEvent>(Assert.Single(Drain(first))).Count);
+        Assert.Equal([1, 1, 1, 1, 0], joiners.Select(joiner => Drain(joiner).Count)); // the last already sent 6 itself
+        notifier.Tick(1, Start.AddMilliseconds(800), []);
+        Assert.Empty(Drain(first)); // unchanged: nothing more
     }
 
     [Fact]
@@ -65,12 +69,11 @@ public sealed class RoomNotifierTests
         notifier.Join(staying, Start);
         notifier.Join(leaving, Start);
         notifier.Leave(leaving);
-        Drain(staying);
 
         var beats = new List<WatcherBeat>();
         notifier.Tick(42, Start.AddSeconds(2.9), beats);
         Assert.Equal(2, notifier.WatcherCount(Start.AddSeconds(2.9)));
-        Assert.Empty(Drain(staying));
+        Assert.Equal(2, Assert.IsType<WatcherCountEvent>(Assert.Single(Drain(staying))).Count); // the other's join
         Assert.Equal([new WatcherBeat(42, 1, Start.AddSeconds(2.9))], beats); // only the open stream's heartbeat is refreshed
 
         notifier.Tick(42, Start.AddSeconds(3), beats);
