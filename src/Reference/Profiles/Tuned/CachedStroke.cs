@@ -14,4 +14,7 @@ public sealed class CachedStroke(Stroke stroke)
 
     /// <summary>The stroke's feed event carrying its UTF-8 JSON; built on first use (a benign race builds equal copies).</summary>
     public StrokeEvent Event => _event ??= new StrokeEvent(Stroke) { Utf8Json = JsonSerializer.SerializeToUtf8Bytes(Stroke, ApiJson.Options) };
+
+    /// <summary>The stroke's API JSON in UTF-8.</summary>
+    public byte[] Utf8Json => Event.Utf8Json!;
 }

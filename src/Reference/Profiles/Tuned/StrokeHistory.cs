@@ -1,5 +1,6 @@
 using System.Collections;
 using IsuBench.Reference.Domain;
+using IsuBench.Reference.Json;
 
 namespace IsuBench.Reference.Profiles.Tuned;
 
@@ -8,7 +9,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// while it has room: slots below an older view's count never change, so every view stays valid without copying.
 /// Appends must be serialized (the room's write gate) and made to the newest view only.
 /// </summary>
-public sealed class StrokeHistory : IReadOnlyList<Stroke>
+public sealed class StrokeHistory : IEncodedStrokeList
 {
     private readonly CachedStroke[] _items;
 
@@ -38,6 +39,9 @@ public sealed class StrokeHistory : IReadOnlyList<Stroke>
     /// <summary>The cached stroke at <paramref name="index"/>.</summary>
     public CachedStroke At(int index) =>
         (uint)index < (uint)Count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <inheritdoc />
+    public ReadOnlySpan<byte> Utf8JsonAt(int index) => At(index).Utf8Json;
 
     /// <summary>The id of the newest stroke, or 0.</summary>
     public long LastStrokeId => Count == 0 ? 0 : _items[Count - 1].Stroke.Id;

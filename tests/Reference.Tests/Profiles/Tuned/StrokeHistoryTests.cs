@@ -1,4 +1,6 @@
+using System.Text.Json;
 using IsuBench.Reference.Domain;
+using IsuBench.Reference.Json;
 using IsuBench.Reference.Profiles.Tuned;
 
 namespace IsuBench.Tests.Reference.Profiles.Tuned;
@@ -42,5 +44,19 @@ public sealed class StrokeHistoryTests
     {
         var history = StrokeHistory.Of([Stroke(2), Stroke(4), Stroke(6)]);
         Assert.Equal(index, history.IndexAfter(lastEventId));
+    }
+
+    [Fact]
+    public void A_room_serializes_the_same_from_cached_stroke_json_as_from_plain_strokes()
+    {
+        var created = new DateTime(2016, 9, 22, 0, 0, 1, DateTimeKind.Utc).AddTicks(1234560);
+        var strokes = Enumerable.Range(1, 3).Select(id => new Stroke(id, 7, 10 + id, 100, 150, 199, 0.7, created,
+            [new Point(id * 10, id, 1.5, -2.25), new Point(id * 10 + 1, id, 1000.1234, 0)])).ToList();
+        var plain = new Room(7, "椅子 <b>", 1028, 768, created, strokes, 3, 2);
+        var cached = plain with { Strokes = StrokeHistory.Of(strokes.Select(s => new CachedStroke(s)).ToList()) };
+
+        var expected = JsonSerializer.Serialize(plain, ApiJson.Options);
+        Assert.Equal(expected, JsonSerializer.Serialize(cached, ApiJson.Options));
+        Assert.Contains("\"points\":[{\"id\":10,\"stroke_id\":1,\"x\":1.5,\"y\":-2.25}", expected);
     }
 }
