@@ -8,6 +8,7 @@ using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using IsuBench.Integration.Reference;
+using IsuBench.Reference.Hosting;
 
 namespace IsuBench.Integration.Pages;
 
@@ -207,12 +208,12 @@ public abstract class PageEndpointTests(PageEndpointTests.Fixture server)
 public sealed class PageEndpointTestsOnBaseline(PageEndpointTestsOnBaseline.BaselineFixture server) : PageEndpointTests(server), IClassFixture<PageEndpointTestsOnBaseline.BaselineFixture>
 {
     /// <summary>The seeded rooms on a baseline server.</summary>
-    public sealed class BaselineFixture() : Fixture(IsuBench.Reference.Hosting.ReferenceOptions.BaselineProfile);
+    public sealed class BaselineFixture() : Fixture(ReferenceOptions.BaselineProfile);
 }
 
 /// <summary>PageEndpointTests against the tuned store.</summary>
 public sealed class PageEndpointTestsOnTuned(PageEndpointTestsOnTuned.TunedFixture server) : PageEndpointTests(server), IClassFixture<PageEndpointTestsOnTuned.TunedFixture>
 {
     /// <summary>The seeded rooms on a tuned server.</summary>
-    public sealed class TunedFixture() : Fixture(IsuBench.Reference.Hosting.ReferenceOptions.TunedProfile);
+    public sealed class TunedFixture() : Fixture(ReferenceOptions.TunedProfile);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using IsuBench.Reference.Hosting;
 
 namespace IsuBench.Integration.Reference;
 
@@ -218,12 +219,12 @@ public abstract class BadInputTests(BadInputTests.Fixture server)
 public sealed class BadInputTestsOnBaseline(BadInputTestsOnBaseline.BaselineFixture server) : BadInputTests(server), IClassFixture<BadInputTestsOnBaseline.BaselineFixture>
 {
     /// <summary>The seeded rooms on a baseline server.</summary>
-    public sealed class BaselineFixture() : Fixture(IsuBench.Reference.Hosting.ReferenceOptions.BaselineProfile);
+    public sealed class BaselineFixture() : Fixture(ReferenceOptions.BaselineProfile);
 }
 
 /// <summary>BadInputTests against the tuned store.</summary>
 public sealed class BadInputTestsOnTuned(BadInputTestsOnTuned.TunedFixture server) : BadInputTests(server), IClassFixture<BadInputTestsOnTuned.TunedFixture>
 {
     /// <summary>The seeded rooms on a tuned server.</summary>
-    public sealed class TunedFixture() : Fixture(IsuBench.Reference.Hosting.ReferenceOptions.TunedProfile);
+    public sealed class TunedFixture() : Fixture(ReferenceOptions.TunedProfile);
 }

@@ -1,3 +1,4 @@
+using IsuBench.Reference.Hosting;
 namespace IsuBench.Integration.Reference;
 
 public abstract class TopRoomsTests(TopRoomsTests.Fixture server)
@@ -57,12 +58,12 @@ public abstract class TopRoomsTests(TopRoomsTests.Fixture server)
 public sealed class TopRoomsTestsOnBaseline(TopRoomsTestsOnBaseline.BaselineFixture server) : TopRoomsTests(server), IClassFixture<TopRoomsTestsOnBaseline.BaselineFixture>
 {
     /// <summary>The seeded rooms on a baseline server.</summary>
-    public sealed class BaselineFixture() : Fixture(IsuBench.Reference.Hosting.ReferenceOptions.BaselineProfile);
+    public sealed class BaselineFixture() : Fixture(ReferenceOptions.BaselineProfile);
 }
 
 /// <summary>TopRoomsTests against the tuned store.</summary>
 public sealed class TopRoomsTestsOnTuned(TopRoomsTestsOnTuned.TunedFixture server) : TopRoomsTests(server), IClassFixture<TopRoomsTestsOnTuned.TunedFixture>
 {
     /// <summary>The seeded rooms on a tuned server.</summary>
-    public sealed class TunedFixture() : Fixture(IsuBench.Reference.Hosting.ReferenceOptions.TunedProfile);
+    public sealed class TunedFixture() : Fixture(ReferenceOptions.TunedProfile);
 }
