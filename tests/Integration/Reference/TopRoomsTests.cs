@@ -1,4 +1,5 @@
 using IsuBench.Reference.Hosting;
+
 namespace IsuBench.Integration.Reference;
 
 public abstract class TopRoomsTests(TopRoomsTests.Fixture server)
