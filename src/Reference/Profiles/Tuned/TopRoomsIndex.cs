@@ -18,18 +18,20 @@ public sealed class TopRoomsIndex
     private readonly Dictionary<long, long> _lastStrokeIdByRoom = [];
     private IReadOnlyList<Room>? _top;
 
-    /// <summary>Places the room by its newest stroke id (0 removes it) and drops the cached list.</summary>
+    /// <summary>Places the room by its newest stroke id (0 removes it) and drops the cached list if the room is or was listed.</summary>
     public void Update(RoomState room, long lastStrokeId)
     {
         lock (_lock)
         {
-            if (_lastStrokeIdByRoom.Remove(room.Id, out var previous)) _byNewestStroke.Remove((previous, room));
+            var listed = _lastStrokeIdByRoom.Remove(room.Id, out var previous);
+            if (listed) _byNewestStroke.Remove((previous, room));
             if (lastStrokeId > 0)
             {
                 _byNewestStroke.Add((lastStrokeId, room));
                 _lastStrokeIdByRoom[room.Id] = lastStrokeId;
             }
-            _top = null;
+            // A new room without strokes changes nothing listed; any other update may change order or counts.
+            if (listed || lastStrokeId > 0) _top = null;
         }
     }
 

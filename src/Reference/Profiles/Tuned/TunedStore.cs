@@ -147,8 +147,10 @@ public sealed class TunedStore(MySqlDataSource dataSource, MicrosecondClock cloc
     {
         if (room.Snapshot.History is { } loaded) return loaded;
         var history = StrokeHistory.Of(await strokes.LoadRoomAsync(room.Id, cancellationToken));
+        var before = room.Snapshot;
         room.Publish(new RoomSnapshot(history.Count, history.LastStrokeId, history));
-        rooms.Top.Update(room, history.LastStrokeId);
+        // Loading usually confirms what the summary said; only a difference moves the room in the top list.
+        if (before.StrokeCount != history.Count || before.LastStrokeId != history.LastStrokeId) rooms.Top.Update(room, history.LastStrokeId);
         return history;
     }
 

@@ -41,4 +41,19 @@ public sealed class TopRoomsIndexTests
         Assert.Equal([2, 1], after.Select(r => r.StrokeCount));
         Assert.Equal([2L, 1L], before.Select(r => r.Id)); // a list already handed out does not change
     }
+
+    [Fact]
+    public void A_new_room_without_strokes_keeps_the_list_but_a_listed_room_losing_its_strokes_drops_it()
+    {
+        var index = new TopRoomsIndex();
+        var drawn = Room(1, 1, 10);
+        index.Update(drawn, 10);
+        var before = index.Top();
+
+        index.Update(Room(2, 0, 0), 0);
+        Assert.Same(before, index.Top());
+
+        index.Update(drawn, 0);
+        Assert.Empty(index.Top());
+    }
 }
