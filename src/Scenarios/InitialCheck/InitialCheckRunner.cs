@@ -49,7 +49,7 @@ public static class InitialCheckRunner
 
     private static async Task<CheckOutcome> RunOneAsync(IInitialCheck check, InitialCheckOptions options, SessionFactory sessions, RunState run, CancellationToken cancellationToken)
     {
-        var context = new CheckContext(check.Name, options, sessions, run);
+        using var context = new CheckContext(check.Name, options, sessions, run);
         var started = Stopwatch.GetTimestamp();
         await check.RunAsync(context, cancellationToken);
         return new CheckOutcome(check.Name, context.Verdicts, Stopwatch.GetElapsedTime(started));
