@@ -15,12 +15,13 @@ public sealed class RoomWatcherTests
         $$"""{"id":{{id}},"room_id":1,"width":10,"red":100,"green":100,"blue":100,"alpha":0.5,"created_at":"{{createdAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.ffffffZ}}","points":[{{string.Join(",", Enumerable.Range(1, points).Select(i => $$"""{"id":{{i}},"stroke_id":{{id}},"x":1,"y":2}"""))}}]""" + "}";
 
     private async Task<(RunMetrics Metrics, WatcherState State, MatsuriCounters Counters)> WatchAsync(
-        Func<HttpContext, Task> stream, Action<MatsuriRoom>? prepare = null, TimeSpan? stopAfter = null)
+        Func<HttpContext, Task> stream, Action<MatsuriRoom>? prepare = null, TimeSpan? stopAfter = null, int roomPageStatus = 200)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
         {
             if (context.Request.Path.StartsWithSegments("/rooms"))
             {
+                context.Response.StatusCode = roomPageStatus;
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await ScriptedServer.WriteAsync(context, """<html data-csrf-token="tok"><body></body></html>""");
                 return;
@@ -55,6 +56,20 @@ public sealed class RoomWatcherTests
         Assert.Equal("The stream sent a bad_request event [GET /api/stream/rooms/{id}]: bad_request: token expired", error.Message);
         Assert.Equal(0, metrics.Watchers.Value);
         Assert.Equal(1, metrics.Score.Total); // the room page only
+    }
+
+    [Fact]
+    public async Task A_room_page_that_fails_is_an_error_and_the_watcher_leaves_without_opening_the_stream()
+    {
+        bool streamed = false;
+        var (metrics, state, counters) = await WatchAsync(_ => { streamed = true; return Task.CompletedTask; }, roomPageStatus: 503);
+
+        Assert.False(streamed);
+        Assert.True(state.HasLeft);
+        Assert.False(state.LeftForCapacity);
+        Assert.Equal(1, counters.WatchersLeftEarly);
+        Assert.Equal("The response has an unexpected status code [GET /rooms/{id}]: status 503", Assert.Single(metrics.Errors.Snapshot()).Message);
+        Assert.Equal(0, metrics.Score.Total);
     }
 
     [Theory]
