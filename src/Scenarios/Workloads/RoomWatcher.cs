@@ -49,8 +49,9 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
             };
             LeaveWithError(metrics, message);
         }
-        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        catch (Exception unexpected)
         {
+            // Anything else (a bug, a cancellation not ours) must not take the instance down with it.
             LeaveWithError(metrics, $"{LoadRequests.Stream}: {unexpected.GetType().Name}: {unexpected.Message}");
         }
         finally
