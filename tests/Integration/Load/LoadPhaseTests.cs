@@ -63,6 +63,11 @@ public sealed class LoadPhaseTests(ITestOutputHelper output)
             Assert.True(requests.Any(r => r.Endpoint == endpoint) || result.Endpoints.Any(e => e.Endpoint == endpoint && e.Requests > 0), endpoint);
         }
 
+        // Every watcher left at the end, and the time series ends on the final score.
+        Assert.Equal(0, metrics.Watchers.Value);
+        Assert.True(result.Matsuri.PeakOpenWatchers > 0);
+        Assert.Equal(result.Score, result.TimeSeries[^1].Score);
+
         // The server holds every stroke a POST was scored for (and perhaps some whose answer came too late).
         long strokesAfter = await target.CountAsync("SELECT COUNT(*) FROM strokes");
         long scoredPosts = requests.Count(r => r.Endpoint == LoadRequests.PostStroke && r.Scored == ScoreKind.Post);
