@@ -11,6 +11,9 @@ public sealed class LoadPhaseTests(ITestOutputHelper output)
     [Fact]
     public Task Fifteen_seconds_against_the_baseline_reference_score_what_succeeded() => RunAndCheckAsync("baseline");
 
+    [Fact]
+    public Task Fifteen_seconds_against_the_tuned_reference_score_what_succeeded() => RunAndCheckAsync("tuned");
+
     internal async Task RunAndCheckAsync(string profile)
     {
         await using var target = await LoadTarget.StartAsync(profile);
