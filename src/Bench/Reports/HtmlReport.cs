@@ -100,13 +100,16 @@ public static class HtmlReport
         }
         if (result.UnlistedErrors > 0) html.Append($"<p>{result.UnlistedErrors} more errors with messages beyond the ledger's limit.</p>");
 
-        var failed = result.Checks.Where(c => !c.Passed).ToList();
-        html.Append($"<h2>Initial check</h2><p>{result.Checks.Count} verdicts, {failed.Count} failed.</p>");
+        html.Append("<h2>Initial check</h2><table id=\"checks\"><tr><th>check</th><th>result</th><th>verdicts</th><th>seconds</th></tr>");
+        foreach (var c in result.Checks)
+            html.Append($"<tr><td>{E(c.Name)}</td><td>{(c.Skipped ? "skipped" : c.Passed ? "pass" : "FAIL")}</td><td class=\"n\">{c.Verdicts.Count}</td><td class=\"n\">{N(c.DurationSeconds)}</td></tr>");
+        html.Append("</table>");
+        var failed = result.Checks.SelectMany(c => c.Verdicts).Where(v => !v.Passed).ToList();
         if (failed.Count > 0)
         {
             html.Append("<table id=\"failed-checks\"><tr><th>rule</th><th>critical</th><th>message</th><th>request</th><th>expected</th><th>got</th></tr>");
-            foreach (var c in failed)
-                html.Append($"<tr><td>{E(c.Rule)}</td><td>{(c.Critical ? "yes" : "no")}</td><td>{E(c.Message)}</td><td>{E(c.Request)}</td><td>{E(c.Expected)}</td><td>{E(c.Actual)}</td></tr>");
+            foreach (var v in failed)
+                html.Append($"<tr><td>{E(v.Rule)}</td><td>{(v.Critical ? "yes" : "no")}</td><td>{E(v.Message)}</td><td>{E(v.Request)}</td><td>{E(v.Expected)}</td><td>{E(v.Actual)}</td></tr>");
             html.Append("</table>");
         }
     }

@@ -5,8 +5,8 @@ using IsuBench.Bench.Gate;
 namespace IsuBench.Bench.Reports;
 
 /// <summary>
-/// <c>junit.xml</c> for CI systems: one test case per check of the initial check (a rule applied one or more
-/// times; it fails when any application failed), one for the load phase's critical errors, and one for the score gate.
+/// <c>junit.xml</c> for CI systems: one test case per check of the initial check (failed when any of its
+/// verdicts failed, skipped when it did not run), one for the load phase's critical errors, and one for the score gate.
 /// </summary>
 public static class JUnitXml
 {
@@ -17,21 +17,25 @@ public static class JUnitXml
     public static XDocument Render(ResultDocument result, GateOutcome? gate)
     {
         var cases = new List<XElement>();
-        foreach (var rule in result.Checks.GroupBy(c => c.Rule))
+        foreach (var check in result.Checks)
         {
-            var failures = rule.Where(c => !c.Passed).ToList();
+            var failures = check.Verdicts.Where(v => !v.Passed).ToList();
             var testCase = new XElement("testcase",
                 new XAttribute("classname", "isubench.initial_check"),
-                new XAttribute("name", rule.Key),
-                new XAttribute("time", "0"));
-            if (failures.Count > 0)
+                new XAttribute("name", check.Name),
+                new XAttribute("time", Seconds(check.DurationSeconds)));
+            if (check.Skipped)
+                testCase.Add(new XElement("skipped", new XAttribute("message", "not run: the target had stopped answering")));
+            else if (failures.Count > 0)
             {
                 var first = failures[0];
                 testCase.Add(new XElement("failure",
-                    new XAttribute("message", $"{first.Message}{(failures.Count > 1 ? $" (failed {failures.Count} times)" : "")}"),
-                    new XAttribute("type", first.Critical ? "critical" : "ordinary"),
-                    string.Join('\n', failures.Select(f => $"{f.Request}\nexpected: {f.Expected}\ngot: {f.Actual}"))));
+                    new XAttribute("message", $"{first.Rule}: {first.Message}{(failures.Count > 1 ? $" (+{failures.Count - 1} more failures)" : "")}"),
+                    new XAttribute("type", failures.Any(f => f.Critical) ? "critical" : "ordinary"),
+                    string.Join("\n\n", failures.Select(f => $"{f.Rule}: {f.Message}\n{f.Request}\nexpected: {f.Expected}\ngot: {f.Actual}"))));
             }
+            else
+                testCase.Add(new XElement("system-out", $"{check.Verdicts.Count} verdicts passed"));
             cases.Add(testCase);
         }
 

@@ -49,10 +49,12 @@ public static class MarkdownSummary
         }
         if (result.UnlistedErrors > 0) md.Append($"{result.UnlistedErrors} more errors with messages beyond the ledger's limit.\n\n");
 
-        var failed = result.Checks.Where(c => !c.Passed).ToList();
-        md.Append($"## Initial check\n\n{result.Checks.Count} verdicts, {failed.Count} failed.\n\n");
-        foreach (var c in failed)
-            md.Append($"- {(c.Critical ? "**critical** " : "")}`{c.Rule}`: {Cell(c.Message)} [{Cell(c.Request)}] expected: {Cell(c.Expected)}; got: {Cell(c.Actual)}\n");
+        md.Append("## Initial check\n\n| check | result | verdicts | seconds |\n|---|---|---:|---:|\n");
+        foreach (var c in result.Checks)
+            md.Append($"| {c.Name} | {(c.Skipped ? "skipped" : c.Passed ? "pass" : "FAIL")} | {c.Verdicts.Count} | {N(c.DurationSeconds)} |\n");
+        md.Append('\n');
+        foreach (var v in result.Checks.SelectMany(c => c.Verdicts).Where(v => !v.Passed))
+            md.Append($"- {(v.Critical ? "**critical** " : "")}`{v.Rule}`: {Cell(v.Message)} [{Cell(v.Request)}] expected: {Cell(v.Expected)}; got: {Cell(v.Actual)}\n");
         return md.ToString();
     }
 

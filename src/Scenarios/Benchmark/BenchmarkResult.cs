@@ -1,5 +1,5 @@
-using IsuBench.Checks.Verdicts;
 using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.InitialCheck;
 
 namespace IsuBench.Scenarios.Benchmark;
 
@@ -51,17 +51,20 @@ public sealed record BenchmarkResult
     /// <summary>Occurrences of errors whose distinct message was not kept (the ledger is bounded).</summary>
     public long UnlistedErrors { get; init; }
 
-    /// <summary>Every verdict of the initial check, in the order they were reached.</summary>
-    public required IReadOnlyList<Verdict> Checks { get; init; }
+    /// <summary>Every check of the initial check with its verdicts (sequence order, the watcher check last).</summary>
+    public required IReadOnlyList<CheckOutcome> Checks { get; init; }
 
     /// <summary>The samples of the run (about one per second).</summary>
     public required IReadOnlyList<TimeSeriesPoint> TimeSeries { get; init; }
 
-    /// <summary>Builds the result from the run's metrics, the initial check's verdicts and the time series.</summary>
+    /// <summary>
+    /// Builds the result from the run's metrics, the initial check and the time series. The messages are the error
+    /// ledger's (failed checks are recorded there too, with their request).
+    /// </summary>
     public static BenchmarkResult Collect(
         BenchmarkOptions options,
         RunMetrics metrics,
-        IReadOnlyList<Verdict> checks,
+        InitialCheckResult initialCheck,
         IReadOnlyList<TimeSeriesPoint> timeSeries,
         DateTimeOffset startedAt,
         DateTimeOffset endedAt,
@@ -73,9 +76,8 @@ public sealed record BenchmarkResult
             .OrderBy(pair => pair.Key)
             .Select(pair => new ScoreBreakdown(pair.Key, pair.Value.Count, pair.Value.Points))
             .ToList();
-        bool initialPassed = !checks.AnyCritical();
+        bool initialPassed = initialCheck.Passed;
         var messages = errors.Select(e => e.Message)
-            .Concat(checks.Where(v => !v.Passed).Select(v => v.Message))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -95,7 +97,7 @@ public sealed record BenchmarkResult
             Delivery = DeliverySummary.From(metrics.Delivery),
             Errors = errors,
             UnlistedErrors = metrics.Errors.DroppedDistinct,
-            Checks = checks,
+            Checks = initialCheck.Checks,
             TimeSeries = timeSeries,
         };
     }

@@ -2,12 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace IsuBench.Bench.Reports;
 
-/// <summary>One verdict of the initial check with its evidence.</summary>
+/// <summary>One check of the initial check: whether it passed or was skipped, how long it took, and its verdicts.</summary>
 public sealed record CheckDocument(
-    [property: JsonPropertyName("rule")] string Rule,
+    [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("passed")] bool Passed,
-    [property: JsonPropertyName("critical")] bool Critical,
-    [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("request")] string Request,
-    [property: JsonPropertyName("expected")] string Expected,
-    [property: JsonPropertyName("actual")] string Actual);
+    [property: JsonPropertyName("skipped")] bool Skipped,
+    [property: JsonPropertyName("duration_seconds")] double DurationSeconds,
+    [property: JsonPropertyName("verdicts")] IReadOnlyList<VerdictDocument> Verdicts);

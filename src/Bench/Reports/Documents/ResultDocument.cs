@@ -47,7 +47,7 @@ public sealed record ResultDocument
     [JsonPropertyName("errors")] public required IReadOnlyList<ErrorDocument> Errors { get; init; }
     /// <summary>Error occurrences whose message was not kept (bounded ledger).</summary>
     [JsonPropertyName("unlisted_errors")] public required long UnlistedErrors { get; init; }
-    /// <summary>Every verdict of the initial check.</summary>
+    /// <summary>Every check of the initial check with its verdicts.</summary>
     [JsonPropertyName("checks")] public required IReadOnlyList<CheckDocument> Checks { get; init; }
     /// <summary>Samples of the run, about one per second.</summary>
     [JsonPropertyName("time_series")] public required IReadOnlyList<TimeSeriesDocument> TimeSeries { get; init; }
@@ -87,8 +87,10 @@ public sealed record ResultDocument
             result.Delivery.Histogram.Select(b => new DeliveryBucketDocument(b.UpTo?.TotalMilliseconds, b.Count)).ToList()),
         Errors = result.Errors.Select(e => new ErrorDocument(ErrorKindName(e.Kind), e.Message, e.Count, e.FirstSeen)).ToList(),
         UnlistedErrors = result.UnlistedErrors,
-        Checks = result.Checks.Select(v => new CheckDocument(
-            v.RuleId, v.Passed, v.Critical, v.Message, v.Evidence.Request, v.Evidence.Expected, v.Evidence.Actual)).ToList(),
+        Checks = result.Checks.Select(c => new CheckDocument(
+            c.Name, c.Passed, c.Skipped, Math.Round(c.Duration.TotalSeconds, 3),
+            c.Verdicts.Select(v => new VerdictDocument(
+                v.RuleId, v.Passed, v.Critical, v.Message, v.Evidence.Request, v.Evidence.Expected, v.Evidence.Actual)).ToList())).ToList(),
         TimeSeries = result.TimeSeries.Select(p => new TimeSeriesDocument(
             Math.Round(p.Elapsed.TotalSeconds, 3), p.Score, Math.Round(p.RequestsPerSecond, 2), p.Watchers, p.Errors)).ToList(),
     };
