@@ -16,6 +16,15 @@ public static class ResultJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The JSON Schema (draft 7) of result.json, shipped inside isubench.</summary>
+    public static string Schema()
+    {
+        using var stream = typeof(ResultJson).Assembly.GetManifestResourceStream("result.schema.json")
+            ?? throw new InvalidOperationException("result.schema.json is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>The document as indented JSON.</summary>
     public static string Serialize(ResultDocument document) => JsonSerializer.Serialize(document, Options);
 

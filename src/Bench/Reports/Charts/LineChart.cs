@@ -37,6 +37,7 @@ public static class LineChart
         svg.Append($"<text x=\"{N((Left + Width - Right) / 2)}\" y=\"{N(Height - 8)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">{Escape(xLabel)}</text>");
         svg.Append($"<text x=\"14\" y=\"{N((Top + Height - Bottom) / 2)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\" transform=\"rotate(-90 14 {N((Top + Height - Bottom) / 2)})\">{Escape(yLabel)}</text>");
 
+        double legendX = Left + 8;
         for (int i = 0; i < series.Count; i++)
         {
             var s = series[i];
@@ -47,9 +48,9 @@ public static class LineChart
                .Append($"fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" stroke-linejoin=\"round\"/>");
             if (s.Points.Count == 1)
                 svg.Append($"<circle cx=\"{N(x.Map(s.Points[0].X))}\" cy=\"{N(y.Map(s.Points[0].Y))}\" r=\"3\" fill=\"{color}\"/>");
-            double legendX = Left + 8 + i * 150;
             svg.Append($"<rect x=\"{N(legendX)}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{color}\"/>");
             svg.Append($"<text x=\"{N(legendX + 16)}\" y=\"20\" font-size=\"12\" fill=\"#222\">{Escape(s.Name)}</text>");
+            legendX += 40 + 7 * s.Name.Length; // about 7 px per character at 12 px
         }
         if (points.Count == 0)
             svg.Append($"<text x=\"{N(Width / 2)}\" y=\"{N(Height / 2)}\" text-anchor=\"middle\" font-size=\"14\" fill=\"#888\">no samples</text>");
