@@ -13,6 +13,7 @@ public sealed class BenchmarkOptionSet
     {
         Description = "The ISUketch server(s) under test: origins separated by commas, e.g. http://127.0.0.1:8080 (http or https; self-signed certificates accepted).",
         Required = true,
+        HelpName = "URL[,URL...]",
     };
 
     /// <summary>--seed N</summary>
@@ -29,6 +30,7 @@ public sealed class BenchmarkOptionSet
     public Option<FileInfo> AssetsManifest { get; } = new("--assets-manifest")
     {
         Description = "JSON file {path: md5} replacing the profile's expected static file hashes.",
+        HelpName = "FILE",
     };
 
     /// <summary>--compat-retry</summary>
@@ -42,6 +44,7 @@ public sealed class BenchmarkOptionSet
     {
         Description = "User-Agent of every request.",
         DefaultValueFactory = _ => "benchmarker",
+        HelpName = "TEXT",
     };
 
     /// <summary>--no-progress</summary>
@@ -64,6 +67,7 @@ public sealed class BenchmarkOptionSet
             try { Targets.Parse(result.GetValueOrDefault<string>() ?? ""); }
             catch (ArgumentException e) { result.AddError($"--target: {e.Message.Split(" (Parameter")[0]}; give origins such as http://127.0.0.1:8080"); }
         });
+        Seed.HelpName = "N";
         Profile.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
         AssetsManifest.AcceptExistingOnly();
         foreach (var option in new Option[] { Target, Seed, Profile, AssetsManifest, CompatRetry, UserAgent, NoProgress, Json })

@@ -10,7 +10,7 @@ public static class CheckCommand
     {
         var command = new Command("check", "Run only the initial (conformance) check: one line per check, the evidence of every failure; exit 0 or 1.");
         var shared = new BenchmarkOptionSet(command);
-        var outDir = new Option<string>("--out") { Description = "Also write the result files into this folder." };
+        var outDir = new Option<string>("--out") { Description = "Also write the result files into this folder.", HelpName = "DIR" };
         command.Options.Add(outDir);
         command.SetAction(async (parseResult, cancellationToken) =>
         {

@@ -18,6 +18,7 @@ public static class GateCommand
         {
             Description = "Largest allowed score drop as a fraction of the baseline's score (0.10 = 10 %); exactly this much still passes.",
             DefaultValueFactory = _ => ScoreGate.DefaultMaxDrop,
+            HelpName = "FRACTION",
         };
         option.Validators.Add(result =>
         {
@@ -32,11 +33,12 @@ public static class GateCommand
     /// <summary>The <c>gate</c> command.</summary>
     public static Command Build()
     {
-        var result = new Option<string>("--result") { Description = "The run's result.json (isubench run writes results/<run id>/result.json).", Required = true };
+        var result = new Option<string>("--result") { Description = "The run's result.json (isubench run writes results/<run id>/result.json).", Required = true, HelpName = "FILE" };
         var baseline = new Option<string>("--baseline")
         {
             Description = "The baseline result.json (or the original bench's {\"pass\",\"score\",\"messages\"} output).",
             DefaultValueFactory = _ => RunCommand.DefaultBaseline,
+            HelpName = "FILE",
         };
         var maxDrop = MaxDropOption();
         var command = new Command("gate", "Compare a result with a baseline: exit 3 when the run failed or the score dropped by more than --max-drop, else 0.")
