@@ -6,13 +6,14 @@ namespace IsuBench.Scenarios.InitialCheck;
 /// <summary>
 /// What one check works with: new sessions on the targets, a seeded random source, the options, and the verdict
 /// ledger of the check. Every response gets its verdict here: it scores when all its verdicts passed, otherwise
-/// each failed verdict becomes an error message (critical when its rule is).
+/// each failed verdict becomes an error message (critical when its rule is). Disposing it disposes its sessions (and their connections).
 /// </summary>
-internal sealed class CheckContext
+internal sealed class CheckContext : IDisposable
 {
     private readonly SessionFactory _sessions;
     private readonly RunState _run;
     private readonly List<Verdict> _verdicts = [];
+    private readonly List<Session> _created = [];
     private readonly Lock _lock = new();
 
     public CheckContext(string name, InitialCheckOptions options, SessionFactory sessions, RunState run)
@@ -26,7 +27,7 @@ internal sealed class CheckContext
     /// <summary>The options of the run.</summary>
     public InitialCheckOptions Options { get; }
 
-    /// <summary>This check's random source; use only from the check's own flow or under <see cref="NewRandom"/>.</summary>
+    /// <summary>This check's random source; use it from the check's own flow only (not from concurrent tasks).</summary>
     public Random Random { get; }
 
     /// <summary>The run's metrics (score and error ledgers).</summary>
@@ -44,13 +45,12 @@ internal sealed class CheckContext
     /// <summary>A new session (own cookies) on a target picked with this check's random source.</summary>
     public Session NewSession()
     {
-        lock (_lock) return _sessions.Create(Random);
-    }
-
-    /// <summary>A random source of its own for a concurrent part of the check, derived reproducibly from this one.</summary>
-    public Random NewRandom()
-    {
-        lock (_lock) return new Random(Random.Next());
+        lock (_lock)
+        {
+            var session = _sessions.Create(Random);
+            _created.Add(session);
+            return session;
+        }
     }
 
     /// <summary>
@@ -81,6 +81,16 @@ internal sealed class CheckContext
         lock (_lock) _verdicts.AddRange(list);
         foreach (var failure in list.Failures()) Metrics.Errors.Add(failure.Critical ? ErrorKind.Critical : ErrorKind.Ordinary, MessageOf(failure));
         return list.AllPassed();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var session in _created) session.Dispose();
+            _created.Clear();
+        }
     }
 
     /// <summary>The error message a failed verdict leaves in the result: the rule's message and the request it concerns.</summary>

@@ -4,7 +4,7 @@ using IsuBench.Scenarios.Engine;
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>
-/// Phase 1 of a run: the sequence of SPEC §2.2 steps 1–7 and, beside it, the watcher-count check. Requests score and record
+/// Phase 1 of a run (conformance): the sequence of steps 1–7 and, beside it, the watcher-count check. Requests score and record
 /// errors in the factory's metrics like any other; the result holds every check's verdicts and whether the load may start.
 /// Every request is bounded by the session timeout and every stream by the watcher stay, and once the target stops
 /// answering (a timeout or a refused connection) the rest of the sequence is skipped, so a dead server costs seconds, not minutes.
@@ -49,7 +49,7 @@ public static class InitialCheckRunner
 
     private static async Task<CheckOutcome> RunOneAsync(IInitialCheck check, InitialCheckOptions options, SessionFactory sessions, RunState run, CancellationToken cancellationToken)
     {
-        var context = new CheckContext(check.Name, options, sessions, run);
+        using var context = new CheckContext(check.Name, options, sessions, run);
         var started = Stopwatch.GetTimestamp();
         await check.RunAsync(context, cancellationToken);
         return new CheckOutcome(check.Name, context.Verdicts, Stopwatch.GetElapsedTime(started));

@@ -1,5 +1,6 @@
 using IsuBench.Checks.Profiles;
 using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Engine;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -23,14 +24,14 @@ internal sealed class StaticFilesCheck : IInitialCheck
         for (var i = 0; i < responses.Length; i++)
         {
             var (path, response) = (StaticFilePaths.All[i], responses[i]);
-            var verdict = response.Failure == Engine.FailureKind.None
+            var verdict = response.Failure == FailureKind.None
                 ? StaticFileRules.HashMatches(path, response.Status, response.Body, profile, "GET " + path)
                 : StaticFileRules.Hash.Fail("GET " + path, $"{path} with status 200", ResponseText.Body(response));
             context.Judge(session, response, verdict);
         }
     }
 
-    private static async Task<CheckProfile?> ResolveProfileAsync(CheckContext context, Engine.Session session, CancellationToken cancellationToken)
+    private static async Task<CheckProfile?> ResolveProfileAsync(CheckContext context, Session session, CancellationToken cancellationToken)
     {
         var options = context.Options;
         if (options.Profile != CheckProfiles.ReferenceName || options.AssetsManifestOverride is not null)

@@ -61,8 +61,9 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
             context.Judge(session, response, created.Verdict);
             return null;
         }
-        var inWindow = RoomRules.CreatedAtInWindow(created.Value!, response.SentAt, response.ReceivedAt, request);
-        return context.Judge(session, response, created.Verdict, inWindow) ? created.Value : null;
+        // A wrong timestamp is judged, but the room is there: the strokes are still worth checking.
+        context.Judge(session, response, created.Verdict, RoomRules.CreatedAtInWindow(created.Value!, response.SentAt, response.ReceivedAt, request));
+        return created.Value;
     }
 
     private static async Task<ApiStroke?> PostAsync(
@@ -79,7 +80,9 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
         var verdicts = new List<Verdict> { posted.Verdict };
         if (checkCreatedAt) verdicts.Add(StrokeRules.CreatedAtInWindow(posted.Value!, response.SentAt, response.ReceivedAt, request));
         verdicts.AddRange(StrokeRules.RoundTrip(stroke.Points, posted.Value!, request));
-        return context.Judge(session, response, verdicts) ? posted.Value : null;
+        // The stroke was stored even when its answer is wrong: go on, so the image and the other timestamps are checked too.
+        context.Judge(session, response, verdicts);
+        return posted.Value;
     }
 
     private static async Task<bool> ImageShowsAsync(

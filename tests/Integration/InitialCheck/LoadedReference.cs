@@ -1,6 +1,7 @@
 using IsuBench.Integration.Infrastructure;
 using IsuBench.Reference.DataSet;
 using IsuBench.Reference.Hosting;
+using IsuBench.Scenarios.InitialCheck;
 using Microsoft.AspNetCore.Builder;
 
 namespace IsuBench.Integration.InitialCheck;
@@ -11,6 +12,13 @@ namespace IsuBench.Integration.InitialCheck;
 /// </summary>
 public class LoadedReference : IAsyncLifetime
 {
+    /// <summary>
+    /// How long a watcher still counts after it left (the 3 s heartbeat window) plus a margin: two watcher checks closer than this
+    /// may pick the same room and count each other's watchers.
+    /// </summary>
+    private static readonly TimeSpan WatcherQuiet = TimeSpan.FromSeconds(3.5);
+
+    private readonly SemaphoreSlim _watcherCheck = new(1);
     private WebApplication? _app;
 
     /// <summary>The reference's store profile.</summary>
@@ -29,9 +37,30 @@ public class LoadedReference : IAsyncLifetime
         BaseAddress = new Uri(_app.Urls.First());
     }
 
+    /// <summary>
+    /// Runs the whole initial check (with its watcher check) against <paramref name="target"/> (this server or a proxy in front of it),
+    /// one run at a time, each followed by a quiet time so that no run sees the watchers of the one before.
+    /// </summary>
+    public async Task<InitialCheckHarness.Run> RunWholeSuiteAsync(Uri target, InitialCheckOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.OnlyChecks is not null) throw new ArgumentException("the whole suite runs every check", nameof(options));
+        await _watcherCheck.WaitAsync(cancellationToken);
+        try
+        {
+            var run = await InitialCheckHarness.RunAsync(target, options, cancellationToken);
+            await Task.Delay(WatcherQuiet, cancellationToken);
+            return run;
+        }
+        finally
+        {
+            _watcherCheck.Release();
+        }
+    }
+
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
+        _watcherCheck.Dispose();
         if (_app is null) return;
         await _app.StopAsync();
         await _app.DisposeAsync();

@@ -12,46 +12,22 @@ namespace IsuBench.Integration.InitialCheck;
 [Collection(InitialCheckCollection.Name)]
 public sealed class ReferencePassesInitialCheckTests(MutantReference reference, ITestOutputHelper output)
 {
-    /// <summary>The rules the full initial check must evaluate against a correct server (each at least once).</summary>
-    private static readonly string[] EvaluatedRules =
-    [
-        TokenRules.Refreshed.Id, TokenRules.Present.Id, RoomRules.Create.Id, RoomRules.CreatedAt.Id, StrokeRules.Post.Id,
-        StrokeRules.CreatedAt.Id, StrokeRules.PointCount.Id, StrokeRules.PointValues.Id, StrokeRules.SubSecond.Id,
-        TopPageRules.ListsDrawnRoom.Id, TopPageRules.HidesEmptyRoom.Id, StrokeRules.FirstStrokeByOwner.Id, TopPageRules.Images.Id,
-        TopPageRules.AsyncPropsPresent.Id, TopPageRules.AsyncPropsValid.Id, TopPageRules.AsyncPropsOneElement.Id, TopPageRules.AsyncPropsToken.Id,
-        TopPageRules.RoomHasId.Id, TopPageRules.RoomInProps.Id, TopPageRules.RoomStrokeCount.Id, RoomRules.List.Id, RoomRules.ListCount.Id,
-        ConsistencyRules.PageRoomId.Id, ConsistencyRules.PageStrokeCount.Id, ConsistencyRules.PageRoomCount.Id, ConsistencyRules.CountNotLower.Id,
-        ConsistencyRules.MissingRooms.Id, RoomRules.Get.Id, RoomRules.HasStrokes.Id, ConsistencyRules.RoomPagePolylines.Id,
-        SvgRules.Parse.Id, SvgRules.StrokePresent.Id, SvgRules.PointCount.Id, SvgRules.PointValues.Id, StaticFileRules.Hash.Id,
-        WatcherRules.Count.Id, WatcherRules.Strokes.Id,
-    ];
-
     [Fact]
     public async Task The_reference_passes_every_check()
     {
         var watch = Stopwatch.StartNew();
-        var run = await InitialCheckHarness.RunAsync(reference.BaseAddress);
-        output.WriteLine($"initial check against the reference: {watch.Elapsed.TotalSeconds:0.0} s");
+        var run = await reference.RunWholeSuiteAsync(reference.BaseAddress, new InitialCheckOptions { Seed = 42 });
+        output.WriteLine($"initial check against the reference (and the quiet time after it): {watch.Elapsed.TotalSeconds:0.0} s");
         foreach (var check in run.Result.Checks) output.WriteLine($"{check.Name}: {check.Verdicts.Count} verdicts, {check.Duration.TotalSeconds:0.00} s");
 
-        Assert.True(run.Result.Passed, InitialCheckHarness.Failures(run.Result));
-        Assert.Equal(InitialCheckNames.All, run.Result.Checks.Select(c => c.Name));
-        Assert.All(run.Result.Checks, c => Assert.True(c.Passed && c.Verdicts.Count > 0, c.Name));
-        var evaluated = run.Result.Verdicts.Select(v => v.RuleId).ToHashSet();
-        Assert.Equal([], EvaluatedRules.Except(evaluated));
-        // 4 watchers' strokes and counts for rooms with 1..4 watchers: 10 watchers, two verdicts each.
-        Assert.Equal(10, run.Result.Checks.Single(c => c.Name == InitialCheckNames.WatcherCount).Verdicts.Count(v => v.RuleId == WatcherRules.Count.Id));
-        Assert.Empty(run.Metrics.Errors.Snapshot());
-        // Requests of the initial check score like any other: 20 per POST, 1 per GET, as logged request by request.
-        Assert.True(run.Metrics.Score.Total > 0);
-        Assert.Equal(run.Metrics.RequestLog!.RecomputeScore(), run.Metrics.Score.Total);
+        CleanRun.AssertPassedEveryCheck(run);
     }
 
     [Fact]
     public async Task The_reference_passes_through_the_faithful_proxy()
     {
         await using var proxy = await FaultInjectingProxy.StartAsync(reference.BaseAddress, mutant: null);
-        var run = await InitialCheckHarness.RunAsync(proxy.BaseAddress, new InitialCheckOptions { Seed = 7 });
+        var run = await reference.RunWholeSuiteAsync(proxy.BaseAddress, new InitialCheckOptions { Seed = 7 });
         Assert.True(run.Result.Passed, InitialCheckHarness.Failures(run.Result));
         Assert.All(run.Result.Checks, c => Assert.True(c.Passed, c.Name));
     }

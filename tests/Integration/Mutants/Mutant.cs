@@ -24,6 +24,9 @@ public sealed class Mutant
     /// <summary>Replaces the Content-Type of SSE responses.</summary>
     public string? StreamContentType { get; init; }
 
+    /// <summary>True when the mutant alters the SSE stream (only the watcher check can see it).</summary>
+    public bool TargetsStream => StreamLine is not null || StreamContentType is not null || Request is not null;
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

@@ -22,6 +22,8 @@ public static class StreamMutants
         },
         Resumption("strokes-repeated-after-reconnect", -3),
         Resumption("strokes-skipped-after-reconnect", +3),
+        // Headers, then nothing: the watcher must give up at the end of its stay, not hang.
+        new() { Name = "stream-silent", Breaks = WatcherRules.Count.Id, StreamLine = (_, _) => [] },
         new() { Name = "stream-wrong-content-type", Breaks = StreamRules.ContentType.Id, StreamContentType = "text/plain; charset=utf-8" },
         new()
         {
