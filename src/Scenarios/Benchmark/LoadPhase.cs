@@ -17,9 +17,11 @@ public static class LoadPhase
     /// <summary>
     /// Runs the phase for <see cref="LoadOptions.Duration"/> with <paramref name="sessions"/> (whose metrics collect
     /// everything) and returns its result. Errors under load are ordinary; cancelling ends the phase early and still returns.
+    /// Throws <see cref="ArgumentOutOfRangeException"/> for options no run can use.
     /// </summary>
     public static async Task<LoadPhaseResult> RunAsync(LoadOptions options, SessionFactory sessions, CancellationToken cancellationToken)
     {
+        options.Validate();
         var metrics = sessions.Metrics;
         long scoreBefore = metrics.Score.Total;
         var counters = new MatsuriCounters();

@@ -72,6 +72,35 @@ public sealed record LoadOptions
     /// <summary>Pause after each DrawOnRandomRoom iteration, failed or not.</summary>
     public TimeSpan DrawOnRandomRoomPause { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for values no run can use (a wave interval of zero would spin).</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Duration, TimeSpan.Zero, nameof(Duration));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(WaveInterval, TimeSpan.Zero, nameof(WaveInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SampleInterval, TimeSpan.Zero, nameof(SampleInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MatsuriEndsBeforePhase, TimeSpan.Zero, nameof(MatsuriEndsBeforePhase));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MatsuriStrokePause, TimeSpan.Zero, nameof(MatsuriStrokePause));
+        ArgumentOutOfRangeException.ThrowIfLessThan(GracePeriod, TimeSpan.Zero, nameof(GracePeriod));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(DeliveryScoreWindow, TimeSpan.Zero, nameof(DeliveryScoreWindow));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MaxDeliveryDelay, TimeSpan.Zero, nameof(MaxDeliveryDelay));
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(MatsuriInstances), MatsuriInstances), (nameof(LoadIndexPageWorkers), LoadIndexPageWorkers),
+                     (nameof(DrawOnRandomRoomWorkers), DrawOnRandomRoomWorkers), (nameof(IndexPageLoads), IndexPageLoads),
+                 })
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, name);
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(InitialWaveSize, 1, nameof(InitialWaveSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxWatchersPerInstance, 0, nameof(MaxWatchersPerInstance));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxOpenWatchers, 0, nameof(MaxOpenWatchers));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ImageConcurrency, 1, nameof(ImageConcurrency));
+        if (DrawRoomFirstPosition is < 0 or > 99)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DrawRoomFirstPosition), DrawRoomFirstPosition, "a position of the 100-room list: 0..99");
+        }
+    }
+
     /// <summary>How long a Matsuri instance runs for this phase duration.</summary>
     public TimeSpan MatsuriDuration => Duration > MatsuriEndsBeforePhase ? Duration - MatsuriEndsBeforePhase : TimeSpan.Zero;
 }

@@ -19,20 +19,25 @@ public static class LoadRequests
         CreateRoom = "POST /api/rooms", PostStroke = "POST /api/strokes/rooms/{id}", Stream = "GET /api/stream/rooms/{id}";
 
     /// <summary>GETs a page, requires 200 and reads <c>data-csrf-token</c> of <c>&lt;html&gt;</c>.</summary>
-    public static async Task<string?> FetchPageTokenAsync(Session session, string path, string endpoint, CancellationToken cancellationToken)
+    public static async Task<string?> FetchPageTokenAsync(Session session, string path, string endpoint, CancellationToken cancellationToken) =>
+        (await FetchPageTokenWithResponseAsync(session, path, endpoint, cancellationToken)).Token;
+
+    /// <summary>As <see cref="FetchPageTokenAsync"/>, with the response (e.g. to tell the bench's own capacity from a server failure).</summary>
+    public static async Task<(string? Token, SessionResponse Response)> FetchPageTokenWithResponseAsync(
+        Session session, string path, string endpoint, CancellationToken cancellationToken)
     {
         var response = await session.GetAsync(path, endpoint, cancellationToken);
         if (!Settled(session, response, HttpRules.StatusIs(200, response.Status, endpoint)))
         {
-            return null;
+            return (null, response);
         }
         var token = TokenRules.ReadPageToken(HtmlDocument.Parse(response.Text), endpoint);
         if (!Verdict(session, response, token.Verdict))
         {
-            return null;
+            return (null, response);
         }
         session.Succeed(response);
-        return token.Value;
+        return (token.Value, response);
     }
 
     /// <summary>GETs the top page, requires 200 and returns its document.</summary>

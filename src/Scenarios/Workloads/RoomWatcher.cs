@@ -49,8 +49,9 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
             };
             LeaveWithError(metrics, message);
         }
-        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        catch (Exception unexpected)
         {
+            // Anything else (a bug, a cancellation not ours) must not take the instance down with it.
             LeaveWithError(metrics, $"{LoadRequests.Stream}: {unexpected.GetType().Name}: {unexpected.Message}");
         }
         finally
@@ -64,10 +65,15 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
     private async Task WatchAsync(RunMetrics metrics, CancellationToken cancellationToken)
     {
         string id = roomId.ToString(CultureInfo.InvariantCulture);
-        string? token = await LoadRequests.FetchPageTokenAsync(session, "/rooms/" + id, LoadRequests.RoomPage, cancellationToken);
+        var (token, page) = await LoadRequests.FetchPageTokenWithResponseAsync(session, "/rooms/" + id, LoadRequests.RoomPage, cancellationToken);
         if (token is null)
         {
-            if (!cancellationToken.IsCancellationRequested)
+            if (page.Failure == FailureKind.BenchCapacity)
+            {
+                state.LeaveForCapacity();
+                room.Counters.WatcherRefused();
+            }
+            else
             {
                 state.Leave();
                 room.Counters.WatcherLeftEarly();

@@ -7,12 +7,17 @@ using MySqlConnector;
 namespace IsuBench.Integration.Load;
 
 /// <summary>The reference server in one profile on 127.0.0.1 over a fresh database holding the initial data set (120 rooms: more than the 100 the top list shows).</summary>
-public sealed class LoadTarget(string profile) : IAsyncDisposable
+public sealed class LoadTarget : IAsyncDisposable
 {
     /// <summary>Rooms of the loaded data set.</summary>
     public const int Rooms = 120;
 
     private WebApplication? _app;
+
+    private LoadTarget(string profile) => Profile = profile;
+
+    /// <summary>The reference's store profile (baseline or tuned).</summary>
+    public string Profile { get; }
 
     /// <summary>Where the server listens.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -26,7 +31,7 @@ public sealed class LoadTarget(string profile) : IAsyncDisposable
         var target = new LoadTarget(profile);
         target.ConnectionString = await SharedMariaDb.CreateDatabaseAsync($"load_{profile}_{Guid.NewGuid():N}"[..40]);
         await new DataSetLoader(DataSetGenerator.WithIsuStrokes(DataSetGenerator.DefaultSeed, Rooms)).LoadAsync(target.ConnectionString, CancellationToken.None);
-        target._app = IsuketchApp.Build(["--urls", "http://127.0.0.1:0", "--mysql", target.ConnectionString, "--profile", profile]);
+        target._app = IsuketchApp.Build(["--urls", "http://127.0.0.1:0", "--mysql", target.ConnectionString, "--profile", target.Profile]);
         await target._app.StartAsync();
         target.BaseAddress = new Uri(target._app.Urls.First());
         return target;
@@ -49,6 +54,5 @@ public sealed class LoadTarget(string profile) : IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        _ = profile;
     }
 }
