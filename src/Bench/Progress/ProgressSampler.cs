@@ -24,8 +24,9 @@ public sealed class ProgressSampler
         _lastRequests = metrics.Endpoints.TotalRequests;
     }
 
-    /// <summary>A sampler of <paramref name="run"/>.</summary>
-    public static ProgressSampler Of(BenchmarkRun run) => new(() => run.Phase, () => run.PhaseElapsed, run.LoadDuration, run.Metrics);
+    /// <summary>A sampler of <paramref name="run"/>; once done, the elapsed time is the whole run's.</summary>
+    public static ProgressSampler Of(BenchmarkRun run) =>
+        new(() => run.Phase, () => run.Phase == BenchmarkPhase.Done ? run.Elapsed : run.PhaseElapsed, run.LoadDuration, run.Metrics);
 
     /// <summary>The state now; not thread-safe (one display samples).</summary>
     public ProgressSnapshot Sample()

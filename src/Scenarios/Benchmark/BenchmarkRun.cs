@@ -18,6 +18,7 @@ public sealed class BenchmarkRun
     private readonly TimeSeries _series;
     private volatile BenchmarkPhase _phase = BenchmarkPhase.Starting;
     private long _phaseStartedTicks;
+    private readonly TimeSpan _createdAt;
 
     /// <summary>Prepares a run; <paramref name="load"/> overrides the load phase's numbers (its duration, seed and retry come from <paramref name="options"/>).</summary>
     public BenchmarkRun(BenchmarkOptions options, LoadOptions? load = null, SessionOptions? sessions = null, IClock? clock = null)
@@ -29,6 +30,7 @@ public sealed class BenchmarkRun
         Metrics = new RunMetrics(_clock);
         _series = new TimeSeries(Metrics);
         _phaseStartedTicks = _clock.Monotonic.Ticks;
+        _createdAt = _clock.Monotonic;
     }
 
     /// <summary>Everything recorded so far.</summary>
@@ -39,6 +41,9 @@ public sealed class BenchmarkRun
 
     /// <summary>Time spent in the current phase.</summary>
     public TimeSpan PhaseElapsed => _clock.Monotonic - TimeSpan.FromTicks(Interlocked.Read(ref _phaseStartedTicks));
+
+    /// <summary>Time since the run was prepared.</summary>
+    public TimeSpan Elapsed => _clock.Monotonic - _createdAt;
 
     /// <summary>The planned length of the load phase.</summary>
     public TimeSpan LoadDuration => _options.Duration;
