@@ -1,6 +1,6 @@
 using System.CommandLine;
-using IsuBench.Bench.LocalStack;
 using IsuBench.Bench.Gate;
+using IsuBench.Bench.LocalStack;
 using IsuBench.Bench.Reports;
 using IsuBench.Reference.DataSet;
 using IsuBench.Scenarios.Benchmark;

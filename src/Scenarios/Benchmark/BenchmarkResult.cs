@@ -76,7 +76,8 @@ public sealed record BenchmarkResult
             .OrderBy(pair => pair.Key)
             .Select(pair => new ScoreBreakdown(pair.Key, pair.Value.Count, pair.Value.Points))
             .ToList();
-        bool initialPassed = initialCheck.Passed;
+        // An initial check interrupted before any check finished has passed nothing.
+        bool initialPassed = initialCheck.Passed && initialCheck.Checks.Count > 0;
         var messages = errors.Select(e => e.Message)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

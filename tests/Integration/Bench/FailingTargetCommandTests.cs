@@ -6,7 +6,7 @@ using IsuBench.Integration.Reference;
 namespace IsuBench.Integration.Bench;
 
 /// <summary><c>run</c> and <c>check</c> against a server that answers but breaks the contract: the reference over an empty database (no rooms for the top page).</summary>
-public sealed class FailingTargetCommandTests(ReferenceServer server) : IClassFixture<ReferenceServer>, IDisposable
+public sealed class FailingTargetCommandTests(BaselineServer server) : IClassFixture<BaselineServer>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("isubench-failing-").FullName;
     private readonly string _target = server.BaseAddress.GetLeftPart(UriPartial.Authority);

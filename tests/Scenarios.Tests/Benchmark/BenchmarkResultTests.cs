@@ -60,5 +60,6 @@ public sealed class BenchmarkResultTests
         var result = Collect(new RunMetrics(new FakeClock()), [], interrupted: true);
         Assert.False(result.Pass);
         Assert.True(result.Interrupted);
+        Assert.False(result.InitialCheckPassed); // no check had finished
     }
 }
