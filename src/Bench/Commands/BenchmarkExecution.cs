@@ -55,7 +55,8 @@ public static class BenchmarkExecution
             ? result.StartedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
         var document = ResultDocument.From(result, runId, BenchVersion.Current);
-        var gate = await GateAgainstBaselineAsync(document, request.BaselinePath, request.MaxDrop, error, cancellationToken);
+        // Not cancellable: after Ctrl+C the partial result is still compared and written.
+        var gate = await GateAgainstBaselineAsync(document, request.BaselinePath, request.MaxDrop, error, CancellationToken.None);
 
         var human = request.Json ? error : output;
         if (request.CheckLines)
@@ -67,7 +68,6 @@ public static class BenchmarkExecution
         await human.WriteAsync(ConsoleSummary.Render(document));
         if (directory is not null)
         {
-            // Files are written even after Ctrl+C: a partial run's numbers are still worth keeping.
             await ResultFiles.WriteAsync(directory, document, gate, CancellationToken.None);
             await human.WriteLineAsync($"results: {directory}{Path.DirectorySeparatorChar} (result.json, summary.md, report.html, junit.xml)");
             await human.WriteLineAsync($"report: {Path.GetFullPath(Path.Combine(directory, HtmlReport.FileName))}");
