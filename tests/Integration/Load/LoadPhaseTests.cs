@@ -11,6 +11,9 @@ public sealed class LoadPhaseTests(ITestOutputHelper output)
     [Fact]
     public Task Fifteen_seconds_against_the_baseline_reference_score_what_succeeded() => RunAndCheckAsync("baseline");
 
+    [Fact]
+    public Task Fifteen_seconds_against_the_tuned_reference_score_what_succeeded() => RunAndCheckAsync("tuned");
+
     internal async Task RunAndCheckAsync(string profile)
     {
         await using var target = await LoadTarget.StartAsync(profile);
@@ -62,6 +65,11 @@ public sealed class LoadPhaseTests(ITestOutputHelper output)
         {
             Assert.True(requests.Any(r => r.Endpoint == endpoint) || result.Endpoints.Any(e => e.Endpoint == endpoint && e.Requests > 0), endpoint);
         }
+
+        // Every watcher left at the end, and the time series ends on the final score.
+        Assert.Equal(0, metrics.Watchers.Value);
+        Assert.True(result.Matsuri.PeakOpenWatchers > 0);
+        Assert.Equal(result.Score, result.TimeSeries[^1].Score);
 
         // The server holds every stroke a POST was scored for (and perhaps some whose answer came too late).
         long strokesAfter = await target.CountAsync("SELECT COUNT(*) FROM strokes");
