@@ -1,5 +1,5 @@
 using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Drawing;
+using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -25,7 +25,7 @@ internal sealed class FirstStrokeOwnerCheck : IInitialCheck
         if (!strangerTop.Ok) return;
         context.Judge(stranger, strangerTop.Response, strangerTop.PageVerdicts);
 
-        var star = StrokeJitter.Apply(SeedStrokes.Load("star")[0], context.Random);
+        var star = Jitter.Fluctuate(StrokeSeeds.Load("star")[0], context.Random);
         var roomId = created.Value!.Id;
         var post = await IsuketchRequests.PostStrokeAsync(stranger, strangerTop.Token!, roomId, star, cancellationToken);
         context.Judge(stranger, post, StrokeRules.FirstStrokeRejected(post.Status, ResponseText.Body(post),

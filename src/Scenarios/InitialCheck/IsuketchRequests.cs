@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using IsuBench.Scenarios.Drawing;
+using IsuBench.Scenarios.Workloads;
 using IsuBench.Scenarios.Engine;
 
 namespace IsuBench.Scenarios.InitialCheck;
@@ -23,8 +23,8 @@ internal static class IsuketchRequests
     }
 
     /// <summary><c>POST /api/strokes/rooms/{roomId}</c> with <paramref name="stroke"/>.</summary>
-    public static Task<SessionResponse> PostStrokeAsync(Session session, string token, long roomId, SeedStroke stroke, CancellationToken cancellationToken) =>
-        PostAsync(session, StrokePath(roomId), PostStrokeEndpoint, token, StrokeRequestBody.Write(stroke), cancellationToken);
+    public static Task<SessionResponse> PostStrokeAsync(Session session, string token, long roomId, StrokeShape stroke, CancellationToken cancellationToken) =>
+        PostAsync(session, StrokePath(roomId), PostStrokeEndpoint, token, StrokeJson.Serialize(roomId, stroke), cancellationToken);
 
     /// <summary>The path strokes of <paramref name="roomId"/> are posted to.</summary>
     public static string StrokePath(long roomId) => "/api/strokes/rooms/" + roomId.ToString(CultureInfo.InvariantCulture);

@@ -3,8 +3,8 @@ using IsuBench.Checks.Documents;
 using IsuBench.Checks.Documents.Api;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Drawing;
 using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -29,7 +29,7 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
         var room = await CreateRoomAsync(context, owner, top.Token!, cancellationToken);
         if (room is null) return;
 
-        var strokes = SeedStrokes.Load("stool").Select(s => StrokeJitter.Apply(s, context.Random)).ToList();
+        var strokes = StrokeSeeds.Load("stool").Select(s => Jitter.Fluctuate(s, context.Random)).ToList();
         var createdAts = new List<DateTimeOffset>();
         var first = await PostAsync(context, owner, top.Token!, room.Id, strokes[0], checkCreatedAt: true, cancellationToken);
         if (first is null) return;
@@ -67,7 +67,7 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
     }
 
     private static async Task<ApiStroke?> PostAsync(
-        CheckContext context, Session session, string token, long roomId, SeedStroke stroke, bool checkCreatedAt, CancellationToken cancellationToken)
+        CheckContext context, Session session, string token, long roomId, StrokeShape stroke, bool checkCreatedAt, CancellationToken cancellationToken)
     {
         var response = await IsuketchRequests.PostStrokeAsync(session, token, roomId, stroke, cancellationToken);
         var request = $"POST {IsuketchRequests.StrokePath(roomId)}";

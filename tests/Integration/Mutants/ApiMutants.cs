@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using IsuBench.Checks.Rules;
 
@@ -66,7 +67,7 @@ public static class ApiMutants
 
     private static void ShiftTime(JsonNode item, TimeSpan by)
     {
-        var time = DateTimeOffset.Parse((string)item["created_at"]!, System.Globalization.CultureInfo.InvariantCulture);
-        item["created_at"] = time.Add(by).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var time = DateTimeOffset.Parse((string)item["created_at"]!, CultureInfo.InvariantCulture);
+        item["created_at"] = time.Add(by).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
     }
 }

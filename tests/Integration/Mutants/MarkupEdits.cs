@@ -7,21 +7,27 @@ namespace IsuBench.Integration.Mutants;
 /// <summary>Text edits on the reference's markup and JSON, as the mutants need them (the reference writes one room per line, one polyline per line).</summary>
 public static partial class MarkupEdits
 {
+    /// <summary>One room of the top page, a line of its own; group 1 is the id.</summary>
     [GeneratedRegex("<li class=\"room\" id=\"(\\d+)\">.*?</li>\n")]
     public static partial Regex TopPageRoom();
 
+    /// <summary>The props script; group 1 is its JSON.</summary>
     [GeneratedRegex("<script>__ASYNC_PROPS__ = (.*?)</script>")]
     public static partial Regex AsyncProps();
 
+    /// <summary>One polyline with its line end; group 1 is the stroke id.</summary>
     [GeneratedRegex("<polyline id=\"(\\d+)\"[^>]*/>\n?")]
     public static partial Regex Polyline();
 
+    /// <summary>The start of a polyline's points; group 1 is the first x.</summary>
     [GeneratedRegex("points=\"(-?[0-9.]+),")]
     public static partial Regex FirstPointX();
 
+    /// <summary>The token attribute of &lt;html&gt;; group 1 is the token.</summary>
     [GeneratedRegex("data-csrf-token=\"([^\"]*)\"")]
     public static partial Regex HtmlToken();
 
+    /// <summary>A room's stroke count on the top page; group 1 is the number.</summary>
     [GeneratedRegex("<span class=\"stroke_count\">(\\d+)</span>")]
     public static partial Regex StrokeCount();
 
