@@ -94,7 +94,7 @@ start_cpu = {name: cpu_seconds(pid) for name, pid in named}
 last_cpu = dict(start_cpu)
 peak_rss = {name: status_kb(pid, "VmRSS") for name, pid in named}
 busy0, total0 = machine()
-started = time.monotonic()
+started, started_wall, samples = time.monotonic(), time.time(), []
 child = subprocess.Popen(command, stdout=sys.stderr)
 for s in (signal.SIGTERM, signal.SIGINT):
     signal.signal(s, lambda *_: child.send_signal(signal.SIGTERM))
@@ -105,12 +105,19 @@ while child.poll() is None:
             peak_rss[name] = max(peak_rss[name], status_kb(pid, "VmRSS"))
         except (FileNotFoundError, ProcessLookupError):
             pass
+    try:
+        bench_cpu = cpu_seconds(child.pid)
+    except (FileNotFoundError, ProcessLookupError):
+        bench_cpu = None
+    busy, total = machine()
+    samples.append({"t": time.monotonic() - started, "bench": bench_cpu, "busy": busy - busy0, "capacity": total - total0,
+                    **{name: last_cpu[name] - start_cpu[name] for name, _ in named}})
     time.sleep(0.5)
 # poll() reaped the child; its usage is in RUSAGE_CHILDREN (the only child this process had).
 wall = time.monotonic() - started
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 busy1, total1 = machine()
-result = {"wall_seconds": wall, "exit_code": child.returncode,
+result = {"wall_seconds": wall, "exit_code": child.returncode, "started_wall": started_wall, "samples": samples,
           "bench": {"cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_rss_kb": usage.ru_maxrss}}
 for name, pid in named:
     try:
@@ -161,6 +168,7 @@ load_after="$(cat /proc/loadavg)"
 
 python3 - "$out" "$day" "$duration" "$seed" "$load_before" "$load_after" "$(nproc)" "${profiles[@]}" >results/profiles.md <<'PY'
 import json, sys
+from datetime import datetime
 out, day, duration, seed, load_before, load_after, cores = sys.argv[1:8]
 profiles = sys.argv[8:]
 runs = {p: (json.load(open(f"{out}/{p}/result.json")), json.load(open(f"{out}/{p}/usage.json"))) for p in profiles}
@@ -217,6 +225,28 @@ lines += ["", f"**tuned / baseline score: {ratio:.1f}×** (goal: at least 10×).
 for p in profiles:
     top = sorted(runs[p][0]["errors"], key=lambda e: -e["count"])[:4]
     lines.append(f"- {p}: " + ("none" if not top else "; ".join(f"{e['message']} ({e['count']}, {e['kind']})" for e in top)))
+lines += ["", "Every 10 s of each run (time from the bench's start; CPU as % of one core, the machine has "
+          f"{int(cores) * 100} %; score and watchers from the run's time series):"]
+for p in profiles:
+    r, u = runs[p]
+    started = datetime.fromisoformat(r["started_at"])
+    offset = started.timestamp() - u["started_wall"]          # series elapsed + offset = sampler time
+    series = [(t["elapsed_seconds"] + offset, t) for t in r.get("time_series") or []]
+    samples = [s for s in u["samples"] if s["bench"] is not None]
+    lines += ["", f"{p}:", "", cell(["s", "score gained", "peak watchers", "server", "bench", "mariadbd", "machine busy"]), cell(["---"] * 7)]
+    previous, score_before = None, 0
+    for s in samples:
+        if previous is None:
+            previous = s
+            continue
+        if s["t"] - previous["t"] < 9.9 and s is not samples[-1]:
+            continue
+        window = [t for at, t in series if previous["t"] <= at < s["t"]]
+        score_after = max([t["score"] for t in window], default=score_before)
+        pct = lambda k: f"{100 * (s[k] - previous[k]) / (s['t'] - previous['t']):.0f} %"
+        lines.append(cell([f"{previous['t']:.0f}–{s['t']:.0f}", str(score_after - score_before),
+                           str(max([t["watchers"] for t in window], default=0)), pct("server"), pct("bench"), pct("database"), pct("busy")]))
+        previous, score_before = s, score_after
 lines += ["", "Notes:",
           "- CPU is seconds used from the bench's start to its exit (initial check, load phase, reports), and in "
           f"brackets the share of that wall time on one core ({int(cores) * 100} % = all {cores} cores). "
