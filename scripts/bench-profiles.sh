@@ -43,8 +43,16 @@ stop_pid() {  # stop_pid PID: SIGTERM, up to 10 s, then SIGKILL; always reaped
   wait "$pid" 2>/dev/null || true
 }
 cleanup() {
-  # The sampler forwards the signal to the bench it runs, so stopping it stops both.
-  [ -n "$sampler_pid" ] && stop_pid "$sampler_pid"
+  # The sampler forwards SIGTERM to the bench it runs; should the bench outlive it, it is killed by its pid.
+  if [ -n "$sampler_pid" ]; then
+    local bench_pid i
+    bench_pid="$(ps -o pid= --ppid "$sampler_pid" | tr -d ' ' || true)"
+    stop_pid "$sampler_pid"
+    if [ -n "$bench_pid" ]; then
+      for i in $(seq 1 50); do kill -0 "$bench_pid" 2>/dev/null || break; sleep 0.1; done
+      kill -9 "$bench_pid" 2>/dev/null || true
+    fi
+  fi
   [ -n "$server_pid" ] && stop_pid "$server_pid"
   isubench db stop --dir "$dir" >/dev/null 2>&1 || true
 }
