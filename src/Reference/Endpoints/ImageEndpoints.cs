@@ -1,4 +1,3 @@
-using IsuBench.Reference.Profiles;
 using IsuBench.Reference.Rendering;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,11 +13,11 @@ public static class ImageEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ShowImageAsync(string id, [FromServices] IIsuketchStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowImageAsync(string id, [FromServices] IRoomImages images, CancellationToken cancellationToken)
     {
-        var room = RoomId.Parse(id) is { } roomId ? await store.GetRoomAsync(roomId, cancellationToken) : null;
-        if (room is null)
+        var svg = RoomId.Parse(id) is { } roomId ? await images.GetSvgAsync(roomId, cancellationToken) : null;
+        if (svg is null)
             return ApiResult.Error(StatusCodes.Status404NotFound, "room not found");
-        return Results.Text(SvgImage.Render(room), SvgImage.ContentType);
+        return Results.Bytes(svg, SvgImage.ContentType);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +44,16 @@ public sealed class SseWriter
         block.Append("event: ").Append(eventType).Append('\n');
         block.Append("data: ").Append(data).Append("\n\n");
         return WriteBlockAsync(block.ToString());
+    }
+
+    /// <summary>One event whose data is already UTF-8 (shared by every stream it goes to, so it is written, not copied into a string).</summary>
+    public async Task WriteEventAsync(string eventType, ReadOnlyMemory<byte> utf8Data, long id)
+    {
+        var body = _response.BodyWriter;
+        Encoding.UTF8.GetBytes($"id: {id.ToString(CultureInfo.InvariantCulture)}\nevent: {eventType}\ndata: ", body);
+        body.Write(utf8Data.Span);
+        body.Write("\n\n"u8);
+        await body.FlushAsync(_cancellationToken);
     }
 
     private async Task WriteBlockAsync(string block)

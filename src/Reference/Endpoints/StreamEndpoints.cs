@@ -49,6 +49,9 @@ public static class StreamEndpoints
                 case WatcherCountEvent count:
                     await writer.WriteEventAsync("watcher_count", count.Count.ToString(CultureInfo.InvariantCulture));
                     break;
+                case StrokeEvent { Utf8Json: { } json } stroke:
+                    await writer.WriteEventAsync("stroke", json, stroke.Stroke.Id);
+                    break;
                 case StrokeEvent stroke:
                     await writer.WriteEventAsync("stroke", JsonSerializer.Serialize(stroke.Stroke, ApiJson.Options), stroke.Stroke.Id);
                     break;

@@ -1,5 +1,6 @@
 using IsuBench.Reference.Endpoints;
 using IsuBench.Reference.Profiles.Baseline;
+using IsuBench.Reference.Profiles.Tuned;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,8 @@ public static class IsuketchApp
         // A failed start is reported once, by the program, without the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(options);
-        builder.Services.AddBaselineProfile(options.ConnectionString);
+        if (options.Profile == ReferenceOptions.TunedProfile) builder.Services.AddTunedProfile(options.ConnectionString);
+        else builder.Services.AddBaselineProfile(options.ConnectionString);
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();

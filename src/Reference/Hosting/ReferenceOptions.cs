@@ -25,8 +25,6 @@ public sealed record ReferenceOptions(string Urls, string Profile, string Connec
         var profile = configuration["profile"] ?? BaselineProfile;
         if (profile != BaselineProfile && profile != TunedProfile)
             throw new StartupException($"unknown profile '{profile}': use {BaselineProfile} or {TunedProfile}");
-        if (profile == TunedProfile)
-            throw new StartupException($"profile '{TunedProfile}' is not implemented yet: use {BaselineProfile}");
         return new ReferenceOptions(
             string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls,
             profile,

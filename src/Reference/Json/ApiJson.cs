@@ -11,7 +11,7 @@ public static class ApiJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new MicrosecondTimestampConverter() },
+        Converters = { new MicrosecondTimestampConverter(), new StrokeListConverter() },
     };
 
     /// <summary>Writes a UTC timestamp as <c>2016-09-22T00:00:01.123456Z</c>.</summary>

@@ -20,4 +20,8 @@ public abstract record RoomFeedEvent;
 public sealed record WatcherCountEvent(int Count) : RoomFeedEvent;
 
 /// <summary>A stroke of the room, with its points.</summary>
-public sealed record StrokeEvent(Stroke Stroke) : RoomFeedEvent;
+public sealed record StrokeEvent(Stroke Stroke) : RoomFeedEvent
+{
+    /// <summary>The stroke's API JSON in UTF-8 when a feed serialized it once for all its watchers; null means serialize per stream.</summary>
+    public byte[]? Utf8Json { get; init; }
+}

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace IsuBench.Integration.Browser;
 
 /// <summary>Drawing with a finger: touch input goes through the browser's own input pipeline (DevTools protocol).</summary>
-public sealed class TouchDrawingTests(ReferenceServer server) : IClassFixture<ReferenceServer>
+// The client's input handling does not depend on the store: baseline only.
+public sealed class TouchDrawingTests(BaselineServer server) : IClassFixture<BaselineServer>
 {
     [Fact]
     public async Task A_touch_drag_on_the_canvas_is_stored_as_a_stroke()

@@ -8,14 +8,15 @@ using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using IsuBench.Integration.Reference;
+using IsuBench.Reference.Hosting;
 
 namespace IsuBench.Integration.Pages;
 
 /// <summary>The HTML pages, SVG thumbnails and static files of the reference server on real MariaDB, checked against its API.</summary>
-public sealed class PageEndpointTests(PageEndpointTests.Fixture server) : IClassFixture<PageEndpointTests.Fixture>
+public abstract class PageEndpointTests(PageEndpointTests.Fixture server)
 {
     /// <summary>Three rooms with strokes (one with a hostile name), and one room without strokes.</summary>
-    public sealed class Fixture : ReferenceServer
+    public abstract class Fixture(string profile) : ReferenceServer(profile)
     {
         public const string HostileName = "</script><img src=x onerror=alert(1)>&amp;\"椅子'";
         public List<long> DrawnRooms { get; } = [];
@@ -201,4 +202,18 @@ public sealed class PageEndpointTests(PageEndpointTests.Fixture server) : IClass
             Assert.Equal(md5, Convert.ToHexStringLower(MD5.HashData(await response.Content.ReadAsByteArrayAsync())));
         }
     }
+}
+
+/// <summary>PageEndpointTests against the baseline store.</summary>
+public sealed class PageEndpointTestsOnBaseline(PageEndpointTestsOnBaseline.BaselineFixture server) : PageEndpointTests(server), IClassFixture<PageEndpointTestsOnBaseline.BaselineFixture>
+{
+    /// <summary>The seeded rooms on a baseline server.</summary>
+    public sealed class BaselineFixture() : Fixture(ReferenceOptions.BaselineProfile);
+}
+
+/// <summary>PageEndpointTests against the tuned store.</summary>
+public sealed class PageEndpointTestsOnTuned(PageEndpointTestsOnTuned.TunedFixture server) : PageEndpointTests(server), IClassFixture<PageEndpointTestsOnTuned.TunedFixture>
+{
+    /// <summary>The seeded rooms on a tuned server.</summary>
+    public sealed class TunedFixture() : Fixture(ReferenceOptions.TunedProfile);
 }

@@ -1,14 +1,15 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using IsuBench.Reference.Hosting;
 
 namespace IsuBench.Integration.Reference;
 
 /// <summary>Every kind of bad input gets a 4xx JSON error (never a 500) and writes nothing.</summary>
-public sealed class BadInputTests(BadInputTests.Fixture server) : IClassFixture<BadInputTests.Fixture>
+public abstract class BadInputTests(BadInputTests.Fixture server)
 {
     /// <summary>A valid token owning a room that already has a stroke, so only the input decides.</summary>
-    public sealed class Fixture : ReferenceServer
+    public abstract class Fixture(string profile) : ReferenceServer(profile)
     {
         public string Token { get; private set; } = "";
         public long RoomId { get; private set; }
@@ -212,4 +213,18 @@ public sealed class BadInputTests(BadInputTests.Fixture server) : IClassFixture<
 
     private static string Points(int count) =>
         IsuketchClient.StrokeBody(Enumerable.Range(0, count).Select(i => ((double)(i % 1000), (double)(i / 1000))).ToList());
+}
+
+/// <summary>BadInputTests against the baseline store.</summary>
+public sealed class BadInputTestsOnBaseline(BadInputTestsOnBaseline.BaselineFixture server) : BadInputTests(server), IClassFixture<BadInputTestsOnBaseline.BaselineFixture>
+{
+    /// <summary>The seeded rooms on a baseline server.</summary>
+    public sealed class BaselineFixture() : Fixture(ReferenceOptions.BaselineProfile);
+}
+
+/// <summary>BadInputTests against the tuned store.</summary>
+public sealed class BadInputTestsOnTuned(BadInputTestsOnTuned.TunedFixture server) : BadInputTests(server), IClassFixture<BadInputTestsOnTuned.TunedFixture>
+{
+    /// <summary>The seeded rooms on a tuned server.</summary>
+    public sealed class TunedFixture() : Fixture(ReferenceOptions.TunedProfile);
 }

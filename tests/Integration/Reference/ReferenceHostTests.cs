@@ -10,7 +10,6 @@ namespace IsuBench.Integration.Reference;
 public sealed class ReferenceHostTests
 {
     [Theory]
-    [InlineData("tuned", "not implemented yet")]
     [InlineData("fast", "unknown profile")]
     public void An_unavailable_profile_refuses_to_start_with_a_clear_message(string profile, string message)
     {
@@ -32,13 +31,15 @@ public sealed class ReferenceHostTests
         Assert.Equal("baseline", options.Profile);
     }
 
-    [Fact]
-    public async Task Writes_survive_a_restart_and_the_schema_is_applied_idempotently()
+    [Theory]
+    [InlineData("baseline")]
+    [InlineData("tuned")]
+    public async Task Writes_survive_a_restart_and_the_schema_is_applied_idempotently(string profile)
     {
         var connectionString = await SharedMariaDb.CreateDatabaseAsync("ref_restart_" + Guid.NewGuid().ToString("N")[..12]);
         long roomId;
         string stroke;
-        await using (var first = await ReferenceServer.StartAppAsync(connectionString))
+        await using (var first = await ReferenceServer.StartAppAsync(connectionString, profile))
         {
             using var api = new IsuketchClient(new Uri(first.Urls.First()));
             var token = await api.CreateTokenAsync();
@@ -46,7 +47,7 @@ public sealed class ReferenceHostTests
             stroke = (await api.PostStrokeAsync(token, roomId)).GetRawText();
             await first.StopAsync();
         }
-        await using (var second = await ReferenceServer.StartAppAsync(connectionString))
+        await using (var second = await ReferenceServer.StartAppAsync(connectionString, profile))
         {
             using var api = new IsuketchClient(new Uri(second.Urls.First()));
             var room = (await api.GetJsonAsync($"/api/rooms/{roomId}")).GetProperty("room");
@@ -72,6 +73,33 @@ public sealed class ReferenceHostTests
         using var response = await api.Http.GetAsync("/api/rooms/1");
         var message = await IsuketchClient.AssertErrorAsync(response, HttpStatusCode.InternalServerError);
         Assert.DoesNotContain("rooms", message);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_database_fault_under_the_tuned_profile_is_a_json_500_and_memory_is_not_changed()
+    {
+        var connectionString = await SharedMariaDb.CreateDatabaseAsync("ref_tfault_" + Guid.NewGuid().ToString("N")[..12]);
+        await using var app = await ReferenceServer.StartAppAsync(connectionString, "tuned");
+        using var api = new IsuketchClient(new Uri(app.Urls.First()));
+        var token = await api.CreateTokenAsync();
+        var roomId = (await api.CreateRoomAsync(token)).GetProperty("id").GetInt64();
+        await using (var connection = new MySqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new MySqlCommand("DROP TABLE points", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // Reads come from memory, so break a write: the stroke cannot be stored and must not appear anywhere.
+        using (var response = await api.SendAsync(HttpMethod.Post, $"/api/strokes/rooms/{roomId}", token, IsuketchClient.StrokeBody([(1, 1)])))
+        {
+            var message = await IsuketchClient.AssertErrorAsync(response, HttpStatusCode.InternalServerError);
+            Assert.DoesNotContain("points", message);
+        }
+        var room = (await api.GetJsonAsync($"/api/rooms/{roomId}")).GetProperty("room");
+        Assert.Equal(0, room.GetProperty("stroke_count").GetInt32());
+        Assert.Equal(0, (await api.GetJsonAsync("/api/rooms")).GetProperty("rooms").GetArrayLength());
         await app.StopAsync();
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace IsuBench.Integration.Reference;
 
-public sealed class RoomEndpointTests(ReferenceServer server) : IClassFixture<ReferenceServer>
+public abstract class RoomEndpointTests(ReferenceServer server)
 {
     [Fact]
     public async Task A_created_room_is_returned_stored_owned_and_readable()
@@ -85,11 +85,14 @@ public sealed class RoomEndpointTests(ReferenceServer server) : IClassFixture<Re
                 "INSERT INTO room_watchers (room_id, token_id, created_at, updated_at) VALUES (@r, @t, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
                 ("@r", id), ("@t", tokenId));
         }
+        await server.AfterDirectSqlAsync();
         Assert.Equal(4, await WatcherCountAsync(id));
 
         await server.ExecuteSqlAsync("UPDATE room_watchers SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 2 SECOND WHERE room_id = @r AND token_id = 9000001", ("@r", id));
+        await server.AfterDirectSqlAsync();
         Assert.Equal(4, await WatcherCountAsync(id));
         await server.ExecuteSqlAsync("UPDATE room_watchers SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 4 SECOND WHERE room_id = @r AND token_id IN (9000002, 9000003)", ("@r", id));
+        await server.AfterDirectSqlAsync();
         Assert.Equal(2, await WatcherCountAsync(id));
 
         // A live stream adds its own heartbeat.
@@ -101,3 +104,9 @@ public sealed class RoomEndpointTests(ReferenceServer server) : IClassFixture<Re
     private async Task<int> WatcherCountAsync(long roomId) =>
         (await server.Api.GetJsonAsync($"/api/rooms/{roomId}")).GetProperty("room").GetProperty("watcher_count").GetInt32();
 }
+
+/// <summary>RoomEndpointTests against the baseline store.</summary>
+public sealed class RoomEndpointTestsOnBaseline(BaselineServer server) : RoomEndpointTests(server), IClassFixture<BaselineServer>;
+
+/// <summary>RoomEndpointTests against the tuned store.</summary>
+public sealed class RoomEndpointTestsOnTuned(TunedServer server) : RoomEndpointTests(server), IClassFixture<TunedServer>;

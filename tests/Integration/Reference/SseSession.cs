@@ -39,10 +39,25 @@ public static class SseSession
         return new SseTranscript(contentType, events, parser.ReconnectionInterval, EndedByServer: true);
     }
 
-    /// <summary>The raw text of a whole stream response (for exact format checks).</summary>
-    public static async Task<string> ReadRawAsync(HttpClient http, string room, string token)
+    /// <summary>
+    /// The raw text of a stream response (for exact format checks): the whole response, or what arrived until
+    /// <paramref name="stopWhen"/> holds for the text so far (then the test hangs up).
+    /// </summary>
+    public static async Task<string> ReadRawAsync(HttpClient http, string room, string token, Func<string, bool>? stopWhen = null)
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        return await http.GetStringAsync($"/api/stream/rooms/{room}?csrf_token={Uri.EscapeDataString(token)}", cancellation.Token);
+        using var response = await http.GetAsync($"/api/stream/rooms/{room}?csrf_token={Uri.EscapeDataString(token)}",
+            HttpCompletionOption.ResponseHeadersRead, cancellation.Token);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellation.Token));
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellation.Token)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (stopWhen?.Invoke(text.ToString()) == true) break;
+        }
+        return text.ToString();
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace IsuBench.Integration.Reference;
 
-public sealed class StreamEndpointTests(ReferenceServer server) : IClassFixture<ReferenceServer>
+public abstract class StreamEndpointTests(ReferenceServer server)
 {
     [Fact]
     public async Task The_stream_sends_retry_watcher_count_then_strokes_with_ids_in_the_contract_format()
@@ -12,26 +12,31 @@ public sealed class StreamEndpointTests(ReferenceServer server) : IClassFixture<
         var first = await server.Api.PostStrokeAsync(token, roomId);
         var second = await server.Api.PostStrokeAsync(token, roomId, [(3, 4)]);
 
-        var raw = await SseSession.ReadRawAsync(server.Api.Http, roomId.ToString(), token);
+        var firstBlock = $"id: {first.GetProperty("id").GetInt64()}\nevent: stroke\ndata: {first.GetRawText()}\n\n";
+        var secondBlock = $"id: {second.GetProperty("id").GetInt64()}\nevent: stroke\ndata: {second.GetRawText()}\n\n";
+
+        var raw = await SseSession.ReadRawAsync(server.Api.Http, roomId.ToString(), token,
+            stopWhen: server.StreamsEndByThemselves ? null : text => text.Contains(secondBlock));
 
         Assert.StartsWith("retry: 500\n\nevent: watcher_count\ndata: 1\n\n", raw);
-        Assert.Contains($"id: {first.GetProperty("id").GetInt64()}\nevent: stroke\ndata: {first.GetRawText()}\n\n", raw);
-        Assert.Contains($"id: {second.GetProperty("id").GetInt64()}\nevent: stroke\ndata: {second.GetRawText()}\n\n", raw);
+        Assert.Contains(firstBlock, raw);
+        Assert.Contains(secondBlock, raw);
     }
 
     [Fact]
-    public async Task A_parsed_stream_holds_every_stroke_once_in_order_and_ends_by_itself()
+    public async Task A_parsed_stream_holds_every_stroke_once_in_order_and_baseline_ends_it_by_itself()
     {
         var token = await server.Api.CreateTokenAsync();
         var roomId = (await server.Api.CreateRoomAsync(token)).GetProperty("id").GetInt64();
         for (var i = 0; i < 3; i++) await server.Api.PostStrokeAsync(token, roomId, [(i, i), (i + 1, i + 2)]);
         var room = (await server.Api.GetJsonAsync($"/api/rooms/{roomId}")).GetProperty("room");
 
-        var stream = await SseSession.ReadAsync(server.Api.Http, roomId.ToString(), token);
+        var stream = await SseSession.ReadAsync(server.Api.Http, roomId.ToString(), token,
+            stopWhen: server.StreamsEndByThemselves ? null : events => events.Count(e => e.Type == "stroke") >= 3);
 
         Assert.Equal("text/event-stream", stream.ContentType);
         Assert.Equal(TimeSpan.FromMilliseconds(500), stream.Retry);
-        Assert.True(stream.EndedByServer);
+        Assert.Equal(server.StreamsEndByThemselves, stream.EndedByServer);
         Assert.Equal(("watcher_count", "1"), (stream.Events[0].Type, stream.Events[0].Data));
         var strokes = stream.Events.Where(e => e.Type == "stroke").ToList();
         var expected = room.GetProperty("strokes").EnumerateArray().ToList();
@@ -62,7 +67,8 @@ public sealed class StreamEndpointTests(ReferenceServer server) : IClassFixture<
 
         // Strokes posted between connections arrive on the next one, after the last id seen.
         for (var i = 0; i < 2; i++) posted.Add((await server.Api.PostStrokeAsync(token, roomId)).GetProperty("id").GetInt64());
-        var secondConnection = await SseSession.ReadAsync(server.Api.Http, roomId.ToString(), token, lastEventId: received[^1]);
+        var secondConnection = await SseSession.ReadAsync(server.Api.Http, roomId.ToString(), token, lastEventId: received[^1],
+            stopWhen: server.StreamsEndByThemselves ? null : events => events.Count(e => e.Type == "stroke") >= 2);
         received.AddRange(secondConnection.Events.Where(e => e.Type == "stroke").Select(e => long.Parse(e.Id!)));
 
         Assert.Equal(posted.Skip(1), received);
@@ -94,6 +100,7 @@ public sealed class StreamEndpointTests(ReferenceServer server) : IClassFixture<
         var token = await server.Api.CreateTokenAsync();
         var roomId = (await server.Api.CreateRoomAsync(token)).GetProperty("id").GetInt64();
         var agedOnce = false;
+        var waited = false;
 
         // Age the heartbeat right after the stream recorded it; only the stream's later polls can bring it back.
         var stream = await SseSession.ReadAsync(server.Api.Http, roomId.ToString(), token, onEvent: async _ =>
@@ -101,13 +108,19 @@ public sealed class StreamEndpointTests(ReferenceServer server) : IClassFixture<
             if (agedOnce) return;
             agedOnce = true;
             await server.ExecuteSqlAsync("UPDATE room_watchers SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 10 SECOND WHERE room_id = @r", ("@r", roomId));
-        });
+            // A tuned stream stays open: keep it connected until the row is younger again (or 10 s passed), then hang up.
+            if (server.StreamsEndByThemselves) return;
+            for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && await HeartbeatAgeAsync(roomId) >= 9;)
+                await Task.Delay(100);
+            waited = true;
+        }, stopWhen: _ => waited);
 
-        Assert.True(stream.EndedByServer);
-        var age = Convert.ToDouble(await server.ScalarAsync(
-            "SELECT TIMESTAMPDIFF(MICROSECOND, updated_at, UTC_TIMESTAMP(6)) / 1e6 FROM room_watchers WHERE room_id = @r", ("@r", roomId)));
-        Assert.InRange(age, -1, 9); // aged to 10 s, so anything younger was refreshed by a later poll
+        Assert.Equal(server.StreamsEndByThemselves, stream.EndedByServer);
+        Assert.InRange(await HeartbeatAgeAsync(roomId), -1, 9); // aged to 10 s, so anything younger was refreshed by a later poll
     }
+
+    private async Task<double> HeartbeatAgeAsync(long roomId) => Convert.ToDouble(await server.ScalarAsync(
+        "SELECT TIMESTAMPDIFF(MICROSECOND, updated_at, UTC_TIMESTAMP(6)) / 1e6 FROM room_watchers WHERE room_id = @r", ("@r", roomId)));
 
     [Theory]
     [InlineData("not-a-token")]
@@ -166,3 +179,9 @@ public sealed class StreamEndpointTests(ReferenceServer server) : IClassFixture<
         Assert.Equal(["id", "stroke_id", "x", "y"], root.GetProperty("points")[0].EnumerateObject().Select(p => p.Name));
     }
 }
+
+/// <summary>StreamEndpointTests against the baseline store.</summary>
+public sealed class StreamEndpointTestsOnBaseline(BaselineServer server) : StreamEndpointTests(server), IClassFixture<BaselineServer>;
+
+/// <summary>StreamEndpointTests against the tuned store.</summary>
+public sealed class StreamEndpointTestsOnTuned(TunedServer server) : StreamEndpointTests(server), IClassFixture<TunedServer>;

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace IsuBench.Integration.Reference;
 
-public sealed class StrokeEndpointTests(ReferenceServer server) : IClassFixture<ReferenceServer>
+public abstract class StrokeEndpointTests(ReferenceServer server)
 {
     [Fact]
     public async Task The_stool_strokes_come_back_as_sent_within_a_tenth_with_microsecond_timestamps()
@@ -95,3 +95,9 @@ public sealed class StrokeEndpointTests(ReferenceServer server) : IClassFixture<
         return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
     }
 }
+
+/// <summary>StrokeEndpointTests against the baseline store.</summary>
+public sealed class StrokeEndpointTestsOnBaseline(BaselineServer server) : StrokeEndpointTests(server), IClassFixture<BaselineServer>;
+
+/// <summary>StrokeEndpointTests against the tuned store.</summary>
+public sealed class StrokeEndpointTestsOnTuned(TunedServer server) : StrokeEndpointTests(server), IClassFixture<TunedServer>;

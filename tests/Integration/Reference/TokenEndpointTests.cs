@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace IsuBench.Integration.Reference;
 
-public sealed class TokenEndpointTests(ReferenceServer server) : IClassFixture<ReferenceServer>
+public abstract class TokenEndpointTests(ReferenceServer server)
 {
     [Fact]
     public async Task Each_request_creates_a_new_unique_stored_64_hex_token()
@@ -28,6 +28,7 @@ public sealed class TokenEndpointTests(ReferenceServer server) : IClassFixture<R
         var roomId = room.GetProperty("id").GetInt64();
         await server.ExecuteSqlAsync("UPDATE tokens SET created_at = created_at - INTERVAL 23 HOUR WHERE csrf_token = @t", ("@t", young));
         await server.ExecuteSqlAsync("UPDATE tokens SET created_at = created_at - INTERVAL 2 DAY WHERE csrf_token = @t", ("@t", old));
+        await server.AfterDirectSqlAsync();
         var before = await server.CountRowsAsync();
 
         using (var response = await server.Api.SendAsync(HttpMethod.Post, "/api/rooms", old,
@@ -44,3 +45,9 @@ public sealed class TokenEndpointTests(ReferenceServer server) : IClassFixture<R
         await server.Api.CreateRoomAsync(young);
     }
 }
+
+/// <summary>TokenEndpointTests against the baseline store.</summary>
+public sealed class TokenEndpointTestsOnBaseline(BaselineServer server) : TokenEndpointTests(server), IClassFixture<BaselineServer>;
+
+/// <summary>TokenEndpointTests against the tuned store.</summary>
+public sealed class TokenEndpointTestsOnTuned(TunedServer server) : TokenEndpointTests(server), IClassFixture<TunedServer>;

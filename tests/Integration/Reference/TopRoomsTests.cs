@@ -1,9 +1,11 @@
+using IsuBench.Reference.Hosting;
+
 namespace IsuBench.Integration.Reference;
 
-public sealed class TopRoomsTests(TopRoomsTests.Fixture server) : IClassFixture<TopRoomsTests.Fixture>
+public abstract class TopRoomsTests(TopRoomsTests.Fixture server)
 {
     /// <summary>105 rooms with one stroke each (room 3 of them gets a second, newest stroke) and 2 rooms without strokes.</summary>
-    public sealed class Fixture : ReferenceServer
+    public abstract class Fixture(string profile) : ReferenceServer(profile)
     {
         public List<long> RoomsByNewestStroke { get; } = [];
         public List<long> EmptyRooms { get; } = [];
@@ -51,4 +53,18 @@ public sealed class TopRoomsTests(TopRoomsTests.Fixture server) : IClassFixture<
             Assert.Equal(0, room.GetProperty("stroke_count").GetInt32());
         }
     }
+}
+
+/// <summary>TopRoomsTests against the baseline store.</summary>
+public sealed class TopRoomsTestsOnBaseline(TopRoomsTestsOnBaseline.BaselineFixture server) : TopRoomsTests(server), IClassFixture<TopRoomsTestsOnBaseline.BaselineFixture>
+{
+    /// <summary>The seeded rooms on a baseline server.</summary>
+    public sealed class BaselineFixture() : Fixture(ReferenceOptions.BaselineProfile);
+}
+
+/// <summary>TopRoomsTests against the tuned store.</summary>
+public sealed class TopRoomsTestsOnTuned(TopRoomsTestsOnTuned.TunedFixture server) : TopRoomsTests(server), IClassFixture<TopRoomsTestsOnTuned.TunedFixture>
+{
+    /// <summary>The seeded rooms on a tuned server.</summary>
+    public sealed class TunedFixture() : Fixture(ReferenceOptions.TunedProfile);
 }

@@ -1,5 +1,6 @@
 using IsuBench.Reference.Endpoints;
 using IsuBench.Reference.Profiles;
+using IsuBench.Reference.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,6 +29,7 @@ internal sealed class PageServer : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Path.GetTempPath() });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IRoomImages, RenderedRoomImages>();
         var app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
         app.UseIsuketchStaticFiles();

@@ -1,3 +1,4 @@
+using IsuBench.Reference.Rendering;
 using IsuBench.Reference.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
@@ -17,6 +18,7 @@ public static class BaselineProfile
         services.AddSingleton<BaselineStore>();
         services.AddSingleton<IIsuketchStore>(provider => provider.GetRequiredService<BaselineStore>());
         services.AddSingleton<IRoomFeed, PollingRoomFeed>();
+        services.AddSingleton<IRoomImages, RenderedRoomImages>();
         return services;
     }
 }
