@@ -34,11 +34,12 @@ public sealed class ReferenceServerProcess : IAsyncDisposable
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "isuketch.dll");
 
     /// <summary>
-    /// Starts <c>dotnet isuketch.dll --urls http://127.0.0.1:port</c> with <c>ISUKETCH_MYSQL</c> set (port 0 picks a
+    /// Starts <c>dotnet isuketch.dll --urls http://127.0.0.1:port --profile P</c> with <c>ISUKETCH_MYSQL</c> set (port 0 picks a
     /// free one) and waits until it answers HTTP on <paramref name="readinessPath"/>.
     /// </summary>
     public static async Task<ReferenceServerProcess> StartAsync(
-        string mysqlConnectionString, int port, string logPath, string readinessPath, TimeSpan timeout, CancellationToken cancellationToken)
+        string mysqlConnectionString, int port, string logPath, string readinessPath, TimeSpan timeout, CancellationToken cancellationToken,
+        string profile = "baseline")
     {
         if (!File.Exists(AssemblyPath))
             throw new EnvironmentMissingException($"{AssemblyPath} is missing; build the bench with: dotnet build src/Bench");
@@ -51,7 +52,7 @@ public sealed class ReferenceServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var arg in new[] { AssemblyPath, "--urls", baseAddress.GetLeftPart(UriPartial.Authority) })
+        foreach (var arg in new[] { AssemblyPath, "--urls", baseAddress.GetLeftPart(UriPartial.Authority), "--profile", profile })
             start.ArgumentList.Add(arg);
         start.Environment["ISUKETCH_MYSQL"] = mysqlConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

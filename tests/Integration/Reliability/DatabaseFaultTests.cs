@@ -33,19 +33,19 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
+    public async Task InitializeAsync() =>
         _database = await PrivateMariaDb.StartAsync(_directory, port: 0, CancellationToken.None);
-        _server = await ReferenceServerProcess.StartAsync(_database.ConnectionString, port: 0,
-            Path.Combine(_directory, "isuketch.log"), "/api/rooms", TimeSpan.FromSeconds(60), CancellationToken.None);
-    }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_database_outage_gives_prompt_json_5xx_then_the_same_server_recovers_and_loses_no_acknowledged_stroke(bool crash)
+    [InlineData("baseline", false)]
+    [InlineData("baseline", true)]
+    [InlineData("tuned", false)]
+    [InlineData("tuned", true)]
+    public async Task A_database_outage_gives_prompt_json_5xx_then_the_same_server_recovers_and_loses_no_acknowledged_stroke(string profile, bool crash)
     {
-        using var http = new HttpClient { BaseAddress = _server!.BaseAddress, Timeout = ClientTimeout };
+        _server = await ReferenceServerProcess.StartAsync(_database!.ConnectionString, port: 0,
+            Path.Combine(_directory, "isuketch.log"), "/api/rooms", TimeSpan.FromSeconds(60), CancellationToken.None, profile);
+        using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = ClientTimeout };
         var token = await CreateTokenAsync(http);
         var roomId = await CreateRoomAsync(http, token);
         var serverPid = _server.ProcessId;

@@ -259,3 +259,11 @@ public sealed class ReferenceFuzzTestsOnBaseline(ReferenceFuzzTestsOnBaseline.Ba
     /// <summary>Seeded rows on a baseline server.</summary>
     public sealed class BaselineFixture() : Fixture(ReferenceOptions.BaselineProfile);
 }
+
+/// <summary>The fuzz against the tuned store.</summary>
+public sealed class ReferenceFuzzTestsOnTuned(ReferenceFuzzTestsOnTuned.TunedFixture server, ITestOutputHelper output)
+    : ReferenceFuzzTests(server, output), IClassFixture<ReferenceFuzzTestsOnTuned.TunedFixture>
+{
+    /// <summary>Seeded rows on a tuned server.</summary>
+    public sealed class TunedFixture() : Fixture(ReferenceOptions.TunedProfile);
+}

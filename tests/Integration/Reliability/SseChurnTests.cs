@@ -176,3 +176,12 @@ public sealed class SseChurnTestsOnBaseline(SseChurnTestsOnBaseline.BaselineFixt
     /// <summary>A baseline server with a watched room.</summary>
     public sealed class BaselineFixture() : Fixture(ReferenceOptions.BaselineProfile);
 }
+
+/// <summary>The churn against the tuned store (push streams that stay open until the client leaves).</summary>
+[Collection(MeasuredAloneCollection.Name)]
+public sealed class SseChurnTestsOnTuned(SseChurnTestsOnTuned.TunedFixture server, ITestOutputHelper output)
+    : SseChurnTests(server, output), IClassFixture<SseChurnTestsOnTuned.TunedFixture>
+{
+    /// <summary>A tuned server with a watched room.</summary>
+    public sealed class TunedFixture() : Fixture(ReferenceOptions.TunedProfile);
+}
