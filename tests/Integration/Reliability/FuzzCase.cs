@@ -1,3 +1,5 @@
+using IsuBench.Integration.Reference;
+
 namespace IsuBench.Integration.Reliability;
 
 /// <summary>How a fuzz request travels.</summary>
@@ -56,7 +58,7 @@ public sealed record FuzzCase(int Index, string Family, string Method, string Pa
     public byte[]? RawRequest { get; init; }
 
     /// <summary>The rows an accepted request adds.</summary>
-    public RowCounts Writes { get; init; } = RowCounts.None;
+    public TableCounts Writes { get; init; } = RowChanges.None;
 
     /// <summary>For an accepted room: the name that must be stored exactly.</summary>
     public string? RoomName { get; init; }

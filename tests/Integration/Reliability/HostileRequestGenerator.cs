@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using IsuBench.Integration.Reference;
 
 namespace IsuBench.Integration.Reliability;
 
@@ -248,7 +249,7 @@ public sealed class HostileRequestGenerator(FuzzWorld world, int seed)
         // The token endpoint reads no body: whatever is sent, a token is made.
         var body = Pick(["", "{}", "garbage", "{\"token\":\"mine\"}", "\u0000\u0001"]);
         return Case("token", "POST", "/api/csrf_token" + Pick(["", "?x=1", "?token=%27%20OR%201=1"]), FuzzExpectation.Accepted, 200)
-            with { Body = Encoding.UTF8.GetBytes(body), ContentType = Pick<string?>(["application/json", "text/plain", null]), Writes = RowCounts.None with { Tokens = 1 } };
+            with { Body = Encoding.UTF8.GetBytes(body), ContentType = Pick<string?>(["application/json", "text/plain", null]), Writes = RowChanges.None with { Tokens = 1 } };
     }
 
     private FuzzCase RoomLookup() => _random.Next(4) switch
@@ -278,8 +279,8 @@ public sealed class HostileRequestGenerator(FuzzWorld world, int seed)
 
     private FuzzCase Page() => _random.Next(5) switch
     {
-        0 => Case("top-page", "GET", "/" + Pick(["", "?q=%3Cscript%3E", "?a=1&a=2"]), FuzzExpectation.Accepted, 200) with { Writes = RowCounts.None with { Tokens = 1 } },
-        1 => Case("room-page", "GET", $"/rooms/{world.DrawnRoom}", FuzzExpectation.Accepted, 200) with { Writes = RowCounts.None with { Tokens = 1 } },
+        0 => Case("top-page", "GET", "/" + Pick(["", "?q=%3Cscript%3E", "?a=1&a=2"]), FuzzExpectation.Accepted, 200) with { Writes = RowChanges.None with { Tokens = 1 } },
+        1 => Case("room-page", "GET", $"/rooms/{world.DrawnRoom}", FuzzExpectation.Accepted, 200) with { Writes = RowChanges.None with { Tokens = 1 } },
         2 => Case("room-page-unknown", "GET", $"/rooms/{Pick(HostileIds)}", FuzzExpectation.PageNotFound, 404),
         3 => Case("image", "GET", $"/img/{world.DrawnRoom}", FuzzExpectation.Accepted, 200),
         _ => Case("image-unknown", "GET", $"/img/{Pick(HostileIds)}", FuzzExpectation.Rejected, 404),
@@ -306,9 +307,9 @@ public sealed class HostileRequestGenerator(FuzzWorld world, int seed)
 
     private string StrokePath() => $"/api/strokes/rooms/{world.DrawnRoom}";
 
-    private static readonly RowCounts RoomWrites = RowCounts.None with { Rooms = 1, RoomOwners = 1 };
+    private static readonly TableCounts RoomWrites = RowChanges.None with { Rooms = 1, RoomOwners = 1 };
 
-    private static RowCounts StrokeWrites(int points) => RowCounts.None with { Strokes = 1, Points = points };
+    private static TableCounts StrokeWrites(int points) => RowChanges.None with { Strokes = 1, Points = points };
 
     private string PickValidToken() => _random.Next(2) == 0 ? world.OwnerToken : world.OtherToken;
 

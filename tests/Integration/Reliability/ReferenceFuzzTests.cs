@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using IsuBench.Integration.Reference;
 using IsuBench.Reference.Hosting;
 using Xunit.Abstractions;
 
@@ -20,7 +20,7 @@ public abstract class ReferenceFuzzTests(ReferenceFuzzTests.Fixture server, ITes
     private const int Seed = 20161022;
 
     /// <summary>The tokens and rooms the generated requests refer to.</summary>
-    public abstract class Fixture(string profile) : ReliabilityServer(profile)
+    public abstract class Fixture(string profile) : ReferenceServer(profile)
     {
         /// <summary>The seeded rows.</summary>
         public FuzzWorld World { get; private set; } = null!;
@@ -31,7 +31,8 @@ public abstract class ReferenceFuzzTests(ReferenceFuzzTests.Fixture server, ITes
             var owner = await CreateTokenAsync();
             var other = await CreateTokenAsync();
             var expired = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-            await ScalarAsync("INSERT INTO tokens (csrf_token, created_at) VALUES (@t, UTC_TIMESTAMP(6) - INTERVAL 2 DAY)", ("@t", expired));
+            await ExecuteSqlAsync("INSERT INTO tokens (csrf_token, created_at) VALUES (@t, UTC_TIMESTAMP(6) - INTERVAL 2 DAY)", ("@t", expired));
+            await AfterDirectSqlAsync();
             var drawn = await CreateRoomAsync(owner);
             using (var stroke = await PostAsync($"/api/strokes/rooms/{drawn}", owner, """{"width":5,"red":1,"green":2,"blue":3,"alpha":0.5,"points":[{"x":1,"y":1}]}"""))
                 stroke.EnsureSuccessStatusCode();
@@ -40,7 +41,7 @@ public abstract class ReferenceFuzzTests(ReferenceFuzzTests.Fixture server, ITes
 
         private async Task<string> CreateTokenAsync()
         {
-            using var response = await Http.PostAsync("/api/csrf_token", null);
+            using var response = await Api.Http.PostAsync("/api/csrf_token", null);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             return body.RootElement.GetProperty("token").GetString()!;
         }
@@ -56,7 +57,7 @@ public abstract class ReferenceFuzzTests(ReferenceFuzzTests.Fixture server, ITes
         {
             var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
             request.Headers.Add("x-csrf-token", token);
-            return Http.SendAsync(request);
+            return Api.Http.SendAsync(request);
         }
     }
 
@@ -90,19 +91,19 @@ public abstract class ReferenceFuzzTests(ReferenceFuzzTests.Fixture server, ITes
         foreach (var line in failed.Take(40)) output.WriteLine(line);
         Assert.True(failed.Count == 0, $"{failed.Count} of {cases.Count} requests got a wrong answer; first: {string.Join("\n", failed.Take(10))}");
 
-        var expected = accepted.Aggregate(before, (sum, item) => sum + item.Case.Writes);
+        var expected = accepted.Aggregate(before, (sum, item) => sum.Plus(item.Case.Writes));
         Assert.Equal(expected, await server.CountRowsAsync());
 
         // Stored as sent: every accepted room reads back with its exact name, every stroke with its points.
         foreach (var (fuzz, body) in accepted.Where(a => a.Case.RoomName is not null))
         {
             var id = body.GetProperty("room").GetProperty("id").GetInt64();
-            using var stored = JsonDocument.Parse(await server.Http.GetStringAsync($"/api/rooms/{id}"));
+            using var stored = JsonDocument.Parse(await server.Api.Http.GetStringAsync($"/api/rooms/{id}"));
             Assert.Equal(fuzz.RoomName, stored.RootElement.GetProperty("room").GetProperty("name").GetString());
         }
         var strokeIds = accepted.Where(a => a.Case.PointCount is not null)
             .ToDictionary(a => a.Body.GetProperty("stroke").GetProperty("id").GetInt64(), a => a.Case.PointCount!.Value);
-        using (var room = JsonDocument.Parse(await server.Http.GetStringAsync($"/api/rooms/{server.World.DrawnRoom}")))
+        using (var room = JsonDocument.Parse(await server.Api.Http.GetStringAsync($"/api/rooms/{server.World.DrawnRoom}")))
         {
             var stored = room.RootElement.GetProperty("room").GetProperty("strokes").EnumerateArray()
                 .ToDictionary(s => s.GetProperty("id").GetInt64(), s => s.GetProperty("points").GetArrayLength());
@@ -119,7 +120,7 @@ public abstract class ReferenceFuzzTests(ReferenceFuzzTests.Fixture server, ITes
     {
         // Found by the fuzz: the token column is ASCII, and MariaDB answered such a comparison with an error (500).
         var before = await server.CountRowsAsync();
-        var stream = await server.Http.GetStringAsync($"/api/stream/rooms/{server.World.DrawnRoom}?csrf_token={Uri.EscapeDataString(token)}");
+        var stream = await server.Api.Http.GetStringAsync($"/api/stream/rooms/{server.World.DrawnRoom}?csrf_token={Uri.EscapeDataString(token)}");
         Assert.StartsWith("event: bad_request\n", stream);
 
         var head = $"POST /api/rooms HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nx-csrf-token: ";
@@ -171,7 +172,7 @@ public abstract class ReferenceFuzzTests(ReferenceFuzzTests.Fixture server, ITes
             if (fuzz.ContentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", fuzz.ContentType);
         }
         request.Headers.TransferEncodingChunked = chunked ? true : null;
-        using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await server.Api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var headers = new Dictionary<string, string>();
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))

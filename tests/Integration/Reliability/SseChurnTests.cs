@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Runtime;
 using System.Text;
 using System.Text.Json;
+using IsuBench.Integration.Reference;
 using IsuBench.Reference.Hosting;
 using Xunit.Abstractions;
 
@@ -24,7 +25,7 @@ public abstract class SseChurnTests(SseChurnTests.Fixture server, ITestOutputHel
     private const int AllowedExtraDescriptors = 64;
 
     /// <summary>A room with a stroke and a pool of valid tokens.</summary>
-    public abstract class Fixture(string profile) : ReliabilityServer(profile)
+    public abstract class Fixture(string profile) : ReferenceServer(profile)
     {
         /// <summary>Valid tokens, shared round-robin by the watchers.</summary>
         public List<string> TokenPool { get; } = [];
@@ -37,7 +38,7 @@ public abstract class SseChurnTests(SseChurnTests.Fixture server, ITestOutputHel
         {
             for (var i = 0; i < Tokens; i++)
             {
-                using var response = await Http.PostAsync("/api/csrf_token", null);
+                using var response = await Api.Http.PostAsync("/api/csrf_token", null);
                 using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                 TokenPool.Add(body.RootElement.GetProperty("token").GetString()!);
             }
@@ -49,7 +50,7 @@ public abstract class SseChurnTests(SseChurnTests.Fixture server, ITestOutputHel
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
             request.Headers.Add("x-csrf-token", TokenPool[0]);
-            using var response = await Http.SendAsync(request);
+            using var response = await Api.Http.SendAsync(request);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             return body.RootElement.GetProperty(property).GetProperty("id").GetInt64();
         }
@@ -85,7 +86,7 @@ public abstract class SseChurnTests(SseChurnTests.Fixture server, ITestOutputHel
             $"managed heap grew by {(heapAfter - heapBefore) / 1024} KB after {Watchers} watchers left");
         Assert.True(descriptorsAfter - descriptorsBefore < AllowedExtraDescriptors,
             $"{descriptorsAfter - descriptorsBefore} more open descriptors after {Watchers} watchers left");
-        using var list = await server.Http.GetAsync("/api/rooms");
+        using var list = await server.Api.Http.GetAsync("/api/rooms");
         Assert.Equal(System.Net.HttpStatusCode.OK, list.StatusCode);
     }
 
@@ -142,7 +143,7 @@ public abstract class SseChurnTests(SseChurnTests.Fixture server, ITestOutputHel
 
     private async Task<int> WatcherCountAsync()
     {
-        using var room = JsonDocument.Parse(await server.Http.GetStringAsync($"/api/rooms/{server.RoomId}"));
+        using var room = JsonDocument.Parse(await server.Api.Http.GetStringAsync($"/api/rooms/{server.RoomId}"));
         return room.RootElement.GetProperty("room").GetProperty("watcher_count").GetInt32();
     }
 
