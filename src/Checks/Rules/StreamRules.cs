@@ -70,12 +70,14 @@ public static class StreamRules
     /// A stroke created after <paramref name="joinedAt"/> must arrive within 5 s of its <c>created_at</c>;
     /// strokes older than the watcher (the room's history) pass whatever their age.
     /// </summary>
-    public static Verdict DeliveredInTime(ApiStroke stroke, DateTimeOffset joinedAt, DateTimeOffset receivedAt, string request)
+    /// <remarks><paramref name="maxDelay"/> replaces the 5 s of the original when a run tunes it.</remarks>
+    public static Verdict DeliveredInTime(ApiStroke stroke, DateTimeOffset joinedAt, DateTimeOffset receivedAt, string request, TimeSpan? maxDelay = null)
     {
         if (stroke.CreatedAt <= joinedAt) return DeliveryDelay.Pass(request);
+        var limit = maxDelay ?? MaxDeliveryDelay;
         var delay = receivedAt - stroke.CreatedAt;
-        return DeliveryDelay.Check(delay <= MaxDeliveryDelay, request,
-            $"stroke {stroke.Id} within 5 s of {TimeWindow.Format(stroke.CreatedAt)}",
+        return DeliveryDelay.Check(delay <= limit, request,
+            $"stroke {stroke.Id} within {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s of {TimeWindow.Format(stroke.CreatedAt)}",
             $"received {TimeWindow.Format(receivedAt)}, {delay.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s later");
     }
 
@@ -84,5 +86,7 @@ public static class StreamRules
         PointCount.Check(received.Points.Count == postedPoints, request, $"stroke {received.Id} with {postedPoints} points", $"{received.Points.Count} points");
 
     /// <summary>Whether a stroke received at <paramref name="receivedAt"/> scores: within 2 s of its POST being sent (a scoring rule, not an error).</summary>
-    public static bool ScoresDelivery(DateTimeOffset postSentAt, DateTimeOffset receivedAt) => receivedAt - postSentAt <= ScoreWindow;
+    /// <remarks><paramref name="window"/> replaces the 2 s of the original when a run tunes it.</remarks>
+    public static bool ScoresDelivery(DateTimeOffset postSentAt, DateTimeOffset receivedAt, TimeSpan? window = null) =>
+        receivedAt - postSentAt <= (window ?? ScoreWindow);
 }

@@ -95,6 +95,18 @@ public class StreamRulesTests
         Assert.False(StreamRules.ScoresDelivery(Joined, Joined.AddMilliseconds(2001)));
     }
 
+    [Fact]
+    public void A_run_may_tune_both_limits()
+    {
+        var created = Joined.AddSeconds(1);
+        var verdict = StreamRules.DeliveredInTime(Stroke(created), Joined, created.AddMilliseconds(1001), Request, TimeSpan.FromSeconds(1));
+        Assert.False(verdict.Passed);
+        Assert.StartsWith("stroke 9 within 1 s of", verdict.Evidence.Expected);
+        Assert.True(StreamRules.DeliveredInTime(Stroke(created), Joined, created.AddSeconds(9), Request, TimeSpan.FromSeconds(10)).Passed);
+        Assert.False(StreamRules.ScoresDelivery(Joined, Joined.AddMilliseconds(501), TimeSpan.FromMilliseconds(500)));
+        Assert.True(StreamRules.ScoresDelivery(Joined, Joined.AddSeconds(3), TimeSpan.FromSeconds(3)));
+    }
+
     private static ApiStroke Stroke(DateTimeOffset createdAt, int points = 1) =>
         new(9, 3, 10, 1, 1, 1, 0.5, createdAt, Enumerable.Range(1, points).Select(i => new ApiPoint(i, 9, i, i)).ToList());
 }

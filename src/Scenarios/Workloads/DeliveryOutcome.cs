@@ -1,0 +1,11 @@
+namespace IsuBench.Scenarios.Workloads;
+
+/// <summary>A receipt matched to its POST: the verdict, when the POST was sent, how many points it sent, and the delivery latency.</summary>
+public sealed record DeliveryOutcome(StrokeReceipt Receipt, DeliveryVerdict Verdict, DateTimeOffset PostSentAt, int PostedPoints)
+{
+    /// <summary>Time from the POST being sent to the watcher receiving the stroke.</summary>
+    public TimeSpan Latency => Receipt.ReceivedAt - PostSentAt;
+
+    /// <summary>True when the POST was sent after the watcher joined: a live delivery rather than the room's history.</summary>
+    public bool IsLive => PostSentAt >= Receipt.JoinedAt;
+}

@@ -1,0 +1,103 @@
+using IsuBench.Checks.Rules;
+
+namespace IsuBench.Scenarios.Workloads;
+
+/// <summary>
+/// The 2 s scoring rule of one Matsuri instance: matches the strokes its watchers receive to the strokes it posted.
+/// A stroke may reach a watcher before its POST's response tells the poster the stroke's id, so such receipts wait
+/// until the POST is recorded; receipts whose POST never gets recorded (not ours, or the POST failed) are dropped once
+/// older than <paramref name="pendingHorizon"/>, so nothing grows without bound. Thread-safe; no clock of its own.
+/// </summary>
+public sealed class DeliveryScoring(TimeSpan scoreWindow, TimeSpan pendingHorizon)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, (DateTimeOffset SentAt, int Points)> _posts = [];
+    private readonly Dictionary<long, List<StrokeReceipt>> _pending = [];
+    private readonly HashSet<(int Watcher, long Stroke)> _judged = [];
+
+    /// <summary>Receipts waiting for their POST.</summary>
+    public int PendingCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending.Values.Sum(list => list.Count);
+            }
+        }
+    }
+
+    /// <summary>Records a stroke this instance posted (its POST succeeded) and judges the receipts that were waiting for it.</summary>
+    public IReadOnlyList<DeliveryOutcome> RecordPost(long strokeId, DateTimeOffset sentAt, int pointCount)
+    {
+        lock (_lock)
+        {
+            _posts[strokeId] = (sentAt, pointCount);
+            if (!_pending.Remove(strokeId, out var waiting))
+            {
+                return [];
+            }
+            var outcomes = new List<DeliveryOutcome>(waiting.Count);
+            foreach (var receipt in waiting)
+            {
+                outcomes.Add(Judge(receipt, sentAt, pointCount));
+            }
+            return outcomes;
+        }
+    }
+
+    /// <summary>Records a stroke a watcher received: its outcome when the POST is known, else null (it waits).</summary>
+    public DeliveryOutcome? RecordReceipt(StrokeReceipt receipt)
+    {
+        lock (_lock)
+        {
+            if (_posts.TryGetValue(receipt.StrokeId, out var post))
+            {
+                return Judge(receipt, post.SentAt, post.Points);
+            }
+            if (!_pending.TryGetValue(receipt.StrokeId, out var list))
+            {
+                _pending[receipt.StrokeId] = list = [];
+            }
+            list.Add(receipt);
+            return null;
+        }
+    }
+
+    /// <summary>Drops waiting receipts that arrived more than the horizon before <paramref name="now"/>; returns how many.</summary>
+    public int DropStale(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            int dropped = 0;
+            foreach (var strokeId in _pending.Keys.ToList())
+            {
+                var list = _pending[strokeId];
+                dropped += list.RemoveAll(receipt => now - receipt.ReceivedAt > pendingHorizon);
+                if (list.Count == 0)
+                {
+                    _pending.Remove(strokeId);
+                }
+            }
+            return dropped;
+        }
+    }
+
+    private DeliveryOutcome Judge(StrokeReceipt receipt, DateTimeOffset sentAt, int postedPoints)
+    {
+        DeliveryVerdict verdict;
+        if (!_judged.Add((receipt.WatcherId, receipt.StrokeId)))
+        {
+            verdict = DeliveryVerdict.Duplicate;
+        }
+        else if (receipt.PointCount != postedPoints)
+        {
+            verdict = DeliveryVerdict.PointMismatch;
+        }
+        else
+        {
+            verdict = StreamRules.ScoresDelivery(sentAt, receipt.ReceivedAt, scoreWindow) ? DeliveryVerdict.Scored : DeliveryVerdict.Late;
+        }
+        return new DeliveryOutcome(receipt, verdict, sentAt, postedPoints);
+    }
+}

@@ -1,0 +1,65 @@
+using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Engine;
+
+namespace IsuBench.Scenarios.Workloads;
+
+/// <summary>
+/// What the poster and the watchers of one Matsuri instance share: the options, the run's metrics, the delivery
+/// scoring of this instance's posts, and the run-wide watcher slots and counters. Applies delivery outcomes to the metrics.
+/// </summary>
+public sealed class MatsuriRoom(LoadOptions options, RunMetrics metrics, WatcherSlots slots, MatsuriCounters counters)
+{
+    private readonly DeliveryScoring _scoring = new(options.DeliveryScoreWindow, pendingHorizon: TimeSpan.FromSeconds(30));
+
+    /// <summary>The phase's options.</summary>
+    public LoadOptions Options => options;
+
+    /// <summary>The bench's ceiling on open watchers.</summary>
+    public WatcherSlots Slots => slots;
+
+    /// <summary>The run's Matsuri counters.</summary>
+    public MatsuriCounters Counters => counters;
+
+    /// <summary>A stroke this instance posted: judges the receipts that were waiting for it.</summary>
+    public void Posted(long strokeId, DateTimeOffset sentAt, int pointCount)
+    {
+        counters.StrokePosted();
+        foreach (var outcome in _scoring.RecordPost(strokeId, sentAt, pointCount))
+        {
+            Apply(outcome);
+        }
+        _scoring.DropStale(metrics.Clock.UtcNow);
+    }
+
+    /// <summary>A stroke a watcher received.</summary>
+    public void Receive(StrokeReceipt receipt)
+    {
+        if (_scoring.RecordReceipt(receipt) is { } outcome)
+        {
+            Apply(outcome);
+        }
+    }
+
+    private void Apply(DeliveryOutcome outcome)
+    {
+        counters.Count(outcome.Verdict);
+        if (outcome.Verdict == DeliveryVerdict.Duplicate)
+        {
+            return;
+        }
+        if (outcome.IsLive)
+        {
+            metrics.Delivery.Record(outcome.Latency);
+        }
+        switch (outcome.Verdict)
+        {
+            case DeliveryVerdict.Scored:
+                metrics.ScoreStreamStroke();
+                break;
+            case DeliveryVerdict.PointMismatch:
+                var verdict = StreamRules.PointCount.Fail(LoadRequests.Stream, $"{outcome.PostedPoints} points", $"{outcome.Receipt.PointCount} points");
+                metrics.Errors.Add(LoadRequests.Describe(verdict, withActual: false));
+                break;
+        }
+    }
+}

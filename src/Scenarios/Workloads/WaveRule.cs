@@ -1,0 +1,43 @@
+namespace IsuBench.Scenarios.Workloads;
+
+/// <summary>
+/// How many watchers join a Matsuri room in the next wave: the watchers that have received a stroke and are still in
+/// the room, minus all the others (those still waiting for their first stroke and those who left); when that is zero
+/// or less, the initial wave size. Never more than the instance's remaining allowance.
+/// </summary>
+public static class WaveRule
+{
+    /// <summary>The size of the next wave.</summary>
+    /// <param name="receiving">Watchers that received at least one stroke and have not left.</param>
+    /// <param name="others">Every other watcher of the instance (not yet received a stroke, or left).</param>
+    /// <param name="started">Watchers the instance started so far.</param>
+    /// <param name="initialWave">The size used when the difference is zero or less.</param>
+    /// <param name="maxPerInstance">Most watchers one instance may ever start.</param>
+    public static int NextWave(int receiving, int others, int started, int initialWave, int maxPerInstance)
+    {
+        int n = receiving - others;
+        if (n <= 0)
+        {
+            n = initialWave;
+        }
+        return Math.Max(0, Math.Min(n, maxPerInstance - started));
+    }
+
+    /// <summary>When the waves start, relative to the instance's start: at once, then every interval while a whole interval of the instance remains.</summary>
+    public static IEnumerable<TimeSpan> Schedule(TimeSpan instanceDuration, TimeSpan interval)
+    {
+        if (interval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(interval), interval, "the wave interval must be positive");
+        }
+        if (instanceDuration <= TimeSpan.Zero)
+        {
+            yield break;
+        }
+        yield return TimeSpan.Zero;
+        for (var at = interval; at + interval <= instanceDuration; at += interval)
+        {
+            yield return at;
+        }
+    }
+}
