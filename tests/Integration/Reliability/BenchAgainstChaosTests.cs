@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Runtime;
 using System.Text;
 using IsuBench.Checks.Documents.Api;
+using IsuBench.Scenarios.Benchmark;
 using IsuBench.Scenarios.Engine;
 using IsuBench.Scenarios.Sse;
+using IsuBench.Scenarios.Workloads;
 using Xunit.Abstractions;
 
 namespace IsuBench.Integration.Reliability;
@@ -69,6 +71,46 @@ public sealed class BenchAgainstChaosTests(ITestOutputHelper output) : IAsyncLif
         Assert.True(peakHeap - heapAtStart < 256L * 1024 * 1024, $"heap peaked {(peakHeap - heapAtStart) / 1024} KB above its start");
         Assert.True(heapAfterSecond - heapAfterFirst < 16L * 1024 * 1024,
             $"the second run left {(heapAfterSecond - heapAfterFirst) / 1024} KB more than the first");
+    }
+
+    [Fact]
+    public async Task The_isucon_load_phase_against_a_chaos_target_ends_on_time_reports_what_failed_and_keeps_its_memory()
+    {
+        var metrics = new RunMetrics(SystemClock.Instance);
+        var sessionOptions = new SessionOptions { RequestTimeout = TimeSpan.FromSeconds(2), MaxBodyBytes = 4 * 1024 * 1024 };
+        using var sessions = new SessionFactory(Targets.Parse(_target.BaseAddress.ToString()), sessionOptions, metrics);
+        // The real workloads, scaled down and sped up so that an 8 s phase sees every step several times.
+        var options = new LoadOptions
+        {
+            Duration = TimeSpan.FromSeconds(8), Seed = Seed, GracePeriod = Grace,
+            MatsuriInstances = 3, MatsuriEndsBeforePhase = TimeSpan.FromSeconds(2), MatsuriStrokePause = TimeSpan.FromMilliseconds(200),
+            WaveInterval = TimeSpan.FromSeconds(1), InitialWaveSize = 3,
+            LoadIndexPageWorkers = 3, LoadIndexPagePause = TimeSpan.FromMilliseconds(100), LoadIndexPagePauseAfterFailure = TimeSpan.FromMilliseconds(100),
+            DrawOnRandomRoomWorkers = 2, DrawOnRandomRoomPause = TimeSpan.FromMilliseconds(100),
+        };
+        var heapAtStart = SettledHeap();
+        using var sampling = new CancellationTokenSource();
+        var peak = SamplePeakHeapAsync(sampling.Token);
+
+        var watch = Stopwatch.StartNew();
+        var result = await LoadPhase.RunAsync(options, sessions, CancellationToken.None);
+        watch.Stop();
+        await sampling.CancelAsync();
+        var peakHeap = await peak;
+
+        output.WriteLine($"ran {watch.Elapsed.TotalSeconds:F1} s; iterations {string.Join(", ", result.Run.Iterations)}; failed {string.Join(", ", result.Run.FailedIterations)}; score {result.Score}");
+        output.WriteLine($"matsuri {result.Matsuri}");
+        output.WriteLine($"heap at start {heapAtStart / 1024} KB, peak {peakHeap / 1024} KB");
+        foreach (var error in result.Errors) output.WriteLine($"  {error.Kind} x{error.Count}: {error.Message}");
+
+        Assert.True(watch.Elapsed < options.Duration + Grace + Slack, $"the phase took {watch.Elapsed}");
+        Assert.Equal(0, result.Run.AbandonedWorkers);
+        Assert.All(result.Run.Iterations, pair => Assert.True(pair.Value > 0, $"{pair.Key} never ran"));
+        // The workloads got as far as rooms and streams, and what the target did wrong is in the ledger.
+        Assert.True(result.Matsuri.RoomsCreated > 0 && result.Matsuri.WatchersStarted > 0, $"the workloads did not get far: {result.Matsuri}");
+        Assert.True(result.Errors.Count >= 10, $"only {result.Errors.Count} distinct errors reported");
+        Assert.Contains(result.Errors, e => e.Message.Contains("timed out", StringComparison.Ordinal));
+        Assert.True(peakHeap - heapAtStart < 256L * 1024 * 1024, $"heap peaked {(peakHeap - heapAtStart) / 1024} KB above its start");
     }
 
     /// <summary>One run of both chaos workloads with fresh metrics and sessions, timed from outside the runner.</summary>

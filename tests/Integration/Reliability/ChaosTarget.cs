@@ -60,47 +60,60 @@ public sealed class ChaosTarget : IAsyncDisposable
 
     private void Map()
     {
-        _app.MapGet("/status", async context =>
+        // Any other path (the ISUketch API and pages, as the bench's real workloads ask them) gets a plausible answer
+        // half of the time, so that the workloads get far enough to open streams, and a random misbehaviour otherwise.
+        _app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path.Value ?? "/";
+            if (!IsChaosRoute(path))
+            {
+                if (Next(2) == 0 && await TryPlausibleAsync(context)) return;
+                context.Request.Path = path.StartsWith("/api/stream/", StringComparison.Ordinal) ? Next(StreamPaths) : Next(HttpPaths);
+            }
+            await next(context);
+        });
+        _app.UseRouting();
+        _app.Map("/status", async context =>
         {
             context.Response.StatusCode = Next(Statuses);
             if (context.Response.StatusCode is 204 or 304) return;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(Next(2) == 0 ? """{"token":"abc"}""" : "<html>not json", context.RequestAborted);
         });
-        _app.MapGet("/status/{code:int}", (int code) => Results.Json(new { token = "abc" }, statusCode: code));
-        _app.MapGet("/not-json", () => Results.Text("<html>not json</html>", "application/json"));
-        _app.MapGet("/truncated", async context =>
+        _app.Map("/status/{code:int}", (int code) => Results.Json(new { token = "abc" }, statusCode: code));
+        _app.Map("/not-json", () => Results.Text("<html>not json</html>", "application/json"));
+        _app.Map("/truncated", async context =>
         {
             context.Response.ContentLength = 10_000;
             await context.Response.WriteAsync(new string('t', 100), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
             context.Abort();
         });
-        _app.MapGet("/oversized", async context =>
+        _app.Map("/oversized", async context =>
         {
             context.Response.ContentLength = 1L << 40;
             await WriteEndlesslyAsync(context, "o"u8.ToArray());
         });
-        _app.MapGet("/oversized/chunked", context => WriteEndlesslyAsync(context, "c"u8.ToArray()));
-        _app.MapGet("/reset", context =>
+        _app.Map("/oversized/chunked", context => WriteEndlesslyAsync(context, "c"u8.ToArray()));
+        _app.Map("/reset", context =>
         {
             context.Abort();
             return Task.CompletedTask;
         });
-        _app.MapGet("/hang", async context => await Task.Delay(Timeout.Infinite, context.RequestAborted));
-        _app.MapGet("/redirect/{n:int}", (int n) => Results.Redirect($"/redirect/{n + 1}"));
-        _app.MapGet("/invalid-utf8", async context =>
+        _app.Map("/hang", async context => await Task.Delay(Timeout.Infinite, context.RequestAborted));
+        _app.Map("/redirect/{n:int}", (int n) => Results.Redirect($"/redirect/{n + 1}"));
+        _app.Map("/invalid-utf8", async context =>
         {
             context.Response.ContentType = "application/json; charset=utf-8";
             byte[] body = [.. "{\"token\":\""u8, 0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80, .. "\"}"u8];
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
         });
-        _app.MapGet("/lone-surrogate", context =>
+        _app.Map("/lone-surrogate", context =>
         {
             context.Response.ContentType = "application/json; charset=utf-8";
             return context.Response.WriteAsync("{\"token\":\"a\\ud800b\"}", context.RequestAborted);
         });
-        _app.MapGet("/slow", async context =>
+        _app.Map("/slow", async context =>
         {
             context.Response.ContentType = "application/json";
             while (!context.RequestAborted.IsCancellationRequested)
@@ -111,7 +124,7 @@ public sealed class ChaosTarget : IAsyncDisposable
             }
         });
 
-        _app.MapGet("/sse/garbage", async context =>
+        _app.Map("/sse/garbage", async context =>
         {
             context.Response.ContentType = "text/event-stream";
             var lines = new[]
@@ -126,35 +139,61 @@ public sealed class ChaosTarget : IAsyncDisposable
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
         });
-        _app.MapGet("/sse/endless-line", async context =>
+        _app.Map("/sse/endless-line", async context =>
         {
             context.Response.ContentType = "text/event-stream";
             await context.Response.WriteAsync("retry: 100\n\ndata: ", context.RequestAborted);
             await WriteEndlesslyAsync(context, "x"u8.ToArray());
         });
-        _app.MapGet("/sse/wrong-type", context =>
+        _app.Map("/sse/wrong-type", context =>
         {
             context.Response.ContentType = "text/html";
             return context.Response.WriteAsync("<html>an html page</html>", context.RequestAborted);
         });
-        _app.MapGet("/sse/status", context =>
+        _app.Map("/sse/status", context =>
         {
             context.Response.StatusCode = 503;
             return Task.CompletedTask;
         });
-        _app.MapGet("/sse/silent", async context =>
+        _app.Map("/sse/silent", async context =>
         {
             context.Response.ContentType = "text/event-stream";
             await context.Response.Body.FlushAsync(context.RequestAborted);
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
-        _app.MapGet("/sse/reset", async context =>
+        _app.Map("/sse/reset", async context =>
         {
             context.Response.ContentType = "text/event-stream";
             await context.Response.WriteAsync("retry: 0\n\nid: 1\nevent: stroke\ndata: {}\n\n", context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
             context.Abort();
         });
+    }
+
+    private static bool IsChaosRoute(string path) =>
+        path.StartsWith("/sse/", StringComparison.Ordinal) || path.StartsWith("/redirect/", StringComparison.Ordinal)
+        || HttpPaths.Any(route => path.StartsWith(route, StringComparison.Ordinal) && route != "/");
+
+    /// <summary>Just enough of ISUketch for a workload to go on: a page with a token, a created room.</summary>
+    private static async Task<bool> TryPlausibleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (HttpMethods.IsGet(context.Request.Method) && (path == "/" || path.StartsWith("/rooms/", StringComparison.Ordinal)))
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync("<!DOCTYPE html><html data-csrf-token=\"chaos\"><head></head><body></body></html>", context.RequestAborted);
+            return true;
+        }
+        if (HttpMethods.IsPost(context.Request.Method) && path == "/api/rooms")
+        {
+            var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.ContentType = "application/json;charset=utf-8";
+            await context.Response.WriteAsync(
+                $$$"""{"room":{"id":1,"name":"chaos","canvas_width":1024,"canvas_height":768,"created_at":"{{{now}}}","strokes":[],"stroke_count":0,"watcher_count":0}}""",
+                context.RequestAborted);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>
