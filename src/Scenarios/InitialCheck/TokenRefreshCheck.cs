@@ -1,0 +1,24 @@
+using IsuBench.Checks.Rules;
+
+namespace IsuBench.Scenarios.InitialCheck;
+
+/// <summary>Step 1: two sessions load <c>/</c>; their CSRF tokens must differ (critical).</summary>
+internal sealed class TokenRefreshCheck : IInitialCheck
+{
+    /// <inheritdoc />
+    public string Name => InitialCheckNames.TokenRefresh;
+
+    /// <inheritdoc />
+    public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        var firstSession = context.NewSession();
+        var first = await PageLoad.GetAsync(context, firstSession, "/", "GET /", TokenRules.Refreshed, cancellationToken);
+        if (!first.Ok) return;
+        context.Judge(firstSession, first.Response, first.PageVerdicts);
+
+        var secondSession = context.NewSession();
+        var second = await PageLoad.GetAsync(context, secondSession, "/", "GET /", TokenRules.Refreshed, cancellationToken);
+        if (!second.Ok) return;
+        context.Judge(secondSession, second.Response, [.. second.PageVerdicts, TokenRules.TokensDiffer(first.Token!, second.Token!, "GET / by two sessions")]);
+    }
+}

@@ -1,0 +1,20 @@
+using IsuBench.Checks.Profiles;
+using IsuBench.Checks.Rules;
+
+namespace IsuBench.Scenarios.InitialCheck;
+
+/// <summary>Step 5: the top page's images, <c>__ASYNC_PROPS__</c> and rooms, plus the profile's React markers (all critical).</summary>
+internal sealed class TopPageContentCheck(CheckProfile markupProfile) : IInitialCheck
+{
+    /// <inheritdoc />
+    public string Name => InitialCheckNames.TopPageContent;
+
+    /// <inheritdoc />
+    public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        var session = context.NewSession();
+        var top = await PageLoad.GetAsync(context, session, "/", "GET /", TopPageRules.Images, cancellationToken);
+        if (!top.Ok) return;
+        context.Judge(session, top.Response, [.. top.PageVerdicts, .. TopPageRules.Content(top.Page!, markupProfile, "GET / (content)")]);
+    }
+}

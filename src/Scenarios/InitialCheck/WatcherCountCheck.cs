@@ -1,0 +1,61 @@
+using System.Globalization;
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Rules;
+
+namespace IsuBench.Scenarios.InitialCheck;
+
+/// <summary>
+/// (b), beside the sequence: from <c>/api/rooms</c>, with a random pad 0..19, room <c>rooms[30 + pad + 10 i]</c> gets i watchers
+/// (i = 0..4) that each stay for the watcher stay; each watcher's highest <c>watcher_count</c> must be i, and it must have received
+/// exactly the room's <c>stroke_count</c> strokes (both critical).
+/// </summary>
+internal sealed class WatcherCountCheck : IInitialCheck
+{
+    private const int FirstPosition = 30;
+    private const int PadLimit = 20;
+    private const int Step = 10;
+    private const int MostWatchers = 4;
+
+    /// <inheritdoc />
+    public string Name => InitialCheckNames.WatcherCount;
+
+    /// <inheritdoc />
+    public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
+    {
+        var session = context.NewSession();
+        var response = await session.GetAsync("/api/rooms", "GET /api/rooms", cancellationToken);
+        var list = RoomRules.ReadList(response.Status, ResponseText.Body(response), "GET /api/rooms");
+        if (!list.Ok)
+        {
+            context.Judge(session, response, list.Verdict, WatcherRules.Count.Fail("GET /api/rooms", "the room list", list.Verdict.Evidence.Actual));
+            return;
+        }
+        context.Judge(session, response, list.Verdict);
+        var rooms = list.Value!;
+        var pad = context.Random.Next(PadLimit);
+        var lastPosition = FirstPosition + pad + Step * MostWatchers;
+        if (rooms.Count <= lastPosition)
+        {
+            context.Record(WatcherRules.Count.Fail("GET /api/rooms", $"at least {lastPosition + 1} rooms to watch", $"{rooms.Count} rooms"));
+            return;
+        }
+
+        var watchers = new List<Task>();
+        for (var i = 1; i <= MostWatchers; i++)
+        {
+            var room = rooms[FirstPosition + pad + Step * i];
+            for (var w = 0; w < i; w++) watchers.Add(WatchAndJudgeAsync(context, room, i, cancellationToken));
+        }
+        await Task.WhenAll(watchers);
+    }
+
+    private static async Task WatchAndJudgeAsync(CheckContext context, ApiRoom room, int watchers, CancellationToken cancellationToken)
+    {
+        var watch = await RoomWatch.RunAsync(context, room.Id, cancellationToken);
+        if (watch is null) return;
+        var request = $"GET /api/stream/rooms/{room.Id.ToString(CultureInfo.InvariantCulture)} for {context.Options.WatcherStay.TotalSeconds:0.#} s";
+        context.Record(
+            WatcherRules.HighestCountIs(watch.WatcherCounts, watchers, room.Id, request),
+            WatcherRules.ReceivedAllStrokes(watch.Strokes, room.StrokeCount, room.Id, request));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Sockets;
+using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.InitialCheck;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace IsuBench.Integration.InitialCheck;
+
+/// <summary>The initial check never hangs: a server that accepts requests and never answers, or one that is gone, fails it critically and promptly.</summary>
+public sealed class UnresponsiveTargetTests
+{
+    [Fact]
+    public async Task A_server_that_never_answers_fails_the_check_and_the_rest_of_the_sequence_is_skipped()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var silent = builder.Build();
+        silent.Run(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
+        await silent.StartAsync();
+
+        // The guard only turns a hang into a failure; the runner's own bounds (5 s per request) end it long before.
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var run = await InitialCheckHarness.RunAsync(new Uri(silent.Urls.First()), new InitialCheckOptions { Seed = 1 }, guard.Token);
+
+        Assert.False(run.Result.Passed);
+        var first = run.Result.Checks[0];
+        Assert.Equal(InitialCheckNames.TokenRefresh, first.Name);
+        Assert.Contains(first.Verdicts, v => v.RuleId == "tokens.refreshed" && v.FailedCritically && v.Evidence.Actual.Contains("timed out"));
+        Assert.All(run.Result.Checks.Skip(1).SkipLast(1), c => Assert.True(c.Skipped, c.Name));
+        Assert.Contains(run.Result.Checks[^1].Verdicts, v => v.RuleId == "watchers.count" && v.FailedCritically);
+        Assert.True(run.Metrics.Endpoints.Snapshot().Sum(e => e.Timeouts) >= 2);
+        Assert.True(run.Metrics.Errors.HasCritical);
+    }
+
+    [Fact]
+    public async Task A_target_that_refuses_connections_fails_the_check()
+    {
+        // A port that was free a moment ago: nothing listens there now.
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        var run = await InitialCheckHarness.RunAsync(new Uri($"http://127.0.0.1:{port}"), new InitialCheckOptions { Seed = 1 });
+
+        Assert.False(run.Result.Passed);
+        Assert.Contains(run.Result.Checks, c => c.Skipped);
+        Assert.All(run.Result.Verdicts.Where(v => !v.Passed), v => Assert.True(v.Critical || v.RuleId == "http.status", v.ToString()));
+        Assert.Contains(run.Metrics.Errors.Snapshot(), e => e.Kind == ErrorKind.Critical);
+    }
+}

@@ -1,0 +1,49 @@
+using IsuBench.Checks.Rules;
+using IsuBench.Integration.InitialCheck;
+using Xunit.Abstractions;
+
+namespace IsuBench.Integration.Mutants;
+
+/// <summary>Every check can fail: for each deliberately broken behaviour, the initial check fails with the rule that behaviour breaks.</summary>
+[Collection(InitialCheckCollection.Name)]
+public sealed class InitialCheckMutantTests(MutantReference reference, MutantRuns runs, ITestOutputHelper output) : IClassFixture<MutantRuns>
+{
+    [Theory]
+    [MemberData(nameof(MutantCatalog.Names), MemberType = typeof(MutantCatalog))]
+    public async Task The_initial_check_fails_with_the_broken_rule(string name)
+    {
+        var (mutant, run, wholeSuite) = await runs.GetAsync(reference, name);
+        output.WriteLine($"{(wholeSuite ? "whole suite" : "sequence only")}:\n{InitialCheckHarness.Failures(run.Result)}");
+
+        Assert.False(run.Result.Passed);
+        Assert.Contains(run.Result.Verdicts, v => v.RuleId == mutant.Breaks && !v.Passed);
+        // The rule's message reaches the run's error ledger, as the result's messages.
+        var rule = RuleCatalog.Find(mutant.Breaks)!;
+        Assert.Contains(run.Metrics.Errors.Snapshot(), e => e.Message.StartsWith(rule.Message, StringComparison.Ordinal));
+        Assert.True(run.Metrics.Errors.HasCritical, "a broken contract fails the run");
+        Assert.Equal(wholeSuite ? 8 : 7, run.Result.Checks.Count);
+    }
+
+    [Theory]
+    [InlineData("svg-missing-newest-stroke")]
+    [InlineData("watcher-count-one-low")]
+    [InlineData("strokes-skipped-after-reconnect")]
+    [InlineData("strokes-repeated-after-reconnect")]
+    public async Task A_precise_mutant_fails_its_rule_and_nothing_else_in_the_whole_suite(string name)
+    {
+        // Whole-suite runs never overlap and keep a quiet time, so no watcher check sees another run's watchers:
+        // a wrong count is caught by the count rule alone, repeated strokes by the strokes rule alone.
+        var (mutant, run, wholeSuite) = await runs.GetAsync(reference, name);
+        Assert.True(wholeSuite);
+        Assert.Equal([mutant.Breaks], run.Result.Verdicts.Where(v => !v.Passed).Select(v => v.RuleId).Distinct());
+    }
+
+    [Fact]
+    public void The_catalogue_holds_at_least_25_mutants_each_breaking_a_known_rule()
+    {
+        var mutants = MutantCatalog.CreateAll();
+        Assert.True(mutants.Count >= 25, $"{mutants.Count} mutants");
+        Assert.Equal(mutants.Count, mutants.Select(m => m.Name).Distinct().Count());
+        Assert.All(mutants, m => Assert.NotNull(RuleCatalog.Find(m.Breaks)));
+    }
+}
