@@ -12,6 +12,9 @@ public static class BenchCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("IsuBench: the ISUCON6-final (ISUketch) benchmark and conformance harness.");
+        root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(CheckCommand.Build());
+        root.Subcommands.Add(GateCommand.Build());
         root.Subcommands.Add(DataCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
@@ -57,6 +60,12 @@ public static class BenchCommandLine
             await error.WriteLineAsync(
                 $"error: MySQL: {e.Message}\nCheck --mysql, or start a private MariaDB with: isubench db start");
             return ExitCodes.EnvironmentMissing;
+        }
+        catch (InvalidDataException e)
+        {
+            // An --assets-manifest that exists but cannot be used.
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.UsageError;
         }
         catch (OperationCanceledException)
         {

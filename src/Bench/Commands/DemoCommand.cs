@@ -1,12 +1,15 @@
 using System.CommandLine;
+using IsuBench.Bench.Gate;
 using IsuBench.Bench.LocalStack;
+using IsuBench.Bench.Reports;
 using IsuBench.Reference.DataSet;
+using IsuBench.Scenarios.Benchmark;
 
 namespace IsuBench.Bench.Commands;
 
 /// <summary>
 /// <c>isubench demo</c>: everything on one machine: a private MariaDB, the full initial data set, the reference
-/// server, and (once the load engine exists) a benchmark run against it. Runs until Ctrl+C, then stops both.
+/// server, and a full benchmark run against it; prints where the report is, then stops the server and MariaDB.
 /// </summary>
 public static class DemoCommand
 {
@@ -19,11 +22,20 @@ public static class DemoCommand
         var dir = CommandOptions.Directory("Folder for the demo's MariaDB (data, socket, log).", DefaultDirectory);
         var dbPort = CommandOptions.Integer("--db-port", "MariaDB's TCP port on 127.0.0.1 (0 picks a free one).", 0, 0, 65535);
         var port = CommandOptions.Port("The reference server's HTTP port on 127.0.0.1 (0 picks a free one).", 0, allowZero: true);
-        var seed = CommandOptions.Integer("--seed", "Seed of the initial data set.", DataSetGenerator.DefaultSeed, int.MinValue, int.MaxValue);
-        var rooms = CommandOptions.Integer("--rooms", "Rooms in the initial data set.", DataSetGenerator.DefaultRooms, 1, 100_000);
-        var command = new Command("demo", "Private MariaDB + initial data + reference server (+ a benchmark run), on this machine.")
+        var seed = CommandOptions.Integer("--seed", "Seed of the initial data set and of the benchmark run.", DataSetGenerator.DefaultSeed, int.MinValue, int.MaxValue);
+        var rooms = CommandOptions.Integer("--rooms", "Rooms in the initial data set (the initial check needs at least 100 with strokes).", DataSetGenerator.DefaultRooms, 1, 100_000);
+        var duration = CommandOptions.Integer("--duration", "Load phase length in seconds.", 60, 1, 3600);
+        var profile = new Option<string>("--reference-profile")
         {
-            dir, dbPort, port, seed, rooms,
+            Description = "The reference server's profile: baseline (the original algorithm) or tuned.",
+            DefaultValueFactory = _ => "baseline",
+        };
+        profile.AcceptOnlyFromAmong("baseline", "tuned");
+        var outDir = new Option<string>("--out") { Description = "Folder for the result files (default: results/<run id>)." };
+        var noProgress = new Option<bool>("--no-progress") { Description = "No live progress." };
+        var command = new Command("demo", "Private MariaDB + full initial data set + reference server + a full benchmark run; prints the report's path and exits.")
+        {
+            dir, dbPort, port, seed, rooms, duration, profile, outDir, noProgress,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -40,28 +52,22 @@ public static class DemoCommand
             await error.WriteLineAsync("starting the reference server");
             await using var server = await ReferenceServerProcess.StartAsync(
                 db.ConnectionString, parseResult.GetValue(port), Path.Combine(db.Directory, "isuketch.log"), "/api/rooms",
-                TimeSpan.FromSeconds(60), cancellationToken);
+                TimeSpan.FromSeconds(60), cancellationToken, parseResult.GetRequiredValue(profile));
             await output.WriteLineAsync($"reference server listens on {server.BaseAddress} (log: {server.LogPath})");
 
-            var exitCode = await RunBenchmarkAsync(server.BaseAddress, output, cancellationToken);
-
-            await output.WriteLineAsync("press Ctrl+C to stop the reference server and MariaDB");
-            try { await Task.Delay(Timeout.Infinite, cancellationToken); }
-            catch (OperationCanceledException) { }
+            var options = new BenchmarkOptions
+            {
+                Targets = [server.BaseAddress],
+                Duration = TimeSpan.FromSeconds(parseResult.GetValue(duration)),
+                Seed = parseResult.GetValue(seed),
+            };
+            var request = new BenchmarkExecution.Request(
+                options, parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow),
+                RunCommand.DefaultBaseline, ScoreGate.DefaultMaxDrop, parseResult.GetValue(noProgress), Json: false, CheckLines: false);
+            int exitCode = await BenchmarkExecution.ExecuteAsync(request, output, error, cancellationToken);
             await error.WriteLineAsync("stopping the reference server and MariaDB");
             return exitCode;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The benchmark run against the freshly started reference. The load engine (src/Scenarios) is not wired in yet,
-    /// so this reports that and passes; replace it with the initial check and load phase when they exist.
-    /// </summary>
-    private static async Task<int> RunBenchmarkAsync(Uri target, TextWriter output, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        await output.WriteLineAsync($"benchmark: not run yet (the load engine is not part of this build); target would be {target}");
-        return ExitCodes.Pass;
     }
 }

@@ -8,6 +8,9 @@ public sealed class DeliveryStats
     /// <summary>Records one delivery.</summary>
     public void Record(TimeSpan latency) => _latency.Record(latency);
 
+    /// <summary>Deliveries per latency bucket (see <see cref="LatencyHistogram.CountBuckets"/>).</summary>
+    public IReadOnlyList<long> CountBuckets(IReadOnlyList<TimeSpan> upperBounds) => _latency.CountBuckets(upperBounds);
+
     /// <summary>The percentiles of every delivery so far.</summary>
     public LatencySnapshot Snapshot() => _latency.Snapshot();
 }

@@ -32,5 +32,24 @@ public sealed class LatencyHistogram
             Millis(copy.GetMaxValue()));
     }
 
+    /// <summary>
+    /// Counts of recorded durations per bucket: bucket i holds those above bound i-1 and at most bound i
+    /// (<paramref name="upperBounds"/> ascending); one more bucket holds those above the last bound.
+    /// </summary>
+    public IReadOnlyList<long> CountBuckets(IReadOnlyList<TimeSpan> upperBounds)
+    {
+        var counts = new long[upperBounds.Count + 1];
+        var bounds = upperBounds.Select(b => b.Ticks / TimeSpan.TicksPerMicrosecond).ToArray();
+        var copy = _histogram.Copy();
+        foreach (var value in copy.RecordedValues())
+        {
+            // Values equivalent within the histogram's precision share a slot; its lowest value stands for them.
+            long lowest = copy.LowestEquivalentValue(value.ValueIteratedTo);
+            int index = Array.FindIndex(bounds, bound => lowest <= bound);
+            counts[index < 0 ? bounds.Length : index] += value.CountAtValueIteratedTo;
+        }
+        return counts;
+    }
+
     private static double Millis(long micros) => micros / 1000.0;
 }

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using IsuBench.Bench.Commands;
 using IsuBench.Bench.LocalStack;
-using MySqlConnector;
+using IsuBench.Bench.Reports;
 
 namespace IsuBench.Integration.Bench;
 
@@ -11,68 +11,68 @@ public sealed partial class DemoCommandTests : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"isubench-demo-{Guid.NewGuid():N}");
 
     [Fact]
-    public async Task Demo_brings_up_database_data_and_reference_then_stops_both_on_cancel()
+    public async Task Demo_brings_up_database_data_and_reference_runs_the_benchmark_prints_the_report_and_stops_both()
     {
+        var outDir = Path.Combine(_directory, "results");
+        // 150 rooms: enough for the initial check (it needs 100 rooms with strokes), quicker to load than 1000.
+        var (exitCode, output, error) = await BenchCommandRunner.RunAsync(
+            "demo", "--dir", Path.Combine(_directory, "db"), "--rooms", "150", "--duration", "3", "--out", outDir, "--no-progress");
+
+        Assert.True(exitCode == ExitCodes.Pass, $"exit {exitCode}\n{output}\n{error}");
+        Assert.Matches(MariaDbLine(), output);
+        var listening = ListensOn().Match(output);
+        Assert.True(listening.Success, output);
+        Assert.Contains("data set loaded", output);
+        Assert.Contains("PASS  score", output);
+        Assert.Contains($"report: {Path.Combine(outDir, "report.html")}", output);
+
+        var result = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "result.json")));
+        Assert.True(result.Pass);
+        Assert.True(result.LoadRan);
+        Assert.True(result.Score > 0);
+        Assert.Equal([listening.Groups[1].Value.TrimEnd('/')], result.Target);
+        foreach (var file in new[] { "summary.md", "report.html", "junit.xml" })
+            Assert.True(File.Exists(Path.Combine(outDir, file)), file);
+
+        // Everything it started is gone.
+        Assert.Null(PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")));
+        using var probe = new TcpClient();
+        await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", new Uri(listening.Groups[1].Value).Port));
+    }
+
+    [Fact]
+    public async Task Demo_stops_the_database_and_the_reference_when_interrupted()
+    {
+        using var stop = new CancellationTokenSource();
         var text = new StringWriter();
         var output = TextWriter.Synchronized(text);
-        // The synchronized writer locks on itself; read under the same lock.
         string Printed() { lock (output) return text.ToString(); }
-        using var stop = new CancellationTokenSource();
+        var errorText = new StringWriter();
+        var error = TextWriter.Synchronized(errorText);
+        string Progress() { lock (error) return errorText.ToString(); }
         var demo = Task.Run(() => BenchCommandLine.RunAsync(
-            ["demo", "--dir", _directory, "--rooms", "2"], output, TextWriter.Null, stop.Token));
-        try
-        {
-            await Demo_is_up_then_stops_on_cancel(demo, Printed, stop);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await demo.WaitAsync(TimeSpan.FromSeconds(60));
-        }
-    }
-
-    private async Task Demo_is_up_then_stops_on_cancel(Task<int> demo, Func<string> printed, CancellationTokenSource stop)
-    {
-        var listening = await WaitForAsync(() => ListensOn().Match(printed()), demo);
-        var baseAddress = new Uri(listening.Groups[1].Value);
-        var mysql = MariaDbLine().Match(printed()).Groups[1].Value;
-
-        using (var client = new HttpClient())
-        {
-            // The reference serves the loaded data: both rooms have strokes, so both are listed.
-            using var response = await client.GetAsync(new Uri(baseAddress, "/api/rooms"));
-            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-            using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            var ids = body.RootElement.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).Order();
-            Assert.Equal([1L, 2L], ids);
-        }
-        await using (var connection = new MySqlConnection(mysql))
-        {
-            await connection.OpenAsync();
-            await using var command = new MySqlCommand("SELECT COUNT(*) FROM rooms", connection);
-            Assert.Equal(2L, Convert.ToInt64(await command.ExecuteScalarAsync()));
-        }
-        var pid = PrivateMariaDb.RunningPid(_directory);
-        Assert.NotNull(pid);
-
-        await stop.CancelAsync();
-        Assert.Equal(ExitCodes.Pass, await demo.WaitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Null(PrivateMariaDb.RunningPid(_directory));
-        using var probe = new TcpClient();
-        await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", baseAddress.Port));
-    }
-
-    private static async Task<Match> WaitForAsync(Func<Match> probe, Task<int> demo)
-    {
+            ["demo", "--dir", Path.Combine(_directory, "db"), "--rooms", "150", "--duration", "600", "--out", Path.Combine(_directory, "r")],
+            output, error, stop.Token));
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
+        // Plain progress lines on stderr show that the benchmark itself is running.
+        while (!ListensOn().IsMatch(Printed()) || !Progress().Contains("] score "))
         {
-            var match = probe();
-            if (match.Success) return match;
-            if (demo.IsCompleted) Assert.Fail($"demo ended early with exit code {await demo}");
-            if (DateTime.UtcNow > deadline) Assert.Fail("demo did not report where the reference listens within 120 s");
+            if (demo.IsCompleted) Assert.Fail($"demo ended early with exit code {await demo}:\n{Printed()}");
+            if (DateTime.UtcNow > deadline) Assert.Fail("demo did not start its benchmark within 120 s");
             await Task.Delay(100);
         }
+        var port = new Uri(ListensOn().Match(Printed()).Groups[1].Value).Port;
+        Assert.NotNull(PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")));
+
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Interrupted, await demo.WaitAsync(TimeSpan.FromSeconds(120)));
+        // What ran is still reported, marked as interrupted (and so not a pass).
+        var result = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(_directory, "r", "result.json")));
+        Assert.True(result.Interrupted);
+        Assert.False(result.Pass);
+        Assert.Null(PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")));
+        using var probe = new TcpClient();
+        await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", port));
     }
 
     [GeneratedRegex(@"reference server listens on (\S+)")]
@@ -83,7 +83,7 @@ public sealed partial class DemoCommandTests : IDisposable
 
     public void Dispose()
     {
-        if (PrivateMariaDb.RunningPid(_directory) is { } pid)
+        if (PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")) is { } pid)
             System.Diagnostics.Process.GetProcessById(pid).Kill();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }

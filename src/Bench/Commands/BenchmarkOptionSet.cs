@@ -1,0 +1,89 @@
+using System.CommandLine;
+using IsuBench.Checks.Profiles;
+using IsuBench.Scenarios.Benchmark;
+using IsuBench.Scenarios.Engine;
+
+namespace IsuBench.Bench.Commands;
+
+/// <summary>The options <c>run</c> and <c>check</c> share, their validation, and the <see cref="BenchmarkOptions"/> they make.</summary>
+public sealed class BenchmarkOptionSet
+{
+    /// <summary>--target URL[,URL...]</summary>
+    public Option<string> Target { get; } = new("--target")
+    {
+        Description = "The ISUketch server(s) under test: origins separated by commas, e.g. http://127.0.0.1:8080 (http or https; self-signed certificates accepted).",
+        Required = true,
+        HelpName = "URL[,URL...]",
+    };
+
+    /// <summary>--seed N</summary>
+    public Option<int> Seed { get; } = CommandOptions.Integer("--seed", "Fixes every random choice of every virtual user.", 42, int.MinValue, int.MaxValue);
+
+    /// <summary>--profile reference|isucon6f</summary>
+    public Option<string> Profile { get; } = new("--profile")
+    {
+        Description = "Check profile: reference (the IsuBench reference front end) or isucon6f (the original React front end).",
+        DefaultValueFactory = _ => CheckProfiles.ReferenceName,
+    };
+
+    /// <summary>--assets-manifest FILE</summary>
+    public Option<FileInfo> AssetsManifest { get; } = new("--assets-manifest")
+    {
+        Description = "JSON file {path: md5} replacing the profile's expected static file hashes.",
+        HelpName = "FILE",
+    };
+
+    /// <summary>--compat-retry</summary>
+    public Option<bool> CompatRetry { get; } = new("--compat-retry")
+    {
+        Description = "Reconnect SSE streams after 1 s whatever retry the server sends, as the original bench did (for score comparisons with it).",
+    };
+
+    /// <summary>--user-agent TEXT</summary>
+    public Option<string> UserAgent { get; } = new("--user-agent")
+    {
+        Description = "User-Agent of every request.",
+        DefaultValueFactory = _ => "benchmarker",
+        HelpName = "TEXT",
+    };
+
+    /// <summary>--no-progress</summary>
+    public Option<bool> NoProgress { get; } = new("--no-progress")
+    {
+        Description = "No live progress (otherwise a live panel on a terminal, a line every 5 s when stderr is not one).",
+    };
+
+    /// <summary>--json</summary>
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print result.json to stdout (the human summary goes to stderr).",
+    };
+
+    /// <summary>Adds the validators and the options to <paramref name="command"/>.</summary>
+    public BenchmarkOptionSet(Command command)
+    {
+        Target.Validators.Add(result =>
+        {
+            try { Targets.Parse(result.GetValueOrDefault<string>() ?? ""); }
+            catch (ArgumentException e) { result.AddError($"--target: {e.Message.Split(" (Parameter")[0]}; give origins such as http://127.0.0.1:8080"); }
+        });
+        Seed.HelpName = "N";
+        Profile.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
+        AssetsManifest.AcceptExistingOnly();
+        foreach (var option in new Option[] { Target, Seed, Profile, AssetsManifest, CompatRetry, UserAgent, NoProgress, Json })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The run's options from a parse result; <paramref name="duration"/> and <paramref name="checkOnly"/> come from the command.</summary>
+    public BenchmarkOptions Read(System.CommandLine.ParseResult parseResult, TimeSpan duration, bool checkOnly) => new()
+    {
+        Targets = Targets.Parse(parseResult.GetRequiredValue(Target)).Origins,
+        Duration = duration,
+        Seed = parseResult.GetValue(Seed),
+        Profile = parseResult.GetRequiredValue(Profile),
+        AssetsManifest = parseResult.GetValue(AssetsManifest)?.FullName,
+        CompatRetry = parseResult.GetValue(CompatRetry),
+        UserAgent = parseResult.GetRequiredValue(UserAgent),
+        CheckOnly = checkOnly,
+    };
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using IsuBench.Bench.Gate;
+using IsuBench.Bench.Reports;
+
+namespace IsuBench.Bench.Commands;
+
+/// <summary><c>isubench run</c>: the initial check, then (if nothing critical failed) the load phase; writes results/&lt;run id&gt;/.</summary>
+public static class RunCommand
+{
+    /// <summary>The default baseline of the gate and of the JUnit score-gate case.</summary>
+    public const string DefaultBaseline = "results/baseline.json";
+
+    /// <summary>The <c>run</c> command.</summary>
+    public static Command Build()
+    {
+        var command = new Command("run", "Run the benchmark: initial check, then the load phase; write results/<run id>/ (result.json, summary.md, report.html, junit.xml).");
+        var shared = new BenchmarkOptionSet(command);
+        var duration = CommandOptions.Integer("--duration", "Load phase length in seconds.", 60, 1, 3600);
+        duration.HelpName = "SECONDS";
+        var outDir = new Option<string>("--out") { Description = "Folder for the result files (default: results/<run id>, the id being the start time in UTC).", HelpName = "DIR" };
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "Baseline result for the score-gate test case of junit.xml (skipped when the file does not exist).",
+            DefaultValueFactory = _ => DefaultBaseline,
+            HelpName = "FILE",
+        };
+        var maxDrop = GateCommand.MaxDropOption();
+        command.Options.Add(duration);
+        command.Options.Add(outDir);
+        command.Options.Add(baseline);
+        command.Options.Add(maxDrop);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = shared.Read(parseResult, TimeSpan.FromSeconds(parseResult.GetValue(duration)), checkOnly: false);
+            var directory = parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow);
+            var request = new BenchmarkExecution.Request(options, directory, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
+                parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false);
+            var configuration = parseResult.InvocationConfiguration;
+            return await BenchmarkExecution.ExecuteAsync(request, configuration.Output, configuration.Error, cancellationToken);
+        });
+        return command;
+    }
+}

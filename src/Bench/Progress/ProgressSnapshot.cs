@@ -1,0 +1,32 @@
+using IsuBench.Scenarios.Benchmark;
+
+namespace IsuBench.Bench.Progress;
+
+/// <summary>What the progress display shows at one moment.</summary>
+/// <param name="Phase">The phase running.</param>
+/// <param name="Elapsed">Time in this phase.</param>
+/// <param name="Total">The phase's planned length, or null when it has none (the initial check runs until done).</param>
+/// <param name="Score">The score so far.</param>
+/// <param name="RequestsPerSecond">Requests per second since the previous snapshot.</param>
+/// <param name="Watchers">SSE watchers connected now.</param>
+/// <param name="Errors">Server errors so far (ordinary and critical).</param>
+public sealed record ProgressSnapshot(BenchmarkPhase Phase, TimeSpan Elapsed, TimeSpan? Total, long Score, double RequestsPerSecond, long Watchers, long Errors)
+{
+    /// <summary>The phase as shown to people.</summary>
+    public string PhaseName => Phase switch
+    {
+        BenchmarkPhase.Starting => "starting",
+        BenchmarkPhase.InitialCheck => "initial check",
+        BenchmarkPhase.Load => "load",
+        _ => "done",
+    };
+
+    /// <summary>"12/60 s" or "12 s" when the phase has no planned length.</summary>
+    public string ElapsedText => Total is { } total
+        ? $"{Math.Min(Elapsed.TotalSeconds, total.TotalSeconds):F0}/{total.TotalSeconds:F0} s"
+        : $"{Elapsed.TotalSeconds:F0} s";
+
+    /// <summary>One plain line, for logs and pipes.</summary>
+    public override string ToString() =>
+        $"[{PhaseName} {ElapsedText}] score {Score}  req/s {RequestsPerSecond:F1}  watchers {Watchers}  errors {Errors}";
+}

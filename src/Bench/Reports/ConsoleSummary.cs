@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+
+namespace IsuBench.Bench.Reports;
+
+/// <summary>The end-of-run text for the terminal: verdict and score, the endpoint table, errors with counts.</summary>
+public static class ConsoleSummary
+{
+    /// <summary>Most distinct errors listed (the files hold them all).</summary>
+    public const int MaxErrorsShown = 20;
+
+    /// <summary>The summary of <paramref name="result"/>.</summary>
+    public static string Render(ResultDocument result)
+    {
+        var text = new StringBuilder();
+        string kinds = string.Join(", ", result.Scores.Select(s => $"{s.Key} {s.Value.Points}"));
+        text.Append($"{(result.Pass ? "PASS" : "FAIL")}  score {result.Score}  ({kinds})")
+            .Append(result.Interrupted ? "  [interrupted]" : "")
+            .Append(result.LoadRan ? "" : result.Options.CheckOnly ? "  [initial check only]" : "  [load phase not run: the initial check failed]")
+            .Append('\n');
+        if (result.Endpoints.Count > 0)
+        {
+            int width = Math.Max(8, result.Endpoints.Max(e => e.Endpoint.Length));
+            text.Append($"{"endpoint".PadRight(width)}  {"requests",9} {"errors",7} {"timeouts",8} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8}\n");
+            foreach (var e in result.Endpoints)
+                text.Append($"{e.Endpoint.PadRight(width)}  {e.Count,9} {e.Errors,7} {e.Timeouts,8} {N(e.P50Ms),8} {N(e.P90Ms),8} {N(e.P99Ms),8} {N(e.MaxMs),8}\n");
+        }
+        var d = result.SseDelivery;
+        if (d.Count > 0)
+            text.Append($"SSE deliveries {d.Count}: p50 {N(d.P50Ms)} ms, p99 {N(d.P99Ms)} ms, max {N(d.MaxMs)} ms\n");
+        if (result.Errors.Count > 0)
+        {
+            text.Append($"errors ({result.Errors.Sum(e => e.Count)} in {result.Errors.Count} distinct messages):\n");
+            foreach (var e in result.Errors.Take(MaxErrorsShown))
+                text.Append($"  {e.Count,6}× [{e.Kind}] {e.Message}\n");
+            if (result.Errors.Count > MaxErrorsShown) text.Append($"  … {result.Errors.Count - MaxErrorsShown} more in result.json\n");
+        }
+        return text.ToString();
+    }
+
+    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Serialization;
+using IsuBench.Scenarios.Benchmark;
+using IsuBench.Scenarios.Engine;
+
+namespace IsuBench.Bench.Reports;
+
+/// <summary>
+/// The schema of <c>result.json</c> (see result.schema.json): the original bench's <c>pass</c>, <c>score</c> and
+/// <c>messages</c> first, then everything IsuBench adds. Every report renders from this document, so reports
+/// can be rebuilt from a saved result.
+/// </summary>
+public sealed record ResultDocument
+{
+    /// <summary>False when anything critical failed.</summary>
+    [JsonPropertyName("pass")] public required bool Pass { get; init; }
+    /// <summary>The total score.</summary>
+    [JsonPropertyName("score")] public required long Score { get; init; }
+    /// <summary>Distinct error messages, sorted.</summary>
+    [JsonPropertyName("messages")] public required IReadOnlyList<string> Messages { get; init; }
+    /// <summary>The run's id (its folder under results/).</summary>
+    [JsonPropertyName("run_id")] public required string RunId { get; init; }
+    /// <summary>The isubench version that produced the result.</summary>
+    [JsonPropertyName("bench_version")] public required string BenchVersion { get; init; }
+    /// <summary>The origins under test.</summary>
+    [JsonPropertyName("target")] public required IReadOnlyList<string> Target { get; init; }
+    /// <summary>The run seed.</summary>
+    [JsonPropertyName("seed")] public required int Seed { get; init; }
+    /// <summary>The options of the run.</summary>
+    [JsonPropertyName("options")] public required RunOptionsDocument Options { get; init; }
+    /// <summary>Start of the run, UTC.</summary>
+    [JsonPropertyName("started_at")] public required DateTimeOffset StartedAt { get; init; }
+    /// <summary>End of the run, UTC.</summary>
+    [JsonPropertyName("ended_at")] public required DateTimeOffset EndedAt { get; init; }
+    /// <summary>True when the initial check found nothing critical.</summary>
+    [JsonPropertyName("initial_check_passed")] public required bool InitialCheckPassed { get; init; }
+    /// <summary>True when the load phase ran.</summary>
+    [JsonPropertyName("load_ran")] public required bool LoadRan { get; init; }
+    /// <summary>True when the run was interrupted.</summary>
+    [JsonPropertyName("interrupted")] public required bool Interrupted { get; init; }
+    /// <summary>Points by kind: <c>get</c>, <c>post</c>, <c>stream_stroke</c>.</summary>
+    [JsonPropertyName("scores")] public required IReadOnlyDictionary<string, ScoreDocument> Scores { get; init; }
+    /// <summary>Per-endpoint statistics, sorted by endpoint.</summary>
+    [JsonPropertyName("endpoints")] public required IReadOnlyList<EndpointDocument> Endpoints { get; init; }
+    /// <summary>SSE delivery latency: percentiles and histogram.</summary>
+    [JsonPropertyName("sse_delivery")] public required DeliveryDocument SseDelivery { get; init; }
+    /// <summary>Distinct errors with counts, critical first.</summary>
+    [JsonPropertyName("errors")] public required IReadOnlyList<ErrorDocument> Errors { get; init; }
+    /// <summary>Error occurrences whose message was not kept (bounded ledger).</summary>
+    [JsonPropertyName("unlisted_errors")] public required long UnlistedErrors { get; init; }
+    /// <summary>Every check of the initial check with its verdicts.</summary>
+    [JsonPropertyName("checks")] public required IReadOnlyList<CheckDocument> Checks { get; init; }
+    /// <summary>Samples of the run, about one per second.</summary>
+    [JsonPropertyName("time_series")] public required IReadOnlyList<TimeSeriesDocument> TimeSeries { get; init; }
+
+    /// <summary>The document of <paramref name="result"/>.</summary>
+    public static ResultDocument From(BenchmarkResult result, string runId, string benchVersion) => new()
+    {
+        Pass = result.Pass,
+        Score = result.Score,
+        Messages = result.Messages,
+        RunId = runId,
+        BenchVersion = benchVersion,
+        Target = result.Options.Targets.Select(t => t.GetLeftPart(UriPartial.Authority)).ToList(),
+        Seed = result.Options.Seed,
+        Options = new RunOptionsDocument
+        {
+            DurationSeconds = result.Options.Duration.TotalSeconds,
+            Profile = result.Options.Profile,
+            AssetsManifest = result.Options.AssetsManifest,
+            CompatRetry = result.Options.CompatRetry,
+            UserAgent = result.Options.UserAgent,
+            CheckOnly = result.Options.CheckOnly,
+        },
+        StartedAt = result.StartedAt,
+        EndedAt = result.EndedAt,
+        InitialCheckPassed = result.InitialCheckPassed,
+        LoadRan = result.LoadRan,
+        Interrupted = result.Interrupted,
+        Scores = result.Scores.ToDictionary(s => ScoreKindName(s.Kind), s => new ScoreDocument(s.Count, s.Points)),
+        Endpoints = result.Endpoints.Select(e => new EndpointDocument(
+            e.Endpoint, e.Requests, e.Errors, e.Timeouts,
+            e.Latency.P50Ms, e.Latency.P90Ms, e.Latency.P99Ms, e.Latency.P999Ms, e.Latency.MaxMs)).ToList(),
+        SseDelivery = new DeliveryDocument(
+            result.Delivery.Latency.Count,
+            result.Delivery.Latency.P50Ms, result.Delivery.Latency.P90Ms, result.Delivery.Latency.P99Ms,
+            result.Delivery.Latency.P999Ms, result.Delivery.Latency.MaxMs,
+            result.Delivery.Histogram.Select(b => new DeliveryBucketDocument(b.UpTo?.TotalMilliseconds, b.Count)).ToList()),
+        Errors = result.Errors.Select(e => new ErrorDocument(ErrorKindName(e.Kind), e.Message, e.Count, e.FirstSeen)).ToList(),
+        UnlistedErrors = result.UnlistedErrors,
+        Checks = result.Checks.Select(c => new CheckDocument(
+            c.Name, c.Passed, c.Skipped, Math.Round(c.Duration.TotalSeconds, 3),
+            c.Verdicts.Select(v => new VerdictDocument(
+                v.RuleId, v.Passed, v.Critical, v.Message, v.Evidence.Request, v.Evidence.Expected, v.Evidence.Actual)).ToList())).ToList(),
+        TimeSeries = result.TimeSeries.Select(p => new TimeSeriesDocument(
+            Math.Round(p.Elapsed.TotalSeconds, 3), p.Score, Math.Round(p.RequestsPerSecond, 2), p.Watchers, p.Errors)).ToList(),
+    };
+
+    /// <summary>The JSON name of a score kind.</summary>
+    public static string ScoreKindName(ScoreKind kind) => kind switch
+    {
+        ScoreKind.Get => "get",
+        ScoreKind.Post => "post",
+        ScoreKind.StreamStroke => "stream_stroke",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The JSON name of an error kind.</summary>
+    public static string ErrorKindName(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Critical => "critical",
+        ErrorKind.Ordinary => "ordinary",
+        ErrorKind.BenchCapacity => "bench_capacity",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace IsuBench.Bench.Reports;
+
+/// <summary>The options of a run as written in result.json.</summary>
+public sealed record RunOptionsDocument
+{
+    /// <summary>Load phase length in seconds.</summary>
+    [JsonPropertyName("duration_seconds")] public required double DurationSeconds { get; init; }
+    /// <summary>The check profile.</summary>
+    [JsonPropertyName("profile")] public required string Profile { get; init; }
+    /// <summary>The assets manifest replacing the expected hashes, or null.</summary>
+    [JsonPropertyName("assets_manifest")] public string? AssetsManifest { get; init; }
+    /// <summary>Whether SSE reconnects waited 1 s as the original.</summary>
+    [JsonPropertyName("compat_retry")] public required bool CompatRetry { get; init; }
+    /// <summary>The User-Agent sent.</summary>
+    [JsonPropertyName("user_agent")] public required string UserAgent { get; init; }
+    /// <summary>True for <c>isubench check</c> (no load phase).</summary>
+    [JsonPropertyName("check_only")] public required bool CheckOnly { get; init; }
+}

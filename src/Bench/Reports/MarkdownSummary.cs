@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+namespace IsuBench.Bench.Reports;
+
+/// <summary><c>summary.md</c>: the verdict, score by kind, the endpoint table, SSE delivery, errors and failed checks.</summary>
+public static class MarkdownSummary
+{
+    /// <summary>The file name inside a run's folder.</summary>
+    public const string FileName = "summary.md";
+
+    /// <summary>The Markdown for <paramref name="result"/>.</summary>
+    public static string Render(ResultDocument result)
+    {
+        var md = new StringBuilder();
+        md.Append($"# IsuBench run {result.RunId}: {(result.Pass ? "PASS" : "FAIL")}, score {result.Score}\n\n");
+        md.Append($"- target: {string.Join(", ", result.Target)}\n");
+        md.Append($"- seed {result.Seed}, profile {result.Options.Profile}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
+          .Append(result.Options.CompatRetry ? ", compat retry" : "").Append('\n');
+        md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, isubench {result.BenchVersion}\n");
+        md.Append($"- initial check: {(result.InitialCheckPassed ? "passed" : "FAILED")}")
+          .Append(result.Interrupted ? "; the run was interrupted" : "").Append("\n\n");
+
+        md.Append("## Score\n\n| kind | count | points |\n|---|---:|---:|\n");
+        foreach (var (kind, score) in result.Scores)
+            md.Append($"| {kind} | {score.Count} | {score.Points} |\n");
+        md.Append($"| **total** | | **{result.Score}** |\n\n");
+
+        md.Append("## Endpoints\n\n| endpoint | requests | errors | timeouts | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n")
+          .Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var e in result.Endpoints)
+            md.Append($"| {Cell(e.Endpoint)} | {e.Count} | {e.Errors} | {e.Timeouts} | {N(e.P50Ms)} | {N(e.P90Ms)} | {N(e.P99Ms)} | {N(e.P999Ms)} | {N(e.MaxMs)} |\n");
+        md.Append('\n');
+
+        var d = result.SseDelivery;
+        md.Append($"## SSE delivery\n\n{d.Count} strokes delivered; p50 {N(d.P50Ms)} ms, p90 {N(d.P90Ms)} ms, p99 {N(d.P99Ms)} ms, p99.9 {N(d.P999Ms)} ms, max {N(d.MaxMs)} ms.\n\n");
+        md.Append("| delivered within | strokes |\n|---|---:|\n");
+        foreach (var b in d.Histogram)
+            md.Append($"| {(b.LeMs is { } le ? $"≤ {N(le)} ms" : "longer")} | {b.Count} |\n");
+        md.Append('\n');
+
+        md.Append("## Errors\n\n");
+        if (result.Errors.Count == 0) md.Append("None.\n\n");
+        else
+        {
+            md.Append("| kind | count | message |\n|---|---:|---|\n");
+            foreach (var e in result.Errors) md.Append($"| {e.Kind} | {e.Count} | {Cell(e.Message)} |\n");
+            md.Append('\n');
+        }
+        if (result.UnlistedErrors > 0) md.Append($"{result.UnlistedErrors} more errors with messages beyond the ledger's limit.\n\n");
+
+        md.Append("## Initial check\n\n| check | result | verdicts | seconds |\n|---|---|---:|---:|\n");
+        foreach (var c in result.Checks)
+            md.Append($"| {c.Name} | {(c.Skipped ? "skipped" : c.Passed ? "pass" : "FAIL")} | {c.Verdicts.Count} | {N(c.DurationSeconds)} |\n");
+        md.Append('\n');
+        foreach (var v in result.Checks.SelectMany(c => c.Verdicts).Where(v => !v.Passed))
+            md.Append($"- {(v.Critical ? "**critical** " : "")}`{v.Rule}`: {Cell(v.Message)} [{Cell(v.Request)}] expected: {Cell(v.Expected)}; got: {Cell(v.Actual)}\n");
+        return md.ToString();
+    }
+
+    // A table cell must not break the row: pipes are escaped and line breaks become spaces.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    private static string N(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using IsuBench.Bench.Commands;
+
+namespace IsuBench.Tests.Bench.Commands;
+
+/// <summary><c>isubench run --help</c> and the README's list of its options must agree.</summary>
+public sealed partial class ReadmeAgreementTests
+{
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IsuBench.sln"))) return dir.FullName;
+        throw new InvalidOperationException("IsuBench.sln not found above the test binaries");
+    }
+
+    /// <summary>The README's option lines of a command: option name → the rest of its line.</summary>
+    private static Dictionary<string, string> ReadmeOptions(string command)
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        int heading = readme.IndexOf($"### Options of `isubench {command}`", StringComparison.Ordinal);
+        Assert.True(heading >= 0, $"README.md has no section \"### Options of `isubench {command}`\"");
+        int start = readme.IndexOf("```", heading, StringComparison.Ordinal);
+        int end = readme.IndexOf("```", start + 3, StringComparison.Ordinal);
+        return readme[(start + 3)..end].Split('\n')
+            .Select(line => OptionLine().Match(line))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+    }
+
+    private static IReadOnlyList<Option> HelpOptions(string command) =>
+        BenchCommandLine.Build().Subcommands.Single(c => c.Name == command).Options
+            .Where(o => !o.Name.StartsWith("-h", StringComparison.Ordinal) && o.Name != "--help" && o.Name != "-?")
+            .ToList();
+
+    [Fact]
+    public void Every_run_option_is_in_the_readme_and_every_readme_option_exists()
+    {
+        var readme = ReadmeOptions("run");
+        var help = HelpOptions("run").Select(o => o.Name).ToList();
+        Assert.Equal(help.Order(), readme.Keys.Order());
+    }
+
+    [Fact]
+    public void The_readme_states_the_defaults_that_help_states()
+    {
+        var readme = ReadmeOptions("run");
+        foreach (var option in HelpOptions("run").Where(o => o.HasDefaultValue && o.ValueType != typeof(bool)))
+        {
+            var value = Convert.ToString(option.GetDefaultValue(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"(default {value})", readme[option.Name]);
+        }
+    }
+
+    [Fact]
+    public async Task Run_help_lists_the_same_options()
+    {
+        var output = new StringWriter();
+        var exitCode = await BenchCommandLine.RunAsync(["run", "--help"], output, new StringWriter());
+        Assert.Equal(ExitCodes.Pass, exitCode);
+        var listed = HelpLine().Matches(output.ToString()).Select(m => m.Groups[1].Value).Where(n => n != "--help").ToHashSet();
+        Assert.Equal(ReadmeOptions("run").Keys.Order(), listed.Order());
+    }
+
+    [GeneratedRegex(@"^(--[a-z-]+)\s+(.*)$")]
+    private static partial Regex OptionLine();
+
+    [GeneratedRegex(@"(?m)^\s+(?:-\S+, )*(--[a-z-]+)")]
+    private static partial Regex HelpLine();
+}

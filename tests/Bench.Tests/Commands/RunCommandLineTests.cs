@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Sockets;
+using IsuBench.Bench.Commands;
+
+namespace IsuBench.Tests.Bench.Commands;
+
+public sealed class RunCommandLineTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("isubench-run-").FullName;
+
+    private static async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await BenchCommandLine.RunAsync(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("check")]
+    public async Task Without_target_it_says_the_option_is_required(string command)
+    {
+        var (exitCode, _, error) = await Run(command);
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("--target", error);
+        Assert.Contains($"isubench {command} --help", error);
+    }
+
+    [Theory]
+    [InlineData("--target", "not a url", "--target: not an absolute URL")]
+    [InlineData("--target", "ftp://127.0.0.1", "--target: not an http(s) origin")]
+    [InlineData("--target", ",", "--target: at least one target")]
+    [InlineData("--duration", "0", "--duration must be between 1 and 3600")]
+    [InlineData("--profile", "react", "react")]
+    [InlineData("--max-drop", "2", "--max-drop must be between 0 and 1")]
+    public async Task Bad_options_are_usage_errors_that_say_what_is_wrong(string option, string value, string expected)
+    {
+        string[] args = option == "--target" ? ["run", option, value] : ["run", "--target", "http://127.0.0.1:1", option, value];
+        var (exitCode, output, error) = await Run(args);
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains(expected, error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task A_missing_assets_manifest_is_a_usage_error()
+    {
+        var (exitCode, _, error) = await Run("check", "--target", "http://127.0.0.1:1", "--assets-manifest", Path.Combine(_directory, "none.json"));
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("none.json", error);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("check")]
+    public async Task An_unreachable_target_fails_at_once_with_exit_4_and_the_fix_and_writes_nothing(string command)
+    {
+        // A port that was just free on loopback: the connection is refused at once.
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        var outDir = Path.Combine(_directory, "out");
+        var (exitCode, output, error) = await Run(command, "--target", $"http://127.0.0.1:{port}", "--out", outDir, "--no-progress");
+        Assert.Equal(ExitCodes.EnvironmentMissing, exitCode);
+        Assert.Contains($"http://127.0.0.1:{port} is unreachable", error);
+        Assert.Contains("isubench demo", error);
+        Assert.Equal("", output);
+        // Exit 4 and no result folder: the probe stopped it before any check ran (a run would exit 1 and write files).
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

@@ -1,0 +1,75 @@
+using IsuBench.Bench.Gate;
+
+namespace IsuBench.Tests.Bench.Gate;
+
+public sealed class ScoreGateTests
+{
+    private static ScoreRecord Run(long score, bool pass = true, params string[] messages) => new(pass, score, messages);
+
+    [Theory]
+    [InlineData(1000, 900, "0.10")]   // exactly 10 % down
+    [InlineData(30, 27, "0.10")]      // exactly 10 %, a fraction binary floating point cannot hold
+    [InlineData(1000, 1000, "0")]     // no drop allowed, none happened
+    [InlineData(1000, 0, "1")]        // everything may be lost
+    [InlineData(7, 5, "0.2857142857142857142857142857")] // 2/7 to decimal's precision, rounded up
+    public void A_drop_of_exactly_the_allowed_fraction_passes(long baseline, long score, string maxDrop)
+    {
+        var outcome = ScoreGate.Evaluate(Run(score), Run(baseline), decimal.Parse(maxDrop, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(outcome.Passed, outcome.Reason);
+        Assert.StartsWith("PASS", outcome.Reason);
+    }
+
+    [Theory]
+    [InlineData(1000, 899, "0.10")]
+    [InlineData(30, 26, "0.10")]
+    [InlineData(1000, 999, "0")]
+    [InlineData(1_000_000_000_000, 899_999_999_999, "0.10")]
+    public void A_drop_just_over_the_allowed_fraction_is_a_regression(long baseline, long score, string maxDrop)
+    {
+        var outcome = ScoreGate.Evaluate(Run(score), Run(baseline), decimal.Parse(maxDrop, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(outcome.Passed);
+        Assert.StartsWith("REGRESSION", outcome.Reason);
+        Assert.Contains($"score {score}", outcome.Reason);
+        Assert.Contains($"baseline's {baseline}", outcome.Reason);
+    }
+
+    [Fact]
+    public void The_reason_states_the_drop_and_the_allowance_in_percent()
+    {
+        var outcome = ScoreGate.Evaluate(Run(750), Run(1000), 0.10m);
+        Assert.Equal("REGRESSION: score 750 is 25 % below the baseline's 1000 (allowed drop 10 %)", outcome.Reason);
+    }
+
+    [Fact]
+    public void A_higher_score_passes_and_says_by_how_much()
+    {
+        var outcome = ScoreGate.Evaluate(Run(1100), Run(1000), 0.10m);
+        Assert.True(outcome.Passed);
+        Assert.Contains("+10 %", outcome.Reason);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void A_zero_baseline_cannot_be_dropped_below(long score)
+    {
+        var outcome = ScoreGate.Evaluate(Run(score), Run(0), 0.10m);
+        Assert.True(outcome.Passed);
+        Assert.Contains("no drop to measure", outcome.Reason);
+    }
+
+    [Fact]
+    public void A_failed_run_fails_the_gate_whatever_its_score_and_names_the_first_message()
+    {
+        var outcome = ScoreGate.Evaluate(Run(5000, pass: false, "token not refreshed (GET /)", "another"), Run(1000), 0.10m);
+        Assert.False(outcome.Passed);
+        Assert.Equal("FAIL: the run failed (score 5000): token not refreshed (GET /) (+1 more)", outcome.Reason);
+    }
+
+    [Theory]
+    [InlineData("-0.01")]
+    [InlineData("1.01")]
+    public void An_allowance_outside_zero_to_one_is_refused(string maxDrop) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ScoreGate.Evaluate(Run(1), Run(1), decimal.Parse(maxDrop, System.Globalization.CultureInfo.InvariantCulture)));
+}

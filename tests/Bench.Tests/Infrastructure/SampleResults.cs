@@ -1,0 +1,72 @@
+using IsuBench.Bench.Reports;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Scenarios.Benchmark;
+using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.InitialCheck;
+
+namespace IsuBench.Tests.Bench.Infrastructure;
+
+/// <summary>Results of made-up runs, recorded through the real metrics types (no report reads anything else).</summary>
+public static class SampleResults
+{
+    /// <summary>An error message with characters that Markdown, HTML and XML must escape.</summary>
+    public const string AwkwardMessage = "GET /img/{id}: body | had </script><b>\"tags\"</b> & more";
+
+    private static readonly Rule TokenRule = new("tokens.refreshed", "the CSRF token is not refreshed", Critical: true);
+    private static readonly Rule SvgRule = new("svg.stroke-present", "the SVG lacks the stroke", Critical: true);
+
+    /// <summary>A passing run: 5 samples, three endpoints, deliveries, one ordinary error (twice).</summary>
+    public static BenchmarkResult Passing() => Build(critical: false);
+
+    /// <summary>A run whose initial check failed critically (the stroke-reflection check) and skipped the static files.</summary>
+    public static BenchmarkResult FailingInitialCheck() => Build(critical: true);
+
+    /// <summary>The document of <see cref="Passing"/>.</summary>
+    public static ResultDocument PassingDocument() => ResultDocument.From(Passing(), "20260102-030405", "9.9.9-test");
+
+    /// <summary>The document of <see cref="FailingInitialCheck"/>.</summary>
+    public static ResultDocument FailingDocument() => ResultDocument.From(FailingInitialCheck(), "20260102-030405", "9.9.9-test");
+
+    private static BenchmarkResult Build(bool critical)
+    {
+        var clock = new ManualClock();
+        var metrics = new RunMetrics(clock);
+        var series = new TimeSeries(metrics);
+        var started = clock.UtcNow;
+        for (int second = 1; second <= 5; second++)
+        {
+            for (int i = 0; i < second * 10; i++)
+                metrics.Endpoints.RecordRequest("GET /", TimeSpan.FromMilliseconds(10 + i));
+            metrics.Endpoints.RecordRequest("POST /api/strokes/rooms/{id}", TimeSpan.FromMilliseconds(40 * second));
+            metrics.Endpoints.RecordRequest("GET /img/{id}", TimeSpan.FromMilliseconds(5));
+            metrics.Score.Add(ScoreKind.Get, second * 10 + 1);
+            metrics.Score.Add(ScoreKind.Post);
+            metrics.Delivery.Record(TimeSpan.FromMilliseconds(30 * second));
+            metrics.Score.Add(ScoreKind.StreamStroke);
+            metrics.Watchers.Increment();
+            if (second >= 4) metrics.Errors.Add(AwkwardMessage);
+            clock.Advance(TimeSpan.FromSeconds(1));
+            series.Sample();
+        }
+        metrics.Endpoints.RecordTimeout("GET /img/{id}");
+        metrics.Delivery.Record(TimeSpan.FromSeconds(3));
+
+        var checks = new List<CheckOutcome>
+        {
+            new(InitialCheckNames.TokenRefresh, [TokenRule.Pass("GET /"), TokenRule.Pass("GET /")], TimeSpan.FromMilliseconds(120)),
+        };
+        if (critical)
+        {
+            var failed = SvgRule.Fail("GET /img/1001", "a polyline with id 7", "no polyline with id 7");
+            metrics.Errors.AddCritical($"{failed.Message} ({failed.Evidence.Request})");
+            checks.Add(new(InitialCheckNames.StrokeReflection, [SvgRule.Pass("GET /img/1001"), failed], TimeSpan.FromSeconds(2)));
+            checks.Add(new(InitialCheckNames.StaticFiles, [], TimeSpan.Zero, Skipped: true));
+        }
+        else
+        {
+            checks.Add(new(InitialCheckNames.StrokeReflection, [SvgRule.Pass("GET /img/1001")], TimeSpan.FromSeconds(2)));
+        }
+        var options = new BenchmarkOptions { Targets = [new Uri("http://127.0.0.1:8080")], Duration = TimeSpan.FromSeconds(60), Seed = 7 };
+        return BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), series.Points, started, clock.UtcNow, loadRan: !critical);
+    }
+}

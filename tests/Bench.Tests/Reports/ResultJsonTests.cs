@@ -1,0 +1,88 @@
+using System.Text.Json;
+using IsuBench.Bench.Reports;
+using IsuBench.Tests.Bench.Infrastructure;
+using NJsonSchema;
+
+namespace IsuBench.Tests.Bench.Reports;
+
+public sealed class ResultJsonTests
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(ResultJson.Schema()).GetAwaiter().GetResult());
+
+    [Fact]
+    public void A_passing_result_validates_against_the_schema()
+    {
+        var json = ResultJson.Serialize(SampleResults.PassingDocument());
+        Assert.Empty(Schema.Value.Validate(json));
+    }
+
+    [Fact]
+    public void A_failing_result_validates_against_the_schema()
+    {
+        var json = ResultJson.Serialize(SampleResults.FailingDocument());
+        Assert.Empty(Schema.Value.Validate(json));
+    }
+
+    [Theory]
+    [InlineData("score")]
+    [InlineData("pass")]
+    [InlineData("time_series")]
+    [InlineData("endpoints")]
+    public void The_schema_rejects_a_result_missing_a_required_field(string field)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ResultJson.Serialize(SampleResults.PassingDocument()))!.AsObject();
+        node.Remove(field);
+        Assert.NotEmpty(Schema.Value.Validate(node.ToJsonString()));
+    }
+
+    [Fact]
+    public void The_schema_rejects_a_score_of_the_wrong_type()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ResultJson.Serialize(SampleResults.PassingDocument()))!.AsObject();
+        node["score"] = "959";
+        Assert.NotEmpty(Schema.Value.Validate(node.ToJsonString()));
+    }
+
+    [Fact]
+    public void The_original_fields_come_first_with_the_original_types()
+    {
+        using var document = JsonDocument.Parse(ResultJson.Serialize(SampleResults.FailingDocument()));
+        var names = document.RootElement.EnumerateObject().Select(p => p.Name).Take(3).ToArray();
+        Assert.Equal(["pass", "score", "messages"], names);
+        Assert.Equal(JsonValueKind.False, document.RootElement.GetProperty("pass").ValueKind);
+        var messages = document.RootElement.GetProperty("messages").EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.Equal(messages.Order(StringComparer.Ordinal), messages);
+        Assert.Contains(SampleResults.AwkwardMessage, messages);
+        Assert.Contains("the SVG lacks the stroke (GET /img/1001)", messages);
+    }
+
+    [Fact]
+    public void Scores_by_kind_add_up_to_the_score_and_statistics_come_from_the_metrics()
+    {
+        var result = SampleResults.PassingDocument();
+        Assert.Equal(result.Score, result.Scores.Values.Sum(s => s.Points));
+        Assert.Equal(5 * 20, result.Scores["post"].Points);
+        Assert.Equal(5, result.Scores["stream_stroke"].Count);
+        var image = Assert.Single(result.Endpoints, e => e.Endpoint == "GET /img/{id}");
+        Assert.Equal(5, image.Count);
+        Assert.Equal(1, image.Timeouts);
+        Assert.Equal(1, image.Errors);
+        Assert.Equal(5, result.TimeSeries.Count);
+        Assert.Equal([1, 2, 3, 4, 5], result.TimeSeries.Select(p => p.Watchers));
+        Assert.Equal(6, result.SseDelivery.Count);
+        Assert.Equal(6, result.SseDelivery.Histogram.Sum(b => b.Count));
+        // Deliveries of 30, 60, 90, 120, 150 ms and one of 3 s.
+        Assert.Equal([1, 2, 2, 0, 0, 0, 1, 0], result.SseDelivery.Histogram.Select(b => b.Count));
+        Assert.Null(result.SseDelivery.Histogram[^1].LeMs);
+    }
+
+    [Fact]
+    public void A_result_reads_back_as_written()
+    {
+        var written = SampleResults.FailingDocument();
+        var read = ResultJson.Deserialize(ResultJson.Serialize(written));
+        Assert.Equal(ResultJson.Serialize(written), ResultJson.Serialize(read));
+        Assert.False(read.Pass);
+        Assert.True(read.Checks.Single(c => c.Name == "static-files").Skipped);
+    }
+}
