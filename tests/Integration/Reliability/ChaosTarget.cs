@@ -60,14 +60,14 @@ public sealed class ChaosTarget : IAsyncDisposable
 
     private void Map()
     {
-        // Any other path (the ISUketch API and pages, as the bench's real workloads ask them) gets a plausible answer
-        // half of the time, so that the workloads get far enough to open streams, and a random misbehaviour otherwise.
+        // Any other path is one of ISUketch's, as the bench's real workloads ask them: the pages and room creation answer
+        // plausibly, so that the workloads get as far as rooms and streams; everything else gets a random misbehaviour.
         _app.Use(async (context, next) =>
         {
             var path = context.Request.Path.Value ?? "/";
             if (!IsChaosRoute(path))
             {
-                if (Next(2) == 0 && await TryPlausibleAsync(context)) return;
+                if (await TryPlausibleAsync(context)) return;
                 context.Request.Path = path.StartsWith("/api/stream/", StringComparison.Ordinal) ? Next(StreamPaths) : Next(HttpPaths);
             }
             await next(context);
