@@ -18,7 +18,7 @@ public abstract class SseChurnTests(SseChurnTests.Fixture server, ITestOutputHel
     private const int Wave = 250;
     private const int Tokens = 50;
 
-    /// <summary>Generous (the measured growth is tens of KB), yet a leak of 4 KB per watcher would exceed it.</summary>
+    /// <summary>Generous (the measured growth is a few hundred KB at most), yet a leak of 4 KB per watcher would exceed it.</summary>
     private const long AllowedHeapGrowthBytes = 10 * 1024 * 1024;
 
     /// <summary>Sockets the process may hold above its baseline afterwards (pooled database connections and the like).</summary>
