@@ -1,3 +1,4 @@
+using System.Text;
 using IsuBench.Reference.Profiles;
 using Microsoft.AspNetCore.Http;
 
@@ -12,9 +13,14 @@ public static class CsrfToken
     /// <summary>Tokens are 64 hex digits; longer input cannot match and is not sent to the database.</summary>
     public const int MaxLength = 64;
 
-    /// <summary>The token id when <paramref name="token"/> is present and valid, else null.</summary>
+    /// <summary>
+    /// The token id when <paramref name="token"/> is present and valid, else null. Tokens are ASCII: anything else cannot
+    /// match, and is not sent to the database, where comparing it with the ASCII column is an error rather than a miss.
+    /// </summary>
     public static async Task<long?> ValidateAsync(IIsuketchStore store, string? token, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(token) || token.Length > MaxLength ? null : await store.FindValidTokenAsync(token, cancellationToken);
+        string.IsNullOrEmpty(token) || token.Length > MaxLength || !Ascii.IsValid(token)
+            ? null
+            : await store.FindValidTokenAsync(token, cancellationToken);
 
     /// <summary>The id of the request header's token when valid, else null.</summary>
     public static Task<long?> ValidateHeaderAsync(HttpRequest request, IIsuketchStore store, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using IsuBench.Reference.Domain;
 using IsuBench.Reference.Endpoints;
 using IsuBench.Reference.Profiles.Baseline;
 using IsuBench.Reference.Profiles.Tuned;
@@ -25,7 +24,7 @@ public static class IsuketchApp
         });
         var options = ReferenceOptions.FromConfiguration(builder.Configuration);
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InputLimits.MaxDiscardedRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => ServerLimits.Apply(kestrel.Limits));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // A failed start is reported once, by the program, without the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);

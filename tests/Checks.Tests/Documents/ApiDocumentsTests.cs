@@ -65,4 +65,13 @@ public class ApiDocumentsTests
         Assert.False(read.Ok);
         Assert.StartsWith("not valid JSON", read.Problem);
     }
+
+    [Fact]
+    public void Reports_an_escaped_lone_surrogate_as_a_problem_without_throwing()
+    {
+        // Valid JSON syntax, but no string: reading it used to throw out of the reader.
+        var read = ApiDocuments.ReadError("{\"error\":\"a\\ud800b\"}");
+        Assert.False(read.Ok);
+        Assert.StartsWith("$.error is not valid Unicode text", read.Problem);
+    }
 }

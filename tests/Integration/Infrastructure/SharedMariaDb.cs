@@ -19,13 +19,14 @@ public static class SharedMariaDb
         try
         {
             if (_server is not null) return _server;
-            var directory = Path.Combine(Path.GetTempPath(), $"isubench-test-db-{Environment.ProcessId}");
+            RemoveFoldersOfEndedRuns();
+            var directory = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}");
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
             _server = await PrivateMariaDb.StartAsync(directory, port: 0, CancellationToken.None);
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 _server.Kill();
-                try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+                TryDelete(directory);
             };
             return _server;
         }
@@ -33,6 +34,40 @@ public static class SharedMariaDb
         {
             Gate.Release();
         }
+    }
+
+    private const string FolderPrefix = "isubench-test-db-";
+
+    /// <summary>
+    /// A test host can be ended before its exit handler deletes its folder (over 100 MB each), so every run
+    /// also removes the folders of runs whose process is gone.
+    /// </summary>
+    private static void RemoveFoldersOfEndedRuns()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder)[FolderPrefix.Length..], out var pid) || IsRunning(pid)) continue;
+            TryDelete(folder);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     /// <summary>Creates an empty database named <paramref name="name"/> (dropping an old one) and returns a connection string to it.</summary>

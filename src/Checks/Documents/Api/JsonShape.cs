@@ -45,7 +45,15 @@ internal static class JsonShape
     {
         var value = Property(obj, name, path);
         if (value.ValueKind != JsonValueKind.String) throw new ShapeException($"{path}.{name} must be a string, got {Kind(value)}");
-        return value.GetString()!;
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON syntax, yet no string: an escaped lone surrogate such as "\ud800".
+            throw new ShapeException($"{path}.{name} is not valid Unicode text: {Raw(value)}");
+        }
     }
 
     public static DateTimeOffset Timestamp(JsonElement obj, string name, string path)
