@@ -2,10 +2,13 @@ using IsuBench.Integration.Mutants;
 
 namespace IsuBench.Integration.InitialCheck;
 
-/// <summary>The classes that run the initial check share the one loaded reference and run one after another, so their runs do not compete for it.</summary>
+/// <summary>
+/// The classes that run the initial check share the loaded references (baseline and tuned, each loaded once) and run one after
+/// another, so their runs neither compete for a reference nor load the machine twice over beside the other test collections.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class InitialCheckCollection : ICollectionFixture<MutantReference>
+public sealed class InitialCheckCollection : ICollectionFixture<MutantReference>, ICollectionFixture<TunedReference>
 {
     /// <summary>The collection's name.</summary>
-    public const string Name = "initial check against the loaded reference";
+    public const string Name = "initial check against the loaded references";
 }

@@ -4,7 +4,8 @@ using IsuBench.Scenarios.InitialCheck;
 namespace IsuBench.Integration.Mutants;
 
 /// <summary>
-/// Runs the initial check once per mutant, each through its own proxy, all started on first use.
+/// Runs the initial check once per mutant, each through its own proxy, all started on first use (one instance per test class,
+/// so once per store profile, each against its own reference).
 /// Two kinds of run, so the class stays well under its time budget without weakening any mutant:
 /// - the whole suite (sequence and watcher check) for every mutant of the stream, and for a representative few others,
 ///   one at a time with a quiet time after each (<see cref="LoadedReference.RunWholeSuiteAsync"/>): watcher checks close

@@ -40,6 +40,8 @@ public static class StreamMutants
     ];
 
     // The first response ends after a few strokes (as the original server's did); the resumed one starts from a shifted Last-Event-ID.
+    // The proxy makes the cut itself, so resumption is exercised alike in front of a baseline stream (which would end by itself
+    // after ~3 s anyway) and a tuned one (which stays open and would never make the watcher reconnect).
     private static Mutant Resumption(string name, int shift) => new()
     {
         Name = name,
