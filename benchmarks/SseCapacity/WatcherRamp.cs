@@ -31,6 +31,8 @@ public static class WatcherRamp
         long baselineHeap = ProcessMemory.ManagedBytes();
         var clock = Stopwatch.StartNew();
         bool limitReached = false;
+        // The previous checkpoint's RSS after a full GC and its watchers, for the cost of the watchers added since.
+        (long Rss, long Watchers)? previous = null;
 
         async Task WatchAsync(Session session)
         {
@@ -59,8 +61,8 @@ public static class WatcherRamp
             }
         }
 
-        Console.WriteLine($"| transport | target | connected | open time | delivery p50 / p99 (ms) | RSS per watcher (after full GC) | heap per watcher | failures |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| transport | target | connected | open time | delivery p50 / p99 (ms) | RSS per watcher (after full GC) | heap per watcher | RSS per added watcher | failures |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (int checkpoint in checkpoints)
         {
             while (!limitReached && watchers.Count < checkpoint && !cancellationToken.IsCancellationRequested)
@@ -87,10 +89,14 @@ public static class WatcherRamp
             long rss = ProcessMemory.ResidentBytes() - baselineRss;
             long heap = ProcessMemory.ManagedBytes() - baselineHeap;
             long rssAfterGc = ProcessMemory.ResidentBytes() - baselineRss;
+            string added = previous is { } before && metrics.Watchers.Value > before.Watchers
+                ? $"{(rssAfterGc - before.Rss) / (double)(metrics.Watchers.Value - before.Watchers) / 1024.0:0.0} KB"
+                : "-";
+            previous = (rssAfterGc, metrics.Watchers.Value);
             string failed = failures.IsEmpty ? "none" : string.Join(", ", failures.Select(pair => $"{pair.Key} {pair.Value}"));
             Console.WriteLine(
                 $"| {mode} | {checkpoint} | {metrics.Watchers.Value} | {openTime.TotalSeconds:0.0} s | {delivery.P50Ms:0} / {delivery.P99Ms:0} " +
-                $"| {rss / connected / 1024.0:0.0} KB ({rssAfterGc / connected / 1024.0:0.0} KB) | {heap / connected / 1024.0:0.0} KB | {failed} |");
+                $"| {rss / connected / 1024.0:0.0} KB ({rssAfterGc / connected / 1024.0:0.0} KB) | {heap / connected / 1024.0:0.0} KB | {added} | {failed} |");
             if (limitReached)
             {
                 Console.WriteLine($"limit reached at {metrics.Watchers.Value} connected watchers; capacity errors: " +

@@ -17,6 +17,8 @@ public sealed class Session : IDisposable
     private readonly RunMetrics _metrics;
     // A session may send several requests at once (e.g. a page's images); CookieContainer is not documented thread-safe.
     private readonly Lock _cookieLock = new();
+    private CookieContainer? _cookies;
+    private const int InitialChunkedBufferBytes = 16 * 1024;
 
     /// <summary>Creates a session on <paramref name="origin"/> sending through <paramref name="invoker"/>.</summary>
     public Session(Uri origin, HttpMessageInvoker invoker, bool ownsInvoker, SessionOptions options, RunMetrics metrics)
@@ -31,8 +33,9 @@ public sealed class Session : IDisposable
     /// <summary>The origin this session talks to.</summary>
     public Uri Origin { get; }
 
+    // Made on first use: most bench sessions (every SSE watcher among them) never receive a cookie.
     /// <summary>This session's cookies, applied by hand so that shared handlers never mix sessions; read it only while no request runs.</summary>
-    public CookieContainer Cookies { get; } = new();
+    public CookieContainer Cookies => LazyInitializer.EnsureInitialized(ref _cookies);
 
     /// <summary>The run's metrics this session records into.</summary>
     public RunMetrics Metrics => _metrics;
@@ -124,9 +127,9 @@ public sealed class Session : IDisposable
         lock (_cookieLock)
         {
             // GetCookieHeader is not cheap; most bench sessions hold no cookie at all.
-            if (Cookies.Count > 0)
+            if (_cookies is { Count: > 0 } cookies)
             {
-                cookieHeader = Cookies.GetCookieHeader(request.RequestUri!);
+                cookieHeader = cookies.GetCookieHeader(request.RequestUri!);
             }
         }
         if (!string.IsNullOrEmpty(cookieHeader))
@@ -228,25 +231,38 @@ public sealed class Session : IDisposable
             await stream.ReadExactlyAsync(exact, cancellationToken);
             return exact;
         }
-        using var buffer = new MemoryStream(4096);
-        byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        // Unknown length (chunked): read into pooled buffers that double when full and copy out only
+        // the bytes read, so a small chunked body costs one exact array instead of a 4 KB stream buffer.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialChunkedBufferBytes);
+        int filled = 0;
         try
         {
             int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            while ((read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
             {
-                if (buffer.Length + read > _options.MaxBodyBytes)
+                filled += read;
+                if (filled > _options.MaxBodyBytes)
                 {
                     throw new BodyTooLargeException();
                 }
-                buffer.Write(chunk, 0, read);
+                if (filled == buffer.Length)
+                {
+                    if (filled == Array.MaxLength)
+                    {
+                        throw new BodyTooLargeException();
+                    }
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
+            return buffer.AsSpan(0, filled).ToArray();
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-        return buffer.ToArray();
     }
 
     private static string Describe(Exception exception) =>

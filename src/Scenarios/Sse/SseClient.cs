@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -49,19 +50,27 @@ public sealed class SseClient(
             IsConnected = true;
             Connections++;
             Connected?.Invoke(this);
-            var reader = ReadConnectionAsync(response, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            // One iterator per watcher, not one per connection nested in another: a watcher is mostly an
+            // idle pending read, and every state machine on its path stays alive for as long as it waits.
+            Stream? body = null;
+            SseParser<string>? parser = null;
+            IAsyncEnumerator<SseItem<string>>? events = null;
+            // A stalled read must end on cancellation even if the transport ignores the token.
+            var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
             try
             {
                 while (true)
                 {
-                    SseEvent item;
+                    bool more;
                     try
                     {
-                        if (!await reader.MoveNextAsync())
+                        if (events is null)
                         {
-                            break;
+                            body = new NormalizedEventStream(await response.Content.ReadAsStreamAsync(cancellationToken), options.MaxEventBytes);
+                            parser = SseParser.Create(body, static (_, data) => Encoding.UTF8.GetString(data));
+                            events = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
                         }
-                        item = reader.Current;
+                        more = await events.MoveNextAsync();
                     }
                     catch (Exception) when (cancellationToken.IsCancellationRequested)
                     {
@@ -75,38 +84,36 @@ public sealed class SseClient(
                     catch (Exception exception) when (!cancellationToken.IsCancellationRequested
                         && exception is IOException or HttpRequestException or ObjectDisposedException)
                     {
-                        break; // aborted or reset: reconnect like a clean end
+                        more = false; // aborted or reset: reconnect like a clean end
                     }
-                    yield return item;
+                    if (!more)
+                    {
+                        break;
+                    }
+                    var item = events!.Current;
+                    Remember(parser!);
+                    yield return new SseEvent(item.EventType, item.Data, LastEventId, session.Metrics.Clock.UtcNow);
                 }
             }
             finally
             {
-                await reader.DisposeAsync();
+                if (events is not null)
+                {
+                    await events.DisposeAsync();
+                }
+                if (parser is not null)
+                {
+                    Remember(parser);
+                }
+                await abort.DisposeAsync();
+                if (body is not null)
+                {
+                    await body.DisposeAsync();
+                }
                 IsConnected = false;
                 Disconnected?.Invoke(this);
             }
             await _wait(_reconnect.Delay, cancellationToken);
-        }
-    }
-
-    private async IAsyncEnumerable<SseEvent> ReadConnectionAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var body = new NormalizedEventStream(await response.Content.ReadAsStreamAsync(cancellationToken), options.MaxEventBytes);
-        // A stalled read must end on cancellation even if the transport ignores the token.
-        await using var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
-        var parser = SseParser.Create(body, static (_, data) => Encoding.UTF8.GetString(data));
-        try
-        {
-            await foreach (var item in parser.EnumerateAsync(cancellationToken))
-            {
-                Remember(parser);
-                yield return new SseEvent(item.EventType, item.Data, LastEventId, session.Metrics.Clock.UtcNow);
-            }
-        }
-        finally
-        {
-            Remember(parser);
         }
     }
 
@@ -155,7 +162,7 @@ public sealed class SseClient(
             metrics.Endpoints.RecordError(options.Endpoint);
             throw new SseException(SseFailureKind.Status, $"{options.Endpoint}: status {status}, expected 200");
         }
-        string? mediaType = response.Content.Headers.ContentType?.MediaType;
+        string? mediaType = MediaTypeOf(response.Content.Headers);
         if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             response.Dispose();
@@ -165,4 +172,11 @@ public sealed class SseClient(
         }
         return response;
     }
+
+    // Parsed without the typed ContentType property, which would keep a parsed header object alive for as long as the stream is open.
+    private static string? MediaTypeOf(HttpContentHeaders headers) =>
+        headers.NonValidated.TryGetValues("Content-Type", out var values) && values.Count == 1
+        && MediaTypeHeaderValue.TryParse(values.ToString(), out var parsed)
+            ? parsed.MediaType
+            : null;
 }

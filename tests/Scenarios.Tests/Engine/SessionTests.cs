@@ -146,6 +146,42 @@ public sealed class SessionTests
         Assert.Equal(FailureKind.BodyTooLarge, response.Failure);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(16 * 1024)]
+    [InlineData(100_000)]
+    public async Task A_chunked_body_of_any_size_under_the_limit_arrives_whole(int size)
+    {
+        // Written in uneven pieces without Content-Length, so the body is chunked and read into growing buffers.
+        string text = string.Concat(Enumerable.Range(0, size).Select(i => (char)('a' + i % 26)));
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            for (int offset = 0; offset < text.Length; offset += 7000)
+            {
+                await ScriptedServer.WriteAsync(context, text.Substring(offset, Math.Min(7000, text.Length - offset)));
+            }
+        });
+        using var sessions = TestRuns.Sessions(server.Origin, options: new SessionOptions { MaxBodyBytes = 100_000 });
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/", "GET /", CancellationToken.None);
+
+        Assert.True(response.Is(200));
+        Assert.Equal(text, response.Text);
+    }
+
+    [Fact]
+    public async Task A_chunked_body_one_byte_over_the_limit_is_a_failure()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.WriteAsync(context, new string('x', 16 * 1024 + 1)));
+        using var sessions = TestRuns.Sessions(server.Origin, options: new SessionOptions { MaxBodyBytes = 16 * 1024 });
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/", "GET /", CancellationToken.None);
+
+        Assert.Equal(FailureKind.BodyTooLarge, response.Failure);
+    }
+
     [Fact]
     public async Task Verdicts_score_successes_record_failures_and_are_given_once()
     {
