@@ -12,8 +12,6 @@ public static class RoomPage
     {
         var culture = CultureInfo.InvariantCulture;
         var id = room.Id.ToString(culture);
-        var width = room.CanvasWidth.ToString(culture);
-        var height = room.CanvasHeight.ToString(culture);
         var name = PageShell.Escape(room.Name);
         var body = new StringBuilder(2048 + room.Strokes.Count * 512);
         body.Append("<main class=\"room-page\" data-room-id=\"").Append(id).Append("\">\n");
@@ -37,16 +35,8 @@ public static class RoomPage
 
             """);
         // touch-action: none lets pointer events carry touch drawing instead of scrolling the page.
-        body.Append("<svg id=\"canvas\" class=\"canvas\" xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"")
-            .Append(" width=\"").Append(width).Append("\" height=\"").Append(height).Append('"')
-            .Append(" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append('"')
-            .Append(" style=\"touch-action:none;background-color:white\">\n");
-        foreach (var stroke in room.Strokes)
-        {
-            StrokeMarkup.AppendPolyline(body, stroke);
-            body.Append('\n');
-        }
-        body.Append("</svg>\n</main>\n");
+        StrokeMarkup.AppendCanvas(body, room, " id=\"canvas\" class=\"canvas\"", "touch-action:none;background-color:white");
+        body.Append("</main>\n");
         return PageShell.Render(room.Name + " - ISUketch", csrfToken, "room", asyncPropsJson: null, body.ToString());
     }
 }
