@@ -19,6 +19,7 @@ public sealed class Session : IDisposable
     private readonly Lock _cookieLock = new();
     private CookieContainer? _cookies;
     private const int InitialChunkedBufferBytes = 16 * 1024;
+    private const int MaxPooledBufferBytes = 64 * 1024;
 
     /// <summary>Creates a session on <paramref name="origin"/> sending through <paramref name="invoker"/>.</summary>
     public Session(Uri origin, HttpMessageInvoker invoker, bool ownsInvoker, SessionOptions options, RunMetrics metrics)
@@ -231,8 +232,9 @@ public sealed class Session : IDisposable
             await stream.ReadExactlyAsync(exact, cancellationToken);
             return exact;
         }
-        // Unknown length (chunked): read into pooled buffers that double when full and copy out only
-        // the bytes read, so a small chunked body costs one exact array instead of a 4 KB stream buffer.
+        // Unknown length (chunked): read into buffers that double when full and copy out only the bytes read, so
+        // a small chunked body costs one exact array instead of a 4 KB stream buffer. Only small buffers come from
+        // the shared pool: it keeps what is returned to it, and bodies near the size cap would stay cached there.
         byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialChunkedBufferBytes);
         int filled = 0;
         try
@@ -251,15 +253,24 @@ public sealed class Session : IDisposable
                     {
                         throw new BodyTooLargeException();
                     }
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));
+                    int size = (int)Math.Min(2L * buffer.Length, Array.MaxLength);
+                    byte[] larger = size <= MaxPooledBufferBytes ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
                     buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ReturnIfPooled(buffer);
                     buffer = larger;
                 }
             }
             return buffer.AsSpan(0, filled).ToArray();
         }
         finally
+        {
+            ReturnIfPooled(buffer);
+        }
+    }
+
+    private static void ReturnIfPooled(byte[] buffer)
+    {
+        if (buffer.Length <= MaxPooledBufferBytes)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
