@@ -1,7 +1,6 @@
 using IsuBench.Reference.Rendering;
 using IsuBench.Reference.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using MySqlConnector;
 
 namespace IsuBench.Reference.Profiles.Baseline;
 
@@ -11,10 +10,7 @@ public static class BaselineProfile
     /// <summary>Adds the store, the feed and the schema initializer for <paramref name="connectionString"/>.</summary>
     public static IServiceCollection AddBaselineProfile(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<MicrosecondClock>();
-        services.AddSingleton(_ => new MySqlDataSource(connectionString));
-        services.AddHostedService<SchemaInitializer>();
+        services.AddIsuketchStorage(connectionString);
         services.AddSingleton<BaselineStore>();
         services.AddSingleton<IIsuketchStore>(provider => provider.GetRequiredService<BaselineStore>());
         services.AddSingleton<IRoomFeed, PollingRoomFeed>();

@@ -1,7 +1,6 @@
 using IsuBench.Reference.Rendering;
 using IsuBench.Reference.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using MySqlConnector;
 
 namespace IsuBench.Reference.Profiles.Tuned;
 
@@ -11,11 +10,8 @@ public static class TunedProfile
     /// <summary>Adds the store, the feed, the heartbeat writer and the startup loading for <paramref name="connectionString"/>.</summary>
     public static IServiceCollection AddTunedProfile(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<MicrosecondClock>();
-        services.AddSingleton(_ => new MySqlDataSource(connectionString));
         // Hosted services start in order: schema, then memory from it, then the heartbeat ticker.
-        services.AddHostedService<SchemaInitializer>();
+        services.AddIsuketchStorage(connectionString);
         services.AddSingleton<TunedStateLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<TunedStateLoader>());
         services.AddSingleton<RoomCache>();
