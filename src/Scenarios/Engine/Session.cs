@@ -124,38 +124,47 @@ public sealed class Session : IDisposable
     {
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         request.Version = HttpVersion.Version11;
-        string? cookieHeader = null;
-        lock (_cookieLock)
-        {
-            // GetCookieHeader is not cheap; most bench sessions hold no cookie at all.
-            if (_cookies is { Count: > 0 } cookies)
-            {
-                cookieHeader = cookies.GetCookieHeader(request.RequestUri!);
-            }
-        }
-        if (!string.IsNullOrEmpty(cookieHeader))
+        if (CookieHeaderFor(request.RequestUri!) is { } cookieHeader)
         {
             request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
         }
         var message = await _invoker.SendAsync(request, cancellationToken);
         if (message.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
-            lock (_cookieLock)
+            StoreCookies(request.RequestUri!, setCookies);
+        }
+        return message;
+    }
+
+    /// <summary>The User-Agent this session sends.</summary>
+    public string UserAgent => _options.UserAgent;
+
+    /// <summary>The <c>Cookie</c> header this session sends to <paramref name="uri"/>, or null when it holds none for it.</summary>
+    public string? CookieHeaderFor(Uri uri)
+    {
+        lock (_cookieLock)
+        {
+            // GetCookieHeader is not cheap; most bench sessions hold no cookie at all.
+            return _cookies is { Count: > 0 } cookies && cookies.GetCookieHeader(uri) is { Length: > 0 } header ? header : null;
+        }
+    }
+
+    /// <summary>Keeps the cookies of <c>Set-Cookie</c> header values received from <paramref name="uri"/>; malformed ones are ignored, as browsers do.</summary>
+    public void StoreCookies(Uri uri, IEnumerable<string> setCookies)
+    {
+        lock (_cookieLock)
+        {
+            foreach (string setCookie in setCookies)
             {
-                foreach (string setCookie in setCookies)
+                try
                 {
-                    try
-                    {
-                        Cookies.SetCookies(request.RequestUri!, setCookie);
-                    }
-                    catch (CookieException)
-                    {
-                        // A malformed cookie is ignored, as browsers do.
-                    }
+                    Cookies.SetCookies(uri, setCookie);
+                }
+                catch (CookieException)
+                {
                 }
             }
         }
-        return message;
     }
 
     /// <summary>The verdict for a response that passed every check: scores GET 1 or POST 20.</summary>

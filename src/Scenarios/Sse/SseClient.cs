@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
 using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Sse.Transport;
 
 namespace IsuBench.Scenarios.Sse;
 
@@ -16,6 +16,10 @@ public sealed class SseClient(
     Session session, string pathAndQuery, SseClientOptions options, Func<TimeSpan, CancellationToken, Task>? wait = null)
 {
     private readonly ReconnectPolicy _reconnect = new(options);
+    private readonly IEventStreamTransport _transport =
+        options.Transport == SseTransport.Socket && session.Origin.Scheme == Uri.UriSchemeHttp
+            ? SocketEventStreamTransport.Instance
+            : HttpClientEventStreamTransport.Instance;
     // Injected by tests to observe the waits; the real one is Task.Delay.
     private readonly Func<TimeSpan, CancellationToken, Task> _wait = wait ?? Task.Delay;
 
@@ -52,11 +56,11 @@ public sealed class SseClient(
             Connected?.Invoke(this);
             // One iterator per watcher, not one per connection nested in another: a watcher is mostly an
             // idle pending read, and every state machine on its path stays alive for as long as it waits.
-            Stream? body = null;
-            SseParser<string>? parser = null;
-            IAsyncEnumerator<SseItem<string>>? events = null;
+            var parser = SseParser.Create(new NormalizedEventStream(response.Body, options.MaxEventBytes),
+                static (_, data) => Encoding.UTF8.GetString(data));
+            var events = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             // A stalled read must end on cancellation even if the transport ignores the token.
-            var abort = cancellationToken.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+            var abort = cancellationToken.Register(static state => ((EventStreamResponse)state!).Dispose(), response);
             try
             {
                 while (true)
@@ -64,12 +68,6 @@ public sealed class SseClient(
                     bool more;
                     try
                     {
-                        if (events is null)
-                        {
-                            body = new NormalizedEventStream(await response.Content.ReadAsStreamAsync(cancellationToken), options.MaxEventBytes);
-                            parser = SseParser.Create(body, static (_, data) => Encoding.UTF8.GetString(data));
-                            events = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-                        }
                         more = await events.MoveNextAsync();
                     }
                     catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -81,8 +79,7 @@ public sealed class SseClient(
                     {
                         throw new SseException(SseFailureKind.EventTooLarge, $"{options.Endpoint}: {tooLarge.Message}", tooLarge);
                     }
-                    catch (Exception exception) when (!cancellationToken.IsCancellationRequested
-                        && exception is IOException or HttpRequestException or ObjectDisposedException)
+                    catch (Exception exception) when (exception is IOException or HttpRequestException or ObjectDisposedException)
                     {
                         more = false; // aborted or reset: reconnect like a clean end
                     }
@@ -90,26 +87,16 @@ public sealed class SseClient(
                     {
                         break;
                     }
-                    var item = events!.Current;
-                    Remember(parser!);
+                    var item = events.Current;
+                    Remember(parser);
                     yield return new SseEvent(item.EventType, item.Data, LastEventId, session.Metrics.Clock.UtcNow);
                 }
             }
             finally
             {
-                if (events is not null)
-                {
-                    await events.DisposeAsync();
-                }
-                if (parser is not null)
-                {
-                    Remember(parser);
-                }
+                await events.DisposeAsync();
+                Remember(parser);
                 await abort.DisposeAsync();
-                if (body is not null)
-                {
-                    await body.DisposeAsync();
-                }
                 IsConnected = false;
                 Disconnected?.Invoke(this);
             }
@@ -127,21 +114,15 @@ public sealed class SseClient(
         _reconnect.Observe(parser.ReconnectionInterval);
     }
 
-    private async Task<HttpResponseMessage> OpenAsync(CancellationToken cancellationToken)
+    private async Task<EventStreamResponse> OpenAsync(CancellationToken cancellationToken)
     {
         var metrics = session.Metrics;
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(session.Origin, pathAndQuery));
-        request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-        request.Headers.TryAddWithoutValidation("Cache-Control", "no-cache");
-        if (LastEventId is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Last-Event-ID", LastEventId);
-        }
+        var uri = new Uri(session.Origin, pathAndQuery);
         var started = metrics.Clock.Monotonic;
-        HttpResponseMessage response;
+        EventStreamResponse response;
         try
         {
-            response = await session.SendRawAsync(request, cancellationToken);
+            response = await _transport.OpenAsync(session, uri, LastEventId, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or IOException)
         {
@@ -155,14 +136,14 @@ public sealed class SseClient(
             throw new SseException(SseFailureKind.Transport, $"{options.Endpoint}: {exception.Message}", exception);
         }
         metrics.Endpoints.RecordRequest(options.Endpoint, metrics.Clock.Monotonic - started);
-        if (response.StatusCode != HttpStatusCode.OK)
+        if (response.Status != 200)
         {
-            int status = (int)response.StatusCode;
+            int status = response.Status;
             response.Dispose();
             metrics.Endpoints.RecordError(options.Endpoint);
             throw new SseException(SseFailureKind.Status, $"{options.Endpoint}: status {status}, expected 200");
         }
-        string? mediaType = MediaTypeOf(response.Content.Headers);
+        string? mediaType = MediaTypeHeaderValue.TryParse(response.ContentType, out var parsed) ? parsed.MediaType : null;
         if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             response.Dispose();
@@ -172,11 +153,4 @@ public sealed class SseClient(
         }
         return response;
     }
-
-    // Parsed without the typed ContentType property, which would keep a parsed header object alive for as long as the stream is open.
-    private static string? MediaTypeOf(HttpContentHeaders headers) =>
-        headers.NonValidated.TryGetValues("Content-Type", out var values) && values.Count == 1
-        && MediaTypeHeaderValue.TryParse(values.ToString(), out var parsed)
-            ? parsed.MediaType
-            : null;
 }

@@ -12,6 +12,9 @@ public sealed record SseClientOptions
     /// <summary>Largest event (bytes between blank lines); a larger one is an error and drops the connection.</summary>
     public int MaxEventBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>How streams are opened: the engine's own socket client for http origins (the default) or HttpClient.</summary>
+    public SseTransport Transport { get; init; } = SseTransport.Socket;
+
     /// <summary>The endpoint name under which stream openings are recorded.</summary>
     public string Endpoint { get; init; } = "GET /api/stream/rooms/{id}";
 }

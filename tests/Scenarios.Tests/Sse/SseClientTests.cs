@@ -10,12 +10,15 @@ public sealed class SseClientTests
     // A safety net against hangs only; no test asserts how fast anything is.
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
 
+    /// <summary>Every test runs on both ways of opening a stream: the engine's socket client and HttpClient.</summary>
+    public static TheoryData<SseTransport> Transports => [SseTransport.Socket, SseTransport.HttpClient];
+
     private static async Task<(List<SseEvent> Events, SseClient Client)> ReadAsync(
-        ScriptedServer server, int count, SseClientOptions? options = null, List<TimeSpan>? waits = null)
+        ScriptedServer server, int count, SseClientOptions options, List<TimeSpan>? waits = null)
     {
         using var sessions = TestRuns.Sessions(server.Origin);
         using var session = sessions.Create(new Random(1));
-        var client = new SseClient(session, "/stream", options ?? new SseClientOptions(), (delay, token) =>
+        var client = new SseClient(session, "/stream", options, (delay, token) =>
         {
             waits?.Add(delay);
             return Task.Delay(delay, token);
@@ -33,8 +36,9 @@ public sealed class SseClientTests
         return (events, client);
     }
 
-    [Fact]
-    public async Task Reconnects_after_a_clean_end_with_the_last_event_id()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Reconnects_after_a_clean_end_with_the_last_event_id(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, index) =>
         {
@@ -49,7 +53,7 @@ public sealed class SseClientTests
             }
         });
 
-        var (events, client) = await ReadAsync(server, 3);
+        var (events, client) = await ReadAsync(server, 3, new SseClientOptions { Transport = transport });
 
         Assert.Equal(["a", "b", "c"], events.Select(e => e.Data));
         Assert.Equal(["1", "2", "3"], events.Select(e => e.Id));
@@ -59,8 +63,9 @@ public sealed class SseClientTests
         Assert.Equal(2, client.Connections);
     }
 
-    [Fact]
-    public async Task Reconnects_after_an_aborted_connection_with_the_last_event_id()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Reconnects_after_an_aborted_connection_with_the_last_event_id(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, index) =>
         {
@@ -74,14 +79,15 @@ public sealed class SseClientTests
             }
         });
 
-        var (events, _) = await ReadAsync(server, 2);
+        var (events, _) = await ReadAsync(server, 2, new SseClientOptions { Transport = transport });
 
         Assert.Equal(["first", "second"], events.Select(e => e.Data));
         Assert.Equal("7", server.Requests.ToArray()[1].LastEventId);
     }
 
-    [Fact]
-    public async Task An_id_in_its_own_block_applies_to_the_following_events()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task An_id_in_its_own_block_applies_to_the_following_events(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, index) =>
         {
@@ -96,7 +102,7 @@ public sealed class SseClientTests
             }
         });
 
-        var (events, _) = await ReadAsync(server, 3);
+        var (events, _) = await ReadAsync(server, 3, new SseClientOptions { Transport = transport });
 
         Assert.Equal(["stroke", "stroke", "stroke"], events.Select(e => e.Type));
         Assert.Equal("5", events[0].Id);
@@ -104,8 +110,9 @@ public sealed class SseClientTests
         Assert.Equal("6", server.Requests.ToArray()[1].LastEventId);
     }
 
-    [Fact]
-    public async Task Honours_the_servers_retry()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Honours_the_servers_retry(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, index) =>
         {
@@ -114,15 +121,16 @@ public sealed class SseClientTests
         });
 
         var waits = new List<TimeSpan>();
-        var (_, client) = await ReadAsync(server, 3, waits: waits);
+        var (_, client) = await ReadAsync(server, 3, new SseClientOptions { Transport = transport }, waits);
 
         Assert.Equal(TimeSpan.FromMilliseconds(250), client.RetryDelay);
         Assert.Equal([TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250)], waits);
         Assert.Equal(3, client.Connections);
     }
 
-    [Fact]
-    public async Task Waits_the_default_second_until_the_server_sends_retry()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Waits_the_default_second_until_the_server_sends_retry(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
         {
@@ -131,14 +139,15 @@ public sealed class SseClientTests
         });
 
         var waits = new List<TimeSpan>();
-        var (_, client) = await ReadAsync(server, 2, waits: waits);
+        var (_, client) = await ReadAsync(server, 2, new SseClientOptions { Transport = transport }, waits);
 
         Assert.Equal(TimeSpan.FromSeconds(1), client.RetryDelay);
         Assert.Equal([TimeSpan.FromSeconds(1)], waits);
     }
 
-    [Fact]
-    public async Task Compat_retry_always_waits_one_second()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Compat_retry_always_waits_one_second(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, index) =>
         {
@@ -147,7 +156,7 @@ public sealed class SseClientTests
         });
 
         var waits = new List<TimeSpan>();
-        var (events, client) = await ReadAsync(server, 2, new SseClientOptions { CompatRetry = true }, waits);
+        var (events, client) = await ReadAsync(server, 2, new SseClientOptions { CompatRetry = true, Transport = transport }, waits);
 
         Assert.Equal(["0", "1"], events.Select(e => e.Data));
         Assert.Equal([TimeSpan.FromSeconds(1)], waits);
@@ -155,10 +164,13 @@ public sealed class SseClientTests
     }
 
     [Theory]
-    [InlineData("\uFEFFevent: watcher_count\ndata: 3\n\n")]
-    [InlineData("event: watcher_count\rdata: 3\r\r")]
-    [InlineData("event: watcher_count\r\ndata: 3\r\n\r\n")]
-    public async Task Parses_bom_and_every_line_ending(string stream)
+    [InlineData("\uFEFFevent: watcher_count\ndata: 3\n\n", SseTransport.Socket)]
+    [InlineData("event: watcher_count\rdata: 3\r\r", SseTransport.Socket)]
+    [InlineData("event: watcher_count\r\ndata: 3\r\n\r\n", SseTransport.Socket)]
+    [InlineData("\uFEFFevent: watcher_count\ndata: 3\n\n", SseTransport.HttpClient)]
+    [InlineData("event: watcher_count\rdata: 3\r\r", SseTransport.HttpClient)]
+    [InlineData("event: watcher_count\r\ndata: 3\r\n\r\n", SseTransport.HttpClient)]
+    public async Task Parses_bom_and_every_line_ending(string stream, SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
         {
@@ -167,14 +179,15 @@ public sealed class SseClientTests
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
 
-        var (events, _) = await ReadAsync(server, 1);
+        var (events, _) = await ReadAsync(server, 1, new SseClientOptions { Transport = transport });
 
         Assert.Equal("watcher_count", events[0].Type);
         Assert.Equal("3", events[0].Data);
     }
 
-    [Fact]
-    public async Task Joins_data_lines_and_defaults_the_type_to_message()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Joins_data_lines_and_defaults_the_type_to_message(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
         {
@@ -183,16 +196,18 @@ public sealed class SseClientTests
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
 
-        var (events, _) = await ReadAsync(server, 1);
+        var (events, _) = await ReadAsync(server, 1, new SseClientOptions { Transport = transport });
 
         Assert.Equal("message", events[0].Type);
         Assert.Equal("one\ntwo", events[0].Data);
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Rejects_a_two_megabyte_event_as_an_error(bool manyLines)
+    [InlineData(false, SseTransport.Socket)]
+    [InlineData(true, SseTransport.Socket)]
+    [InlineData(false, SseTransport.HttpClient)]
+    [InlineData(true, SseTransport.HttpClient)]
+    public async Task Rejects_a_two_megabyte_event_as_an_error(bool manyLines, SseTransport transport)
     {
         string line = manyLines ? "data: " + new string('x', 1000) + "\n" : null!;
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
@@ -218,7 +233,7 @@ public sealed class SseClientTests
             using var sessions = TestRuns.Sessions(server.Origin);
             using var session = sessions.Create(new Random(1));
             using var cts = new CancellationTokenSource(HangGuard);
-            await foreach (var item in new SseClient(session, "/", new SseClientOptions()).ReadAllAsync(cts.Token))
+            await foreach (var item in new SseClient(session, "/", new SseClientOptions { Transport = transport }).ReadAllAsync(cts.Token))
             {
                 received.Add(item);
             }
@@ -228,8 +243,9 @@ public sealed class SseClientTests
         Assert.Equal(["small"], received.Select(e => e.Data));
     }
 
-    [Fact]
-    public async Task Stops_on_cancellation_when_the_server_stalls_mid_stream()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Stops_on_cancellation_when_the_server_stalls_mid_stream(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
         {
@@ -244,7 +260,7 @@ public sealed class SseClientTests
 
         var reading = Task.Run(async () =>
         {
-            await foreach (var item in new SseClient(session, "/", new SseClientOptions()).ReadAllAsync(cts.Token))
+            await foreach (var item in new SseClient(session, "/", new SseClientOptions { Transport = transport }).ReadAllAsync(cts.Token))
             {
                 received.Add(item);
                 cts.CancelAfter(TimeSpan.FromMilliseconds(100));
@@ -255,8 +271,9 @@ public sealed class SseClientTests
         Assert.Single(received);
     }
 
-    [Fact]
-    public async Task Stops_on_cancellation_when_the_server_never_sends_headers()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Stops_on_cancellation_when_the_server_never_sends_headers(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => Task.Delay(Timeout.Infinite, context.RequestAborted));
         using var sessions = TestRuns.Sessions(server.Origin);
@@ -265,7 +282,7 @@ public sealed class SseClientTests
 
         var reading = Task.Run(async () =>
         {
-            await foreach (var _ in new SseClient(session, "/", new SseClientOptions()).ReadAllAsync(cts.Token))
+            await foreach (var _ in new SseClient(session, "/", new SseClientOptions { Transport = transport }).ReadAllAsync(cts.Token))
             {
             }
         });
@@ -273,8 +290,9 @@ public sealed class SseClientTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(HangGuard));
     }
 
-    [Fact]
-    public async Task A_wrong_content_type_is_an_error()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_wrong_content_type_is_an_error(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
         {
@@ -282,14 +300,15 @@ public sealed class SseClientTests
             await ScriptedServer.WriteAsync(context, "data: x\n\n");
         });
 
-        var error = await Assert.ThrowsAsync<SseException>(() => ReadAsync(server, 1));
+        var error = await Assert.ThrowsAsync<SseException>(() => ReadAsync(server, 1, new SseClientOptions { Transport = transport }));
 
         Assert.Equal(SseFailureKind.ContentType, error.Kind);
         Assert.Contains("text/plain", error.Message);
     }
 
-    [Fact]
-    public async Task A_status_other_than_200_is_an_error()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_status_other_than_200_is_an_error(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
         {
@@ -298,14 +317,15 @@ public sealed class SseClientTests
             await ScriptedServer.WriteAsync(context, "data: x\n\n");
         });
 
-        var error = await Assert.ThrowsAsync<SseException>(() => ReadAsync(server, 1));
+        var error = await Assert.ThrowsAsync<SseException>(() => ReadAsync(server, 1, new SseClientOptions { Transport = transport }));
 
         Assert.Equal(SseFailureKind.Status, error.Kind);
         Assert.Contains("404", error.Message);
     }
 
-    [Fact]
-    public async Task A_refused_connection_is_a_transport_error()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_refused_connection_is_a_transport_error(SseTransport transport)
     {
         Uri origin;
         await using (var server = await ScriptedServer.StartAsync((_, _) => Task.CompletedTask))
@@ -317,7 +337,7 @@ public sealed class SseClientTests
 
         var error = await Assert.ThrowsAsync<SseException>(async () =>
         {
-            await foreach (var _ in new SseClient(session, "/", new SseClientOptions()).ReadAllAsync(CancellationToken.None))
+            await foreach (var _ in new SseClient(session, "/", new SseClientOptions { Transport = transport }).ReadAllAsync(CancellationToken.None))
             {
             }
         });
