@@ -112,6 +112,28 @@ public sealed class SseClientTests
 
     [Theory]
     [MemberData(nameof(Transports))]
+    public async Task Sends_the_sessions_user_agent_and_the_cookies_a_stream_set(SseTransport transport)
+    {
+        await using var server = await ScriptedServer.StartAsync(async (context, index) =>
+        {
+            if (index == 0)
+            {
+                context.Response.Headers.SetCookie = "s=abc; Path=/";
+            }
+            await ScriptedServer.StartStreamAsync(context);
+            await ScriptedServer.WriteAsync(context, $"retry: 10\ndata: {index}\n\n");
+        });
+
+        await ReadAsync(server, 2, new SseClientOptions { Transport = transport });
+
+        var requests = server.Requests.ToArray();
+        Assert.Null(requests[0].Cookie);
+        Assert.Equal("s=abc", requests[1].Cookie);
+        Assert.All(requests, request => Assert.Equal("benchmarker", request.UserAgent));
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
     public async Task Honours_the_servers_retry(SseTransport transport)
     {
         await using var server = await ScriptedServer.StartAsync(async (context, index) =>

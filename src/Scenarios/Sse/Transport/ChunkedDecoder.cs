@@ -16,6 +16,8 @@ public sealed class ChunkedDecoder
     private long _remaining;
     private int _sizeDigits;
     private int _lineBytes;
+    // Bad framing found after some data of the same call: that data is returned first, the error on the next call.
+    private IOException? _failure;
 
     /// <summary>True once the last (zero-size) chunk and the trailer have been read; later bytes are ignored.</summary>
     public bool IsDone => _state == State.Done;
@@ -23,6 +25,7 @@ public sealed class ChunkedDecoder
     /// <summary>Rewrites <paramref name="bytes"/> so that it starts with the chunk data they held, and returns its length.</summary>
     public int Decode(Span<byte> bytes)
     {
+        ThrowIfFailed();
         int write = 0;
         int read = 0;
         while (read < bytes.Length && _state != State.Done)
@@ -40,9 +43,26 @@ public sealed class ChunkedDecoder
                 }
                 continue;
             }
-            Step(bytes[read++]);
+            try
+            {
+                Step(bytes[read++]);
+            }
+            catch (IOException failure) when (write > 0)
+            {
+                _failure = failure;
+                return write;
+            }
         }
         return write;
+    }
+
+    /// <summary>Throws the framing error found by the last <see cref="Decode"/>, which returned the data before it.</summary>
+    public void ThrowIfFailed()
+    {
+        if (_failure is not null)
+        {
+            throw _failure;
+        }
     }
 
     private void Step(byte b)

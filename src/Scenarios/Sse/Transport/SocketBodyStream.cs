@@ -36,6 +36,7 @@ public sealed class SocketBodyStream : Stream
         }
         while (!_done)
         {
+            _chunked?.ThrowIfFailed(); // before waiting for more bytes that may never come
             if (_framing == BodyFraming.ContentLength && buffer.Length > _remaining)
             {
                 buffer = buffer[..(int)_remaining]; // never read past the body
