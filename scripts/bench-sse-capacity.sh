@@ -60,10 +60,13 @@ done
 MEDIAN_RATIO=$(awk '{print $1}' <<<"$RATIOS" | sed '/^$/d' | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}')
 MEDIAN_RAW_RATIO=$(awk '{print $2}' <<<"$RATIOS" | sed '/^$/d' | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}')
 
-echo "== watchers, shared connection pools, up to $MAX" >&2
-SHARED=$(dotnet "$TOOL" watchers --target "$TARGET" --checkpoints 1000,10000 --max "$MAX" --transport shared --settle "$SECONDS_PER_RUN")
+echo "== watchers, the engine's socket transport (the default for http), up to $MAX" >&2
+SOCKET=$(dotnet "$TOOL" watchers --target "$TARGET" --checkpoints 1000,10000 --max "$MAX" --transport socket --settle "$SECONDS_PER_RUN")
 sleep 5
-echo "== watchers, one connection pool per session, up to 10000" >&2
+echo "== watchers, HttpClient with shared connection pools, up to $MAX" >&2
+SHARED=$(dotnet "$TOOL" watchers --target "$TARGET" --checkpoints 1000,10000 --max "$MAX" --transport shared --settle "$SECONDS_PER_RUN" | tail -n +3)
+sleep 5
+echo "== watchers, HttpClient with one connection pool per session, up to 10000" >&2
 PER_SESSION=$(dotnet "$TOOL" watchers --target "$TARGET" --checkpoints 1000,10000 --max 10000 --transport per-session --settle "$SECONDS_PER_RUN" | tail -n +3)
 
 LOAD_END=$(cut -d' ' -f1 /proc/loadavg)
@@ -80,6 +83,7 @@ mkdir -p results
   echo
   echo "## Watchers (engine Session + SseClient)"
   echo
+  echo "$SOCKET"
   echo "$SHARED"
   echo "$PER_SESSION"
   echo

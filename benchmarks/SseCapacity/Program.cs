@@ -1,7 +1,7 @@
 using IsuBench.Benchmarks.SseCapacity;
 
 // sse-capacity server  --port P
-// sse-capacity watchers --target URL --checkpoints 1000,10000 --max 19800 [--transport shared|per-session] [--settle 10]
+// sse-capacity watchers --target URL --checkpoints 1000,10000 --max 19800 [--transport socket|shared|per-session] [--settle 10]
 // sse-capacity rps     --target URL --seconds 10 --concurrency 64
 var options = CommandLineOptions.Parse(args.Skip(1));
 // Not disposed: the exit handlers may still fire while the process ends.

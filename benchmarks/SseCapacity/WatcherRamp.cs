@@ -17,7 +17,16 @@ public static class WatcherRamp
         var checkpoints = options.Text("checkpoints", "1000,10000").Split(',').Select(int.Parse).ToList();
         int max = options.Int("max", 19_800);
         var settle = TimeSpan.FromSeconds(options.Int("settle", 10));
-        var mode = options.Text("transport", "shared") == "per-session" ? TransportMode.PerSession : TransportMode.SharedPool;
+        // socket: the engine's default for http (its own socket per stream); shared / per-session: HttpClient with a shared pool or one per session.
+        string transport = options.Text("transport", "socket");
+        var mode = transport == "per-session" ? TransportMode.PerSession : TransportMode.SharedPool;
+        var streams = transport == "socket" ? SseTransport.Socket : SseTransport.HttpClient;
+        string label = transport switch
+        {
+            "socket" => "Socket (engine's own)",
+            "per-session" => "HttpClient, pool per session",
+            _ => "HttpClient, shared pools",
+        };
         checkpoints = checkpoints.Where(c => c < max).Append(max).ToList();
 
         var metrics = new RunMetrics(SystemClock.Instance);
@@ -38,7 +47,7 @@ public static class WatcherRamp
         {
             using (session)
             {
-                var client = new SseClient(session, "/stream", new SseClientOptions { Endpoint = "GET /stream" });
+                var client = new SseClient(session, "/stream", new SseClientOptions { Endpoint = "GET /stream", Transport = streams });
                 client.Connected += _ => metrics.Watchers.Increment();
                 client.Disconnected += _ => metrics.Watchers.Decrement();
                 try
@@ -95,7 +104,7 @@ public static class WatcherRamp
             previous = (rssAfterGc, metrics.Watchers.Value);
             string failed = failures.IsEmpty ? "none" : string.Join(", ", failures.Select(pair => $"{pair.Key} {pair.Value}"));
             Console.WriteLine(
-                $"| {mode} | {checkpoint} | {metrics.Watchers.Value} | {openTime.TotalSeconds:0.0} s | {delivery.P50Ms:0} / {delivery.P99Ms:0} " +
+                $"| {label} | {checkpoint} | {metrics.Watchers.Value} | {openTime.TotalSeconds:0.0} s | {delivery.P50Ms:0} / {delivery.P99Ms:0} " +
                 $"| {rss / connected / 1024.0:0.0} KB ({rssAfterGc / connected / 1024.0:0.0} KB) | {heap / connected / 1024.0:0.0} KB | {added} | {failed} |");
             if (limitReached)
             {

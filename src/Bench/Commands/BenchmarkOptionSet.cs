@@ -39,6 +39,14 @@ public sealed class BenchmarkOptionSet
         Description = "Reconnect SSE streams after 1 s whatever retry the server sends, as the original bench did (for score comparisons with it).",
     };
 
+    /// <summary>--sse-transport socket|httpclient</summary>
+    public Option<string> SseTransport { get; } = new("--sse-transport")
+    {
+        Description = "How SSE watchers connect: socket (the bench's own lean HTTP/1.1 client, for http targets; https falls back to httpclient) or httpclient.",
+        DefaultValueFactory = _ => "socket",
+        HelpName = "NAME",
+    };
+
     /// <summary>--user-agent TEXT</summary>
     public Option<string> UserAgent { get; } = new("--user-agent")
     {
@@ -70,7 +78,9 @@ public sealed class BenchmarkOptionSet
         Seed.HelpName = "N";
         Profile.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
         AssetsManifest.AcceptExistingOnly();
-        foreach (var option in new Option[] { Target, Seed, Profile, AssetsManifest, CompatRetry, UserAgent, NoProgress, Json })
+        // The names are the enum's, lower case, as result.json writes them.
+        SseTransport.AcceptOnlyFromAmong("socket", "httpclient");
+        foreach (var option in new Option[] { Target, Seed, Profile, AssetsManifest, CompatRetry, SseTransport, UserAgent, NoProgress, Json })
             command.Options.Add(option);
     }
 
@@ -83,6 +93,7 @@ public sealed class BenchmarkOptionSet
         Profile = parseResult.GetRequiredValue(Profile),
         AssetsManifest = parseResult.GetValue(AssetsManifest)?.FullName,
         CompatRetry = parseResult.GetValue(CompatRetry),
+        SseTransport = Enum.Parse<Scenarios.Sse.SseTransport>(parseResult.GetRequiredValue(SseTransport), ignoreCase: true),
         UserAgent = parseResult.GetRequiredValue(UserAgent),
         CheckOnly = checkOnly,
     };

@@ -1,3 +1,5 @@
+using IsuBench.Scenarios.Sse;
+
 namespace IsuBench.Scenarios.Benchmark;
 
 /// <summary>What a benchmark run was asked to do; recorded in the result so a run can be repeated.</summary>
@@ -20,6 +22,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Reconnect SSE streams after 1 s whatever the server says, as the original bench did.</summary>
     public bool CompatRetry { get; init; }
+
+    /// <summary>How SSE streams are opened: the engine's own socket client for http origins, or HttpClient.</summary>
+    public SseTransport SseTransport { get; init; } = SseTransport.Socket;
 
     /// <summary>The User-Agent of every request.</summary>
     public string UserAgent { get; init; } = "benchmarker";

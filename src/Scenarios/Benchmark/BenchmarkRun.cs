@@ -24,7 +24,7 @@ public sealed class BenchmarkRun
     public BenchmarkRun(BenchmarkOptions options, LoadOptions? load = null, SessionOptions? sessions = null, IClock? clock = null)
     {
         _options = options;
-        _load = (load ?? new LoadOptions()) with { Duration = options.Duration, Seed = options.Seed, CompatRetry = options.CompatRetry };
+        _load = (load ?? new LoadOptions()) with { Duration = options.Duration, Seed = options.Seed, CompatRetry = options.CompatRetry, SseTransport = options.SseTransport };
         _sessionOptions = (sessions ?? new SessionOptions()) with { UserAgent = options.UserAgent };
         _clock = clock ?? SystemClock.Instance;
         Metrics = new RunMetrics(_clock);
@@ -70,6 +70,7 @@ public sealed class BenchmarkRun
                 AssetsManifestOverride = manifest,
                 Seed = _options.Seed,
                 CompatRetry = _options.CompatRetry,
+                SseTransport = _options.SseTransport,
             }, sessions, cancellationToken);
             if (initial.Passed && !_options.CheckOnly && !cancellationToken.IsCancellationRequested)
             {

@@ -1,4 +1,5 @@
 using IsuBench.Checks.Profiles;
+using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -19,6 +20,9 @@ public sealed record InitialCheckOptions
 
     /// <summary>Reconnect after 1 s whatever <c>retry</c> the server sends, as the original benchmark did.</summary>
     public bool CompatRetry { get; init; }
+
+    /// <summary>How watchers open their streams (SseClientOptions.Transport).</summary>
+    public SseTransport SseTransport { get; init; } = SseTransport.Socket;
 
     /// <summary>Run only the checks named here (see <see cref="InitialCheckNames"/>); null runs them all.</summary>
     public IReadOnlySet<string>? OnlyChecks { get; init; }

@@ -22,7 +22,8 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
 
         var path = $"/api/stream/rooms/{id}?csrf_token={Uri.EscapeDataString(page.Token!)}";
         var request = $"GET /api/stream/rooms/{id}";
-        var client = new SseClient(session, path, new SseClientOptions { CompatRetry = context.Options.CompatRetry });
+        var client = new SseClient(session, path,
+            new SseClientOptions { CompatRetry = context.Options.CompatRetry, Transport = context.Options.SseTransport });
         client.Connected += _ => context.Metrics.Watchers.Increment();
         client.Disconnected += _ => context.Metrics.Watchers.Decrement();
         var counts = new List<int>();

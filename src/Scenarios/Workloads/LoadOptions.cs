@@ -1,3 +1,5 @@
+using IsuBench.Scenarios.Sse;
+
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
@@ -14,6 +16,9 @@ public sealed record LoadOptions
 
     /// <summary>Watchers always wait the default 1 s before reconnecting, as the original benchmark did (SPEC §3).</summary>
     public bool CompatRetry { get; init; }
+
+    /// <summary>How watchers open their streams (SseClientOptions.Transport).</summary>
+    public SseTransport SseTransport { get; init; } = SseTransport.Socket;
 
     /// <summary>How long workers get to stop after the phase ends before they are abandoned.</summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(5);

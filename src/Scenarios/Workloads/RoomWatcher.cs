@@ -81,7 +81,7 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
             return;
         }
         var client = new SseClient(session, $"/api/stream/rooms/{id}?csrf_token={Uri.EscapeDataString(token)}",
-            new SseClientOptions { CompatRetry = room.Options.CompatRetry, Endpoint = LoadRequests.Stream });
+            new SseClientOptions { CompatRetry = room.Options.CompatRetry, Endpoint = LoadRequests.Stream, Transport = room.Options.SseTransport });
         client.Connected += _ => metrics.Watchers.Increment();
         client.Disconnected += _ => metrics.Watchers.Decrement();
         state.MarkJoined();

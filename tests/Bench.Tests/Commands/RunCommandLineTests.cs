@@ -33,6 +33,7 @@ public sealed class RunCommandLineTests : IDisposable
     [InlineData("--target", ",", "--target: at least one target")]
     [InlineData("--duration", "0", "--duration must be between 1 and 3600")]
     [InlineData("--profile", "react", "react")]
+    [InlineData("--sse-transport", "quic", "quic")]
     [InlineData("--max-drop", "2", "--max-drop must be between 0 and 1")]
     public async Task Bad_options_are_usage_errors_that_say_what_is_wrong(string option, string value, string expected)
     {

@@ -52,7 +52,8 @@ public sealed class SessionTests
     [Fact]
     public async Task With_its_own_pool_a_sessions_stream_reuses_the_connection_of_its_earlier_request()
     {
-        // Why one pool per session costs no extra socket per watcher: GET the page, then the stream on the same connection.
+        // Why one pool per session costs no extra socket per watcher when streams go through HttpClient: GET the page,
+        // then the stream on the same connection. (The socket transport always opens a connection of its own.)
         var connections = new System.Collections.Concurrent.ConcurrentQueue<string>();
         await using var server = await ScriptedServer.StartAsync(async (context, index) =>
         {
@@ -71,7 +72,7 @@ public sealed class SessionTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
         var page = await session.GetAsync("/rooms/1", "GET /rooms/{id}", cts.Token);
-        await foreach (var _ in new IsuBench.Scenarios.Sse.SseClient(session, "/stream", new()).ReadAllAsync(cts.Token))
+        await foreach (var _ in new IsuBench.Scenarios.Sse.SseClient(session, "/stream", new() { Transport = IsuBench.Scenarios.Sse.SseTransport.HttpClient }).ReadAllAsync(cts.Token))
         {
             break;
         }

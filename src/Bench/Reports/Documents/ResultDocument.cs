@@ -68,6 +68,7 @@ public sealed record ResultDocument
             Profile = result.Options.Profile,
             AssetsManifest = result.Options.AssetsManifest,
             CompatRetry = result.Options.CompatRetry,
+            SseTransport = result.Options.SseTransport.ToString().ToLowerInvariant(),
             UserAgent = result.Options.UserAgent,
             CheckOnly = result.Options.CheckOnly,
         },
