@@ -7,7 +7,7 @@ namespace IsuBench.Scenarios.Sse;
 /// next byte (it might be CRLF), so an event ended by CR on a quiet stream would never be dispatched.
 /// The limit keeps the parser from buffering without bound.
 /// </summary>
-public sealed class NormalizedEventStream(Stream inner, int maxEventBytes) : Stream
+public sealed class NormalizedEventStream(Stream inner, int maxEventBytes) : ReadOnlyStream
 {
     private int _eventBytes;
     private int _lineBytes;
@@ -30,10 +30,6 @@ public sealed class NormalizedEventStream(Stream inner, int maxEventBytes) : Str
             }
         }
     }
-
-    /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc />
     public override int Read(byte[] buffer, int offset, int count)
@@ -97,39 +93,6 @@ public sealed class NormalizedEventStream(Stream inner, int maxEventBytes) : Str
         }
         _lineBytes = 0;
     }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

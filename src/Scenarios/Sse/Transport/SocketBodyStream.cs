@@ -6,7 +6,7 @@ namespace IsuBench.Scenarios.Sse.Transport;
 /// A response body read straight from the socket into the caller's buffer, with the framing removed. Its only state is a
 /// few fields and the body bytes that arrived with the head, so an idle stream costs little more than its socket.
 /// </summary>
-public sealed class SocketBodyStream : Stream
+public sealed class SocketBodyStream : ReadOnlyStream
 {
     private readonly Socket _socket;
     private readonly BodyFraming _framing;
@@ -73,10 +73,6 @@ public sealed class SocketBodyStream : Stream
     }
 
     /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc />
     public override int Read(byte[] buffer, int offset, int count) =>
         throw new NotSupportedException("event streams are read asynchronously");
 
@@ -105,39 +101,6 @@ public sealed class SocketBodyStream : Stream
             throw new IOException(exception.Message, exception);
         }
     }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
