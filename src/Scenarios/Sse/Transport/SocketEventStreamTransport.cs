@@ -48,45 +48,46 @@ public sealed class SocketEventStreamTransport : IEventStreamTransport
         }
     }
 
+    // Tries each address of the host in turn (localhost may name ::1 before 127.0.0.1), within one connect timeout.
     private static async Task<Socket> ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
-        EndPoint endPoint = IPAddress.TryParse(uri.DnsSafeHost, out var address)
-            ? new IPEndPoint(address, uri.Port)
-            : new DnsEndPoint(uri.DnsSafeHost, uri.Port);
-        Socket socket;
-        try
-        {
-            // Running out of descriptors fails here; the caller recognises it as the bench's own limit.
-            socket = address is not null
-                ? new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
-                : new Socket(SocketType.Stream, ProtocolType.Tcp);
-        }
-        catch (SocketException exception)
-        {
-            throw new HttpRequestException($"{exception.Message} ({uri.Authority})", exception);
-        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);
         try
         {
-            socket.NoDelay = true;
-            await socket.ConnectAsync(endPoint, timeout.Token);
-            return socket;
+            IPAddress[] addresses = IPAddress.TryParse(uri.DnsSafeHost, out var literal)
+                ? [literal]
+                : await Dns.GetHostAddressesAsync(uri.DnsSafeHost, timeout.Token);
+            SocketException? last = null;
+            foreach (var address in addresses)
+            {
+                // Running out of descriptors fails here; the caller recognises it as the bench's own limit.
+                var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(new IPEndPoint(address, uri.Port), timeout.Token);
+                    return socket;
+                }
+                catch (SocketException exception)
+                {
+                    socket.Dispose();
+                    last = exception;
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            }
+            throw last ?? new SocketException((int)SocketError.HostNotFound);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            socket.Dispose();
             throw new HttpRequestException($"connecting to {uri.Authority} timed out after {ConnectTimeout.TotalSeconds:0} s");
         }
         catch (SocketException exception)
         {
-            socket.Dispose();
             throw new HttpRequestException($"{exception.Message} ({uri.Authority})", exception);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 

@@ -10,9 +10,9 @@ public sealed class SocketEventStreamTransportTests
     private const string StreamHead = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n";
 
     // Reads events until `count` arrived; a failure the client does not recover from is thrown.
-    private static async Task<(List<string> Data, SseClient Client)> ReadAsync(RawHttpServer server, int count)
+    private static async Task<(List<string> Data, SseClient Client)> ReadAsync(RawHttpServer server, int count, Uri? origin = null)
     {
-        using var sessions = TestRuns.Sessions(server.Origin);
+        using var sessions = TestRuns.Sessions(origin ?? server.Origin);
         using var session = sessions.Create(new Random(1));
         var client = new SseClient(session, "/stream", new SseClientOptions { DefaultRetry = TimeSpan.FromMilliseconds(10) });
         var data = new List<string>();
@@ -44,6 +44,22 @@ public sealed class SocketEventStreamTransportTests
 
         Assert.Equal(["0", "1"], data);
         Assert.Equal(2, client.Connections);
+    }
+
+    [Fact]
+    public async Task A_host_name_is_resolved_and_sent_as_the_host()
+    {
+        // The server listens on 127.0.0.1 only; where localhost also names ::1, that address refuses and the next is tried.
+        await using var server = RawHttpServer.Start(async (stream, _, token) =>
+        {
+            await RawHttpServer.WriteAsync(stream, StreamHead + "\r\ndata: by name\n\n", token);
+            await HoldAsync(token);
+        });
+
+        var (data, _) = await ReadAsync(server, 1, new Uri($"http://localhost:{server.Origin.Port}"));
+
+        Assert.Equal(["by name"], data);
+        Assert.Contains($"Host: localhost:{server.Origin.Port}\r\n", server.Requests.Single());
     }
 
     [Fact]
