@@ -42,7 +42,21 @@ public static class DemoCommand
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var directory = parseResult.GetRequiredValue(dir);
+            await StopWhatAKilledDemoLeftAsync(directory, error, cancellationToken);
+            StackOwner.Claim(directory);
+            try
+            {
+                return await RunDemoAsync(parseResult, directory, output, error, cancellationToken);
+            }
+            finally
+            {
+                StackOwner.Release(directory);
+            }
+        });
+        return command;
 
+        async Task<int> RunDemoAsync(ParseResult parseResult, string directory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        {
             await error.WriteLineAsync($"starting MariaDB in {directory}");
             await using var db = await PrivateMariaDb.StartAsync(directory, parseResult.GetValue(dbPort), cancellationToken);
             await output.WriteLineAsync($"MariaDB: {db.ConnectionString}");
@@ -67,7 +81,21 @@ public static class DemoCommand
             int exitCode = await BenchmarkExecution.ExecuteAsync(request, output, error, cancellationToken);
             await error.WriteLineAsync("stopping the reference server and MariaDB");
             return exitCode;
-        });
-        return command;
+        }
+    }
+
+    /// <summary>
+    /// A demo killed outright (SIGKILL, a lost terminal) cannot stop its MariaDB; its reference server stops by itself
+    /// when the demo's end closes its stdin. A MariaDB on this folder whose recorded owner has ended is stopped here; one
+    /// with a live owner, or started by <c>isubench db start</c> (no owner), is left alone and reported.
+    /// </summary>
+    private static async Task StopWhatAKilledDemoLeftAsync(string directory, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (PrivateMariaDb.RunningPid(directory) is not { } leftover || StackOwner.Recorded(directory) is not { } owner)
+            return; // nothing left, or not a demo's: PrivateMariaDb.StartAsync says what to do
+        if (ProcessLiveness.IsAlive(owner))
+            throw new EnvironmentMissingException($"another demo (pid {owner}) is running on {directory}; wait for it to end or use another --dir");
+        await error.WriteLineAsync($"stopping MariaDB (pid {leftover}) left running in {directory} by a demo that was killed (pid {owner})");
+        await PrivateMariaDb.StopRunningAsync(directory, TimeSpan.FromSeconds(30), cancellationToken);
     }
 }

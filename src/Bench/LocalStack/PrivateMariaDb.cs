@@ -114,7 +114,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         var pidFile = Path.Combine(Path.GetFullPath(directory), "mysqld.pid");
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)) return null;
         // A stale pid file (after a crash) may name a pid some other program got since.
-        try { return File.ReadAllText($"/proc/{pid}/comm").Trim() == "mariadbd" && !IsZombie(pid) ? pid : null; }
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim() == "mariadbd" && ProcessLiveness.IsAlive(pid) ? pid : null; }
         catch (IOException) { return null; }
     }
 
@@ -144,7 +144,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(grace);
         // Not our child: poll /proc rather than wait on an exit status we cannot reap.
-        while (System.IO.Directory.Exists($"/proc/{pid}") && !IsZombie(pid))
+        while (ProcessLiveness.IsAlive(pid))
         {
             try { await Task.Delay(100, timeout.Token); }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -224,12 +224,6 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         if (!File.Exists(log)) return "(no error log)";
         var text = File.ReadAllText(log);
         return text.Length <= 2000 ? text : text[^2000..];
-    }
-
-    private static bool IsZombie(int pid)
-    {
-        try { return File.ReadAllText($"/proc/{pid}/stat").Split(") ", 2) is [_, var rest] && rest.StartsWith('Z'); }
-        catch (IOException) { return false; }
     }
 
     private static int FreePort()

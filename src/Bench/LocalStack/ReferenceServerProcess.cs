@@ -34,7 +34,7 @@ public sealed class ReferenceServerProcess : IAsyncDisposable
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "isuketch.dll");
 
     /// <summary>
-    /// Starts <c>dotnet isuketch.dll --urls http://127.0.0.1:port --profile P</c> with <c>ISUKETCH_MYSQL</c> set (port 0 picks a
+    /// Starts <c>dotnet isuketch.dll --urls http://127.0.0.1:port --profile P --stop-when-stdin-closes true</c> with <c>ISUKETCH_MYSQL</c> set (port 0 picks a
     /// free one) and waits until it answers HTTP on <paramref name="readinessPath"/>.
     /// </summary>
     public static async Task<ReferenceServerProcess> StartAsync(
@@ -48,11 +48,13 @@ public sealed class ReferenceServerProcess : IAsyncDisposable
 
         var start = new ProcessStartInfo(DotnetHost())
         {
+            // A pipe on stdin that only this process holds: if it dies, even by SIGKILL, the server sees the end and stops.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var arg in new[] { AssemblyPath, "--urls", baseAddress.GetLeftPart(UriPartial.Authority), "--profile", profile })
+        foreach (var arg in new[] { AssemblyPath, "--urls", baseAddress.GetLeftPart(UriPartial.Authority), "--profile", profile, "--stop-when-stdin-closes", "true" })
             start.ArgumentList.Add(arg);
         start.Environment["ISUKETCH_MYSQL"] = mysqlConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -15,8 +15,11 @@ public sealed record ReferenceOptions(string Urls, string Profile, string Connec
     /// <summary>The optimized profile.</summary>
     public const string TunedProfile = "tuned";
 
+    /// <summary>Stop when standard input reaches its end: a parent that pipes it ends, however it ends, and takes the server with it.</summary>
+    public bool StopWhenStdinCloses { get; init; }
+
     /// <summary>
-    /// Reads <c>--urls</c>, <c>--profile</c> and <c>--mysql</c> (a connection string), falling back to the
+    /// Reads <c>--urls</c>, <c>--profile</c>, <c>--stop-when-stdin-closes true|false</c> and <c>--mysql</c> (a connection string), falling back to the
     /// environment as the original did: <c>ISUKETCH_MYSQL</c>, else <c>MYSQL_HOST/PORT/USER/PASS</c> with database <c>isuketch</c>.
     /// </summary>
     public static ReferenceOptions FromConfiguration(IConfiguration configuration)
@@ -25,10 +28,14 @@ public sealed record ReferenceOptions(string Urls, string Profile, string Connec
         var profile = configuration["profile"] ?? BaselineProfile;
         if (profile != BaselineProfile && profile != TunedProfile)
             throw new StartupException($"unknown profile '{profile}': use {BaselineProfile} or {TunedProfile}");
+        var stopWhenStdinCloses = configuration["stop-when-stdin-closes"];
+        bool stop = false;
+        if (stopWhenStdinCloses is not null && !bool.TryParse(stopWhenStdinCloses, out stop))
+            throw new StartupException($"--stop-when-stdin-closes '{stopWhenStdinCloses}': use true or false");
         return new ReferenceOptions(
             string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls,
             profile,
-            ConnectionStringFrom(configuration));
+            ConnectionStringFrom(configuration)) { StopWhenStdinCloses = stop };
     }
 
     private static string ConnectionStringFrom(IConfiguration configuration)

@@ -75,6 +75,73 @@ public sealed partial class DemoCommandTests : IDisposable
         await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", port));
     }
 
+    [Fact]
+    public async Task A_demo_killed_outright_leaves_no_server_behind_and_the_next_demo_stops_its_database()
+    {
+        var db = Path.Combine(_directory, "db");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "isubench.dll"), "demo", "--dir", db, "--rooms", "150", "--duration", "600",
+                     "--out", Path.Combine(_directory, "killed"), "--no-progress",
+                 })
+            start.ArgumentList.Add(arg);
+        using var demo = System.Diagnostics.Process.Start(start)!;
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        demo.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && ListensOn().Match(line) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
+        };
+        demo.ErrorDataReceived += (_, _) => { };
+        demo.BeginOutputReadLine();
+        demo.BeginErrorReadLine();
+        var server = await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        var database = PrivateMariaDb.RunningPid(db);
+        Assert.NotNull(database);
+
+        demo.Kill(); // SIGKILL: no handler of the demo runs
+        await demo.WaitForExitAsync();
+
+        // The reference server sees its stdin close and stops by itself; MariaDB cannot know and is still there.
+        await WaitUntilRefusedAsync(server.Port, TimeSpan.FromSeconds(30));
+        Assert.Equal(database, PrivateMariaDb.RunningPid(db));
+
+        var (exitCode, output, error) = await BenchCommandRunner.RunAsync(
+            "demo", "--dir", db, "--rooms", "150", "--duration", "3", "--out", Path.Combine(_directory, "after"), "--no-progress");
+
+        Assert.True(exitCode == ExitCodes.Pass, $"exit {exitCode}\n{output}\n{error}");
+        Assert.Contains($"stopping MariaDB (pid {database}) left running in {db} by a demo that was killed (pid {demo.Id})", error);
+        Assert.False(ProcessLiveness.IsAlive(database.Value));
+        Assert.Null(PrivateMariaDb.RunningPid(db));
+    }
+
+    [Fact]
+    public async Task A_demo_does_not_touch_a_database_whose_demo_still_runs()
+    {
+        var db = Path.Combine(_directory, "db");
+        await using var running = await PrivateMariaDb.StartAsync(db, 0, CancellationToken.None);
+        StackOwner.Claim(db); // this test process stands for the demo that owns it
+
+        var (exitCode, _, error) = await BenchCommandRunner.RunAsync("demo", "--dir", db, "--rooms", "150", "--duration", "3", "--no-progress");
+
+        Assert.Equal(ExitCodes.EnvironmentMissing, exitCode);
+        Assert.Contains($"another demo (pid {Environment.ProcessId}) is running on {db}", error);
+        Assert.NotNull(PrivateMariaDb.RunningPid(db));
+    }
+
+    private static async Task WaitUntilRefusedAsync(int port, TimeSpan guard)
+    {
+        var deadline = DateTime.UtcNow + guard;
+        while (true)
+        {
+            using var probe = new TcpClient();
+            try { await probe.ConnectAsync("127.0.0.1", port); }
+            catch (SocketException) { return; }
+            if (DateTime.UtcNow > deadline) Assert.Fail($"the reference server on port {port} still answers {guard.TotalSeconds:0} s after the demo was killed");
+            await Task.Delay(200);
+        }
+    }
+
     [GeneratedRegex(@"reference server listens on (\S+)")]
     private static partial Regex ListensOn();
 

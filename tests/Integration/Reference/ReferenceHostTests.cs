@@ -18,6 +18,18 @@ public sealed class ReferenceHostTests
     }
 
     [Fact]
+    public void A_stop_when_stdin_closes_that_is_not_true_or_false_refuses_to_start()
+    {
+        var error = Assert.Throws<StartupException>(() => IsuketchApp.Build(["--stop-when-stdin-closes", "yes", "--mysql", "Server=127.0.0.1"]));
+        Assert.Contains("--stop-when-stdin-closes 'yes': use true or false", error.Message);
+        Assert.True(ReferenceOptions.FromConfiguration(Configuration(("stop-when-stdin-closes", "true"))).StopWhenStdinCloses);
+        Assert.False(ReferenceOptions.FromConfiguration(Configuration()).StopWhenStdinCloses);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+    [Fact]
     public void The_environment_settings_of_the_original_build_the_connection_string()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
