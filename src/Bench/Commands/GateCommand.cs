@@ -5,8 +5,8 @@ using IsuBench.Bench.Gate;
 namespace IsuBench.Bench.Commands;
 
 /// <summary>
-/// <c>isubench gate</c>: compares a run's result with a baseline. Exit 3 when the run failed or its score dropped by more
-/// than --max-drop, 0 otherwise; one line says why. A missing or unreadable result is a usage error (2); a missing or
+/// <c>isubench gate</c>: compares a run's result (or the median of several runs) with a baseline. Exit 3 when a run failed
+/// or the score dropped by more than --max-drop, 0 otherwise; one line says why. A missing or unreadable result is a usage error (2); a missing or
 /// unreadable baseline is a missing environment (4), with how to make one.
 /// </summary>
 public static class GateCommand
@@ -33,15 +33,22 @@ public static class GateCommand
     /// <summary>The <c>gate</c> command.</summary>
     public static Command Build()
     {
-        var result = new Option<string>("--result") { Description = "The run's result.json (isubench run writes results/<run id>/result.json).", Required = true, HelpName = "FILE" };
-        var baseline = new Option<string>("--baseline")
+        var result = new Option<string[]>("--result")
         {
-            Description = "The baseline result.json (or the original bench's {\"pass\",\"score\",\"messages\"} output).",
-            DefaultValueFactory = _ => RunCommand.DefaultBaseline,
+            Description = "The run's result.json (isubench run writes results/<run id>/result.json). Give several runs to gate on their median score.",
+            Required = true,
             HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var baseline = new Option<string[]>("--baseline")
+        {
+            Description = "The baseline result.json (or the original bench's {\"pass\",\"score\",\"messages\"} output); several give their median.",
+            DefaultValueFactory = _ => [RunCommand.DefaultBaseline],
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = true,
         };
         var maxDrop = MaxDropOption();
-        var command = new Command("gate", "Compare a result with a baseline: exit 3 when the run failed or the score dropped by more than --max-drop, else 0.")
+        var command = new Command("gate", "Compare results with a baseline: exit 3 when a run failed or the (median) score dropped by more than --max-drop, else 0.")
         {
             result, baseline, maxDrop,
         };
@@ -49,46 +56,58 @@ public static class GateCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            string resultPath = parseResult.GetRequiredValue(result);
-            string baselinePath = parseResult.GetRequiredValue(baseline);
 
-            ScoreRecord current;
-            try
+            var (runs, missingRun, invalidRun) = await ReadAllAsync(parseResult.GetRequiredValue(result), cancellationToken);
+            if (missingRun is not null)
             {
-                current = await ScoreFile.ReadAsync(resultPath, cancellationToken);
-            }
-            catch (FileNotFoundException)
-            {
-                await error.WriteLineAsync($"error: --result {resultPath} does not exist; pass the result.json of a run (isubench run writes results/<run id>/result.json).");
+                await error.WriteLineAsync($"error: --result {missingRun} does not exist; pass the result.json of a run (isubench run writes results/<run id>/result.json).");
                 return ExitCodes.UsageError;
             }
-            catch (GateInputException e)
+            if (invalidRun is not null)
             {
-                await error.WriteLineAsync($"error: --result {e.Message}");
+                await error.WriteLineAsync($"error: --result {invalidRun}");
                 return ExitCodes.UsageError;
             }
 
-            ScoreRecord reference;
-            try
-            {
-                reference = await ScoreFile.ReadAsync(baselinePath, cancellationToken);
-            }
-            catch (FileNotFoundException)
+            var (baselines, missingBaseline, invalidBaseline) = await ReadAllAsync(parseResult.GetRequiredValue(baseline), cancellationToken);
+            if (missingBaseline is not null)
             {
                 await error.WriteLineAsync(
-                    $"error: no baseline at {baselinePath}. Make one from a run you trust: cp results/<run id>/result.json {baselinePath} (or pass --baseline FILE).");
+                    $"error: no baseline at {missingBaseline}. Make one from a run you trust: cp results/<run id>/result.json {missingBaseline} (or pass --baseline FILE).");
                 return ExitCodes.EnvironmentMissing;
             }
-            catch (GateInputException e)
+            if (invalidBaseline is not null)
             {
-                await error.WriteLineAsync($"error: baseline {e.Message}; replace it with the result.json of a run you trust.");
+                await error.WriteLineAsync($"error: baseline {invalidBaseline}; replace it with the result.json of a run you trust.");
                 return ExitCodes.EnvironmentMissing;
             }
 
-            var outcome = ScoreGate.Evaluate(current, reference, parseResult.GetValue(maxDrop));
+            var outcome = ScoreGate.Evaluate(runs, baselines, parseResult.GetValue(maxDrop));
             await output.WriteLineAsync(outcome.Reason);
             return outcome.Passed ? ExitCodes.Pass : ExitCodes.Regression;
         });
         return command;
+    }
+
+    // Reads every file; stops at the first that is missing (its path) or not a result (why).
+    private static async Task<(List<ScoreRecord> Records, string? Missing, string? Invalid)> ReadAllAsync(string[] paths, CancellationToken cancellationToken)
+    {
+        var records = new List<ScoreRecord>();
+        foreach (string path in paths)
+        {
+            try
+            {
+                records.Add(await ScoreFile.ReadAsync(path, cancellationToken));
+            }
+            catch (FileNotFoundException)
+            {
+                return (records, path, null);
+            }
+            catch (GateInputException e)
+            {
+                return (records, null, e.Message);
+            }
+        }
+        return (records, null, null);
     }
 }

@@ -54,6 +54,29 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Several_results_are_gated_on_their_median_whether_the_option_is_repeated_or_given_several_files()
+    {
+        string low = Result(true, 500, "low.json"), mid = Result(true, 950, "mid.json"), high = Result(true, 1200, "high.json");
+        string baseline = Result(true, 1000, "b.json");
+
+        var repeated = await Gate("--result", low, "--result", mid, "--result", high, "--baseline", baseline);
+        var listed = await Gate("--result", low, mid, high, "--baseline", baseline);
+
+        Assert.Equal(ExitCodes.Pass, repeated.ExitCode);
+        Assert.Equal("PASS: median score 950 of 3 runs (500, 950, 1200) vs baseline 1000 (-5 %, allowed drop 10 %)\n", repeated.Output.ReplaceLineEndings("\n"));
+        Assert.Equal(repeated, listed);
+    }
+
+    [Fact]
+    public async Task A_missing_one_of_several_results_is_a_usage_error_that_names_it()
+    {
+        var (exitCode, _, error) = await Gate("--result", Result(true, 1, "r.json"), "--result", Path.Combine(_directory, "gone.json"), "--baseline", Result(true, 1, "b.json"));
+
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("gone.json does not exist", error);
+    }
+
+    [Fact]
     public async Task A_missing_result_is_a_usage_error()
     {
         var (exitCode, _, error) = await Gate("--result", Path.Combine(_directory, "nope.json"), "--baseline", Result(true, 1, "b.json"));

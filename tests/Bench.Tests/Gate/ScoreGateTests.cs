@@ -72,4 +72,53 @@ public sealed class ScoreGateTests
     public void An_allowance_outside_zero_to_one_is_refused(string maxDrop) =>
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             ScoreGate.Evaluate(Run(1), Run(1), decimal.Parse(maxDrop, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Several_runs_are_gated_on_their_median_so_one_low_run_does_not_fail_the_build()
+    {
+        var outcome = ScoreGate.Evaluate([Run(950), Run(600), Run(1020)], [Run(1000)], 0.10m);
+
+        Assert.True(outcome.Passed, outcome.Reason);
+        Assert.Equal("PASS: median score 950 of 3 runs (950, 600, 1020) vs baseline 1000 (-5 %, allowed drop 10 %)", outcome.Reason);
+    }
+
+    [Fact]
+    public void Several_runs_fail_when_their_median_dropped_even_if_one_run_was_high()
+    {
+        var outcome = ScoreGate.Evaluate([Run(800), Run(1500), Run(850)], [Run(1000)], 0.10m);
+
+        Assert.False(outcome.Passed);
+        Assert.Equal("REGRESSION: median score 850 of 3 runs (800, 1500, 850) is 15 % below the baseline's 1000 (allowed drop 10 %)", outcome.Reason);
+    }
+
+    [Fact]
+    public void Several_baselines_give_their_median_and_an_even_count_the_mean_of_the_middle_two()
+    {
+        var outcome = ScoreGate.Evaluate([Run(900), Run(1000)], [Run(1000), Run(2000), Run(1100)], 0.10m);
+
+        Assert.False(outcome.Passed);
+        Assert.Equal(
+            "REGRESSION: median score 950 of 2 runs (900, 1000) is 13.64 % below the baseline's median 1100 of 3 (1000, 2000, 1100) (allowed drop 10 %)",
+            outcome.Reason);
+    }
+
+    [Fact]
+    public void One_failed_run_among_several_fails_the_gate_and_says_which()
+    {
+        var outcome = ScoreGate.Evaluate([Run(1000), Run(9000, pass: false, "critical: GET / returned 500")], [Run(1000)], 0.10m);
+
+        Assert.False(outcome.Passed);
+        Assert.Equal("FAIL: run 2 of 2 failed (score 9000): critical: GET / returned 500", outcome.Reason);
+    }
+
+    [Theory]
+    [InlineData(new long[] { 7 }, 7)]
+    [InlineData(new long[] { 3, 1, 2 }, 2)]
+    [InlineData(new long[] { 4, 1, 3, 2 }, 2)]
+    [InlineData(new long[] { 1, 2 }, 1)]
+    [InlineData(new long[] { long.MaxValue, long.MaxValue - 2 }, long.MaxValue - 1)]
+    public void The_median_is_the_middle_score_or_the_mean_of_the_middle_two_rounded_down(long[] scores, long median)
+    {
+        Assert.Equal(median, ScoreGate.Median(scores.Select(score => Run(score)).ToList()));
+    }
 }
