@@ -97,6 +97,7 @@ public sealed class SseClient(
                 await events.DisposeAsync();
                 Remember(parser);
                 await abort.DisposeAsync();
+                response.Dispose(); // now, not after the reconnection wait: a closed stream must not hold its socket meanwhile
                 IsConnected = false;
                 Disconnected?.Invoke(this);
             }

@@ -63,6 +63,42 @@ public sealed class SocketEventStreamTransportTests
     }
 
     [Fact]
+    public async Task A_finished_stream_closes_its_connection_before_the_reconnection_wait_not_after_it()
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = RawHttpServer.Start(async (stream, index, token) =>
+        {
+            await RawHttpServer.WriteAsync(stream, StreamHead + "Content-Length: 9\r\n\r\ndata: x\n\n", token);
+            if (index == 0)
+            {
+                byte[] one = new byte[1];
+                while (await stream.ReadAsync(one, token) > 0)
+                {
+                }
+                closed.TrySetResult(); // the client closed its end
+            }
+            await HoldAsync(token);
+        });
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+        bool closedDuringWait = false;
+        // The wait ends once the server has seen the first connection close, or after a guard if it never does.
+        var client = new SseClient(session, "/stream", new SseClientOptions(), async (_, token) =>
+            closedDuringWait = await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(10), token)) == closed.Task);
+        using var cts = new CancellationTokenSource(HangGuard);
+        int events = 0;
+        await foreach (var _ in client.ReadAllAsync(cts.Token))
+        {
+            if (++events == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.True(closedDuringWait);
+    }
+
+    [Fact]
     public async Task A_body_without_length_ends_when_the_server_closes()
     {
         await using var server = RawHttpServer.Start(async (stream, index, token) =>
