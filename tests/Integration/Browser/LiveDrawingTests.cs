@@ -16,6 +16,20 @@ public abstract class LiveDrawingTests(ReferenceServer server)
     [Fact]
     public async Task A_stroke_drawn_with_the_mouse_reaches_a_second_viewer_live()
     {
+        var pending = new List<PendingRequests>();
+        try
+        {
+            await DrawAndWatchAsync(pending);
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say what the pages were still waiting for: a wait that trips is a hang to explain, not a slow machine.
+            throw new TimeoutException($"{timeout.Message}\nunfinished requests:\n{string.Join('\n', pending.Select(p => p.Describe()))}", timeout);
+        }
+    }
+
+    private async Task DrawAndWatchAsync(List<PendingRequests> pending)
+    {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         // Two contexts: two independent users, each with its own storage and tokens.
@@ -23,6 +37,8 @@ public abstract class LiveDrawingTests(ReferenceServer server)
         await using var viewerContext = await browser.NewContextAsync();
         var drawer = await drawerContext.NewPageAsync();
         var viewer = await viewerContext.NewPageAsync();
+        pending.Add(new PendingRequests("drawer", drawer));
+        pending.Add(new PendingRequests("viewer", viewer));
         var scriptErrors = new List<string>();
         foreach (var page in new[] { drawer, viewer })
         {
