@@ -8,8 +8,8 @@ namespace IsuBench.Integration.Browser;
 public abstract class LiveDrawingTests(ReferenceServer server)
 {
     // A guard against hangs, not a speed check. The tuned run has timed out twice under the full suite, once at 20 s and
-    // once at this 60 s, both waiting for the room page's load after creating the room, and never alone or under CPU
-    // load: a hang, not slowness. A timeout therefore reports the requests each page still had open.
+    // once at this 60 s (waiting for the new room's page to load), and never alone or under CPU load: a hang, not
+    // slowness. A timeout therefore reports the requests each page still had open.
     private const float WaitMilliseconds = 60_000;
 
     private readonly string _origin = server.BaseAddress.GetLeftPart(UriPartial.Authority);
