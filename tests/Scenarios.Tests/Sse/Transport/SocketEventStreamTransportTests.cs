@@ -30,15 +30,18 @@ public sealed class SocketEventStreamTransportTests
 
     private static Task HoldAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 
+    // A server that writes the answer for each request in one piece and keeps the connection open.
+    private static RawHttpServer AnswerAndHold(Func<int, string> answer) => RawHttpServer.Start(async (stream, index, token) =>
+    {
+        await RawHttpServer.WriteAsync(stream, answer(index), token);
+        await HoldAsync(token);
+    });
+
     [Fact]
     public async Task A_content_length_body_ends_at_its_length_and_the_client_reconnects()
     {
-        await using var server = RawHttpServer.Start(async (stream, index, token) =>
-        {
-            // The head and the body in one write, and bytes past the length that must not be read as events.
-            await RawHttpServer.WriteAsync(stream, StreamHead + "Content-Length: 20\r\n\r\n" + $"data: {index}\n\ndata: unre\n\ndata: past\n\n", token);
-            await HoldAsync(token);
-        });
+        // The head and the body in one write, and bytes past the length that must not be read as events.
+        await using var server = AnswerAndHold(index => StreamHead + "Content-Length: 20\r\n\r\n" + $"data: {index}\n\ndata: unre\n\ndata: past\n\n");
 
         var (data, client) = await ReadAsync(server, 2);
 
@@ -50,11 +53,7 @@ public sealed class SocketEventStreamTransportTests
     public async Task A_host_name_is_resolved_and_sent_as_the_host()
     {
         // The server listens on 127.0.0.1 only; where localhost also names ::1, that address refuses and the next is tried.
-        await using var server = RawHttpServer.Start(async (stream, _, token) =>
-        {
-            await RawHttpServer.WriteAsync(stream, StreamHead + "\r\ndata: by name\n\n", token);
-            await HoldAsync(token);
-        });
+        await using var server = AnswerAndHold(_ => StreamHead + "\r\ndata: by name\n\n");
 
         var (data, _) = await ReadAsync(server, 1, new Uri($"http://localhost:{server.Origin.Port}"));
 
@@ -137,11 +136,7 @@ public sealed class SocketEventStreamTransportTests
     [Fact]
     public async Task An_interim_response_before_the_real_one_is_skipped()
     {
-        await using var server = RawHttpServer.Start(async (stream, _, token) =>
-        {
-            await RawHttpServer.WriteAsync(stream, "HTTP/1.1 100 Continue\r\n\r\n" + StreamHead + "\r\ndata: after\n\n", token);
-            await HoldAsync(token);
-        });
+        await using var server = AnswerAndHold(_ => "HTTP/1.1 100 Continue\r\n\r\n" + StreamHead + "\r\ndata: after\n\n");
 
         var (data, _) = await ReadAsync(server, 1);
 
@@ -151,12 +146,8 @@ public sealed class SocketEventStreamTransportTests
     [Fact]
     public async Task Broken_chunk_framing_drops_the_connection_and_the_client_reconnects()
     {
-        await using var server = RawHttpServer.Start(async (stream, index, token) =>
-        {
-            await RawHttpServer.WriteAsync(stream, StreamHead + "Transfer-Encoding: chunked\r\n\r\n", token);
-            await RawHttpServer.WriteAsync(stream, index == 0 ? "9\r\ndata: a\n\n\r\nzz\r\n" : "9\r\ndata: b\n\n\r\n", token);
-            await HoldAsync(token);
-        });
+        await using var server = AnswerAndHold(index =>
+            StreamHead + "Transfer-Encoding: chunked\r\n\r\n" + (index == 0 ? "9\r\ndata: a\n\n\r\nzz\r\n" : "9\r\ndata: b\n\n\r\n"));
 
         var (data, client) = await ReadAsync(server, 2);
 
