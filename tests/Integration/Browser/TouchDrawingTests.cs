@@ -24,7 +24,7 @@ public sealed class TouchDrawingTests(BaselineServer server) : IClassFixture<Bas
             ViewportSize = new ViewportSize { Width = 400, Height = 700 },
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000); // a guard against hangs, not a speed check (see LiveDrawingTests)
+        page.SetDefaultTimeout(20_000); // a guard against hangs, not a speed check
         var scriptErrors = new List<string>();
         page.PageError += (_, message) => scriptErrors.Add(message);
         await page.GotoAsync($"{server.BaseAddress.GetLeftPart(UriPartial.Authority)}/rooms/{roomId}");
