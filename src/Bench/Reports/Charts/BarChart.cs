@@ -1,4 +1,3 @@
-using System.Text;
 using static IsuBench.Bench.Reports.Charts.SvgText;
 
 namespace IsuBench.Bench.Reports.Charts;
@@ -19,11 +18,7 @@ public static class BarChart
             ? AxisScale.Log(values.Where(v => v > 0).DefaultIfEmpty(1).Min(), maxValue, Left, Width - Right)
             : AxisScale.Linear(0, maxValue, Left, Width - Right);
 
-        var svg = new StringBuilder();
-        svg.Append($"<svg id=\"{Escape(id)}\" class=\"chart bar-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
-           .Append($"viewBox=\"0 0 {N(Width)} {N(height)}\" width=\"{N(Width)}\" height=\"{N(height)}\" aria-label=\"{Escape(title)}\">");
-        svg.Append($"<title>{Escape(title)}</title>");
-        svg.Append($"<rect x=\"0\" y=\"0\" width=\"{N(Width)}\" height=\"{N(height)}\" fill=\"#ffffff\"/>");
+        var svg = SvgFrame.Open(id, "bar-chart", title, Width, height);
         foreach (var tick in scale.Ticks)
         {
             double px = scale.Map(tick);

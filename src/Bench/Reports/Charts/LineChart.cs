@@ -1,4 +1,3 @@
-using System.Text;
 using static IsuBench.Bench.Reports.Charts.SvgText;
 
 namespace IsuBench.Bench.Reports.Charts;
@@ -15,11 +14,7 @@ public static class LineChart
         var x = AxisScale.Linear(points.Count > 0 ? points.Min(p => p.X) : 0, points.Count > 0 ? points.Max(p => p.X) : 1, Left, Width - Right);
         var y = AxisScale.Linear(Math.Min(0, points.Count > 0 ? points.Min(p => p.Y) : 0), points.Count > 0 ? points.Max(p => p.Y) : 1, Height - Bottom, Top);
 
-        var svg = new StringBuilder();
-        svg.Append($"<svg id=\"{Escape(id)}\" class=\"chart line-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
-           .Append($"viewBox=\"0 0 {N(Width)} {N(Height)}\" width=\"{N(Width)}\" height=\"{N(Height)}\" aria-label=\"{Escape(title)}\">");
-        svg.Append($"<title>{Escape(title)}</title>");
-        svg.Append($"<rect x=\"0\" y=\"0\" width=\"{N(Width)}\" height=\"{N(Height)}\" fill=\"#ffffff\"/>");
+        var svg = SvgFrame.Open(id, "line-chart", title, Width, Height);
         foreach (var tick in y.Ticks)
         {
             double py = y.Map(tick);
