@@ -39,6 +39,12 @@ public sealed class BenchmarkOptionSet
         Description = "Reconnect SSE streams after 1 s whatever retry the server sends, as the original bench did (for score comparisons with it).",
     };
 
+    /// <summary>--strict</summary>
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Also fail on IsuBench's additions to the original checks (missing contract fields, initial-check steps that could not complete); without it they are warnings. See docs/fidelity.md.",
+    };
+
     /// <summary>--sse-transport socket|httpclient</summary>
     public Option<string> SseTransport { get; } = new("--sse-transport")
     {
@@ -80,7 +86,7 @@ public sealed class BenchmarkOptionSet
         AssetsManifest.AcceptExistingOnly();
         // The names are the enum's, lower case, as result.json writes them.
         SseTransport.AcceptOnlyFromAmong("socket", "httpclient");
-        foreach (var option in new Option[] { Target, Seed, Profile, AssetsManifest, CompatRetry, SseTransport, UserAgent, NoProgress, Json })
+        foreach (var option in new Option[] { Target, Seed, Profile, AssetsManifest, CompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json })
             command.Options.Add(option);
     }
 
@@ -93,6 +99,7 @@ public sealed class BenchmarkOptionSet
         Profile = parseResult.GetRequiredValue(Profile),
         AssetsManifest = parseResult.GetValue(AssetsManifest)?.FullName,
         CompatRetry = parseResult.GetValue(CompatRetry),
+        Strict = parseResult.GetValue(Strict),
         SseTransport = Enum.Parse<Scenarios.Sse.SseTransport>(parseResult.GetRequiredValue(SseTransport), ignoreCase: true),
         UserAgent = parseResult.GetRequiredValue(UserAgent),
         CheckOnly = checkOnly,

@@ -109,7 +109,7 @@ public static class HtmlReport
         {
             html.Append("<table id=\"failed-checks\"><tr><th>rule</th><th>critical</th><th>message</th><th>request</th><th>expected</th><th>got</th></tr>");
             foreach (var v in failed)
-                html.Append($"<tr><td>{E(v.Rule)}</td><td>{(v.Critical ? "yes" : "no")}</td><td>{E(v.Message)}</td><td>{E(v.Request)}</td><td>{E(v.Expected)}</td><td>{E(v.Actual)}</td></tr>");
+                html.Append($"<tr><td>{E(v.Rule)}</td><td>{(v.Critical ? "yes" : v.Addition ? "warning" : "no")}</td><td>{E(v.Message)}</td><td>{E(v.Request)}</td><td>{E(v.Expected)}</td><td>{E(v.Actual)}</td></tr>");
             html.Append("</table>");
         }
     }

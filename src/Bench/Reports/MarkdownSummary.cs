@@ -16,7 +16,7 @@ public static class MarkdownSummary
         md.Append($"# IsuBench run {result.RunId}: {(result.Pass ? "PASS" : "FAIL")}, score {result.Score}\n\n");
         md.Append($"- target: {string.Join(", ", result.Target)}\n");
         md.Append($"- seed {result.Seed}, profile {result.Options.Profile}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
-          .Append(result.Options.CompatRetry ? ", compat retry" : "").Append('\n');
+          .Append(result.Options.CompatRetry ? ", compat retry" : "").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
         md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, isubench {result.BenchVersion}\n");
         md.Append($"- initial check: {(result.InitialCheckPassed ? "passed" : "FAILED")}")
           .Append(result.Interrupted ? "; the run was interrupted" : "").Append("\n\n");
@@ -54,7 +54,7 @@ public static class MarkdownSummary
             md.Append($"| {c.Name} | {(c.Skipped ? "skipped" : c.Passed ? "pass" : "FAIL")} | {c.Verdicts.Count} | {N(c.DurationSeconds)} |\n");
         md.Append('\n');
         foreach (var v in result.Checks.SelectMany(c => c.Verdicts).Where(v => !v.Passed))
-            md.Append($"- {(v.Critical ? "**critical** " : "")}`{v.Rule}`: {Cell(v.Message)} [{Cell(v.Request)}] expected: {Cell(v.Expected)}; got: {Cell(v.Actual)}\n");
+            md.Append($"- {(v.Critical ? "**critical** " : v.Addition ? "warning " : "")}`{v.Rule}`: {Cell(v.Message)} [{Cell(v.Request)}] expected: {Cell(v.Expected)}; got: {Cell(v.Actual)}\n");
         return md.ToString();
     }
 

@@ -6,8 +6,8 @@ namespace IsuBench.Checks.Documents;
 /// <summary>The top page's embedded <c>__ASYNC_PROPS__ = [{"rooms": [...], "csrfToken": "..."}]</c>, read from the first body script.</summary>
 /// <param name="ElementCount">How many elements the array held (the rule wants exactly one).</param>
 /// <param name="Rooms">The first element's rooms (id and stroke_count of each).</param>
-/// <param name="CsrfToken">The first element's <c>csrfToken</c>, or null when absent.</param>
-public sealed record AsyncProps(int ElementCount, IReadOnlyList<AsyncPropsRoom> Rooms, string? CsrfToken)
+/// <param name="CsrfToken">The first element's <c>csrfToken</c>, empty when absent.</param>
+public sealed record AsyncProps(int ElementCount, IReadOnlyList<AsyncPropsRoom> Rooms, string CsrfToken)
 {
     /// <summary>The text that starts the script.</summary>
     public const string Prefix = "__ASYNC_PROPS__ = ";
@@ -25,16 +25,15 @@ public sealed record AsyncProps(int ElementCount, IReadOnlyList<AsyncPropsRoom> 
         }
         // A trailing semicolon is valid JavaScript; tolerate it.
         var json = text[Prefix.Length..].TrimEnd().TrimEnd(';');
-        var read = ApiDocuments.Read(json, root =>
+        // Read as the original did: an array of objects whose absent fields are zero values (an absent token is "").
+        var read = ApiDocuments.Read(json, (fields, root) =>
         {
             if (root.ValueKind != JsonValueKind.Array) throw new ShapeException($"$ must be an array, got {root.ValueKind.ToString().ToLowerInvariant()}");
             var count = root.GetArrayLength();
-            if (count == 0) return new AsyncProps(0, [], null);
-            var first = JsonShape.Object(root[0], "$[0]");
-            var rooms = JsonShape.Array(first, "rooms", "$[0]", (room, path) =>
-                new AsyncPropsRoom(JsonShape.Long(room, "id", path), JsonShape.Int(room, "stroke_count", path)));
-            string? token = first.TryGetProperty("csrfToken", out _) ? JsonShape.String(first, "csrfToken", "$[0]") : null;
-            return new AsyncProps(count, rooms, token);
+            if (count == 0) return new AsyncProps(0, [], "");
+            var rooms = fields.Array(root[0], "rooms", "$[0]", (room, path) =>
+                new AsyncPropsRoom(fields.Long(room, "id", path), fields.Int(room, "stroke_count", path)));
+            return new AsyncProps(count, rooms, fields.String(root[0], "csrfToken", "$[0]"));
         });
         if (!read.Ok)
         {

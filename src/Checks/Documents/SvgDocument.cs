@@ -26,7 +26,11 @@ public sealed class SvgDocument
     /// <summary>Every polyline in document order.</summary>
     public IReadOnlyList<SvgPolyline> Polylines { get; }
 
-    /// <summary>Parses an SVG image; false with a problem when it is not well-formed XML with an <c>&lt;svg&gt;</c> root or a polyline's points are malformed.</summary>
+    /// <summary>
+    /// Parses an SVG image as the original benchmark did (docs/fidelity.md, <c>svg.parse</c>): well-formed XML whose root (of any
+    /// name) has integer <c>width</c> and <c>height</c> where given, and whose polylines, the root's own children, have an integer
+    /// <c>stroke-width</c> where given and well-formed <c>points</c>. False with a problem otherwise.
+    /// </summary>
     public static bool TryParse(string xml, out SvgDocument? document, out string? problem)
     {
         document = null;
@@ -43,35 +47,28 @@ public sealed class SvgDocument
             using var reader = XmlReader.Create(new StringReader(xml), settings);
             string? width = null, height = null, viewBox = null;
             var sawRoot = false;
+            string? invalid = null;
             var polylines = new List<SvgPolyline>();
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element) continue;
                 if (!sawRoot)
                 {
-                    if (reader.LocalName != "svg")
-                    {
-                        problem = $"the root element is <{reader.LocalName}>, not <svg>";
-                        return false;
-                    }
                     sawRoot = true;
                     (width, height, viewBox) = (reader.GetAttribute("width"), reader.GetAttribute("height"), reader.GetAttribute("viewBox"));
+                    if (!IsInteger(width) || !IsInteger(height)) invalid ??= $"the root's width and height must be integers, got \"{width}\" and \"{height}\"";
                     continue;
                 }
-                if (reader.LocalName != "polyline") continue;
+                if (reader.Depth != 1 || reader.LocalName != "polyline") continue;
                 var id = reader.GetAttribute("id");
-                if (!TryParsePoints(reader.GetAttribute("points") ?? "", out var points))
-                {
-                    problem = $"polyline {id ?? "(no id)"} has malformed points";
-                    return false;
-                }
-                polylines.Add(new SvgPolyline(id, points, reader.GetAttribute("stroke"), reader.GetAttribute("stroke-width")));
+                var strokeWidth = reader.GetAttribute("stroke-width");
+                if (!IsInteger(strokeWidth)) invalid ??= $"polyline {id ?? "(no id)"} has a stroke-width that is not an integer: \"{strokeWidth}\"";
+                if (!TryParsePoints(reader.GetAttribute("points") ?? "", out var points)) invalid ??= $"polyline {id ?? "(no id)"} has malformed points";
+                polylines.Add(new SvgPolyline(id, points, reader.GetAttribute("stroke"), strokeWidth));
             }
-            if (!sawRoot)
-            {
-                problem = "no <svg> element";
-                return false;
-            }
+            // Read to the end first: a document that is not well-formed is reported as such, as Go's decoder did.
+            problem = sawRoot ? invalid : "no root element";
+            if (problem is not null) return false;
             document = new SvgDocument(width, height, viewBox, polylines);
             problem = null;
             return true;
@@ -83,19 +80,30 @@ public sealed class SvgDocument
         }
     }
 
-    /// <summary>Parses a <c>points</c> attribute: pairs <c>x,y</c> separated by white space (commas and spaces are both accepted as separators, as SVG allows).</summary>
+    /// <summary>
+    /// Parses a <c>points</c> attribute as the original did: pairs separated by single spaces, each at least <c>x,y</c> (anything after
+    /// a second comma is ignored), both numbers.
+    /// </summary>
     public static bool TryParsePoints(string text, out IReadOnlyList<Vertex> points)
     {
-        var numbers = text.Split([' ', ',', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
-        var list = new List<Vertex>(numbers.Length / 2);
+        var pairs = text.Split(' ');
+        var list = new List<Vertex>(pairs.Length);
         points = list;
-        if (numbers.Length % 2 != 0) return false;
-        for (var i = 0; i < numbers.Length; i += 2)
+        foreach (var pair in pairs)
         {
-            if (!double.TryParse(numbers[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x)) return false;
-            if (!double.TryParse(numbers[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var y) || !double.IsFinite(y)) return false;
+            var parts = pair.Split(',');
+            if (parts.Length < 2) return false;
+            if (!double.TryParse(parts[0], Number, CultureInfo.InvariantCulture, out var x) || !double.IsFinite(x)) return false;
+            if (!double.TryParse(parts[1], Number, CultureInfo.InvariantCulture, out var y) || !double.IsFinite(y)) return false;
             list.Add(new Vertex(x, y));
         }
         return true;
     }
+
+    // Go's ParseFloat: no surrounding white space.
+    private const NumberStyles Number = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    // An integer attribute of the original's structs: absent or empty reads as 0, surrounding white space is allowed.
+    private static bool IsInteger(string? value) =>
+        string.IsNullOrEmpty(value) || long.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 }

@@ -30,9 +30,6 @@ public static class RoomRules
     /// <summary><c>GET /api/rooms/{id}</c> answers 200 with <c>{"room": {...}}</c> (initial check).</summary>
     public static readonly Rule Get = new("rooms.get", "Fetching the room API failed", true);
 
-    /// <summary><c>GET /api/rooms/{id}</c> under load.</summary>
-    public static readonly Rule GetUnderLoad = new("load.rooms.get", "Fetching the room API failed", false);
-
     /// <summary>A room taken from the list (so it has strokes) returns its strokes.</summary>
     public static readonly Rule HasStrokes = new("rooms.has-strokes", "A room from the room list has no strokes in the room API", true);
 
@@ -41,8 +38,7 @@ public static class RoomRules
         ReadRoom(phase == CheckPhase.Initial ? Create : CreateUnderLoad, status, body, request);
 
     /// <summary>Reads a <c>GET /api/rooms/{id}</c> response; fails unless 200 with a valid room of positive id.</summary>
-    public static Parsed<ApiRoom> ReadFetched(int status, string body, string request, CheckPhase phase = CheckPhase.Initial) =>
-        ReadRoom(phase == CheckPhase.Initial ? Get : GetUnderLoad, status, body, request);
+    public static Parsed<ApiRoom> ReadFetched(int status, string body, string request) => ReadRoom(Get, status, body, request);
 
     /// <summary>The room's <c>created_at</c> within ±500 ms of [sent, received] of its POST.</summary>
     public static Verdict CreatedAtInWindow(ApiRoom room, DateTimeOffset sent, DateTimeOffset received, string request) =>
@@ -55,7 +51,7 @@ public static class RoomRules
         if (status != 200) return Parsed<IReadOnlyList<ApiRoom>>.Failure(rule.Fail(request, "status 200", $"status {status}: {body}"));
         var read = ApiDocuments.ReadRoomsResponse(body);
         return read.Ok
-            ? Parsed<IReadOnlyList<ApiRoom>>.Success(read.Value!, rule.Pass(request))
+            ? Parsed<IReadOnlyList<ApiRoom>>.Success(read.Value!, rule.Pass(request)) with { Absent = read.Absent }
             : Parsed<IReadOnlyList<ApiRoom>>.Failure(rule.Fail(request, "{\"rooms\": [room, ...]}", $"{read.Problem}: {body}"));
     }
 
@@ -74,7 +70,7 @@ public static class RoomRules
         var read = ApiDocuments.ReadRoomResponse(body);
         if (!read.Ok) return Parsed<ApiRoom>.Failure(rule.Fail(request, "{\"room\": {...}}", $"{read.Problem}: {body}"));
         return read.Value!.Id > 0
-            ? Parsed<ApiRoom>.Success(read.Value, rule.Pass(request))
+            ? Parsed<ApiRoom>.Success(read.Value, rule.Pass(request)) with { Absent = read.Absent }
             : Parsed<ApiRoom>.Failure(rule.Fail(request, "a room with a positive id", $"id {read.Value.Id}"));
     }
 }

@@ -9,9 +9,9 @@ public static class RuleCatalog
     public static readonly IReadOnlyList<Rule> All =
     [
         HttpRules.Status,
-        TokenRules.Present, TokenRules.ApiResponse, TokenRules.Refreshed,
+        TokenRules.Present, TokenRules.Refreshed,
         RoomRules.Create, RoomRules.CreateUnderLoad, RoomRules.CreatedAt, RoomRules.List, RoomRules.ListUnderLoad,
-        RoomRules.ListCount, RoomRules.ListCountUnderLoad, RoomRules.Get, RoomRules.GetUnderLoad, RoomRules.HasStrokes,
+        RoomRules.ListCount, RoomRules.ListCountUnderLoad, RoomRules.Get, RoomRules.HasStrokes,
         StrokeRules.Post, StrokeRules.PostUnderLoad, StrokeRules.CreatedAt, StrokeRules.PointCount, StrokeRules.PointValues,
         StrokeRules.SubSecond, StrokeRules.FirstStrokeByOwner,
         TopPageRules.ListsDrawnRoom, TopPageRules.HidesEmptyRoom, TopPageRules.Images, TopPageRules.ReactIdCount,
@@ -25,6 +25,7 @@ public static class RuleCatalog
         StreamRules.Status, StreamRules.ContentType, StreamRules.NoBadRequest, StreamRules.StrokeData,
         StreamRules.WatcherCountData, StreamRules.DeliveryDelay, StreamRules.PointCount,
         WatcherRules.Count, WatcherRules.Strokes,
+        ContractRules.Fields, CompletionRules.Completed,
     ];
 
     /// <summary>The rule with <paramref name="id"/>, or null.</summary>

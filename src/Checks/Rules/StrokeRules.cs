@@ -46,7 +46,7 @@ public static class StrokeRules
         var read = ApiDocuments.ReadStrokeResponse(body);
         if (!read.Ok) return Parsed<ApiStroke>.Failure(rule.Fail(request, "{\"stroke\": {...}}", $"{read.Problem}: {body}"));
         return read.Value!.Id > 0
-            ? Parsed<ApiStroke>.Success(read.Value, rule.Pass(request))
+            ? Parsed<ApiStroke>.Success(read.Value, rule.Pass(request)) with { Absent = read.Absent }
             : Parsed<ApiStroke>.Failure(rule.Fail(request, "a stroke with a positive id", $"id {read.Value.Id}"));
     }
 

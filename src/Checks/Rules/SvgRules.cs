@@ -7,7 +7,7 @@ namespace IsuBench.Checks.Rules;
 /// <summary>Rules about a room's SVG image <c>/img/{id}</c>.</summary>
 public static class SvgRules
 {
-    /// <summary>The image answers 200 and is a well-formed SVG with parseable polylines.</summary>
+    /// <summary>The image (answered with 200) is a well-formed SVG with parseable polylines.</summary>
     public static readonly Rule Parse = new("svg.parse", "The SVG image could not be parsed", true);
 
     /// <summary>A polyline has the posted stroke's id.</summary>
@@ -19,10 +19,9 @@ public static class SvgRules
     /// <summary>That polyline's points are each within 0.1 of what was posted.</summary>
     public static readonly Rule PointValues = new("svg.point-values", "The posted stroke is not reflected in the SVG image (x,y values were altered)", true);
 
-    /// <summary>Reads an <c>/img/{id}</c> response into an <see cref="SvgDocument"/>.</summary>
-    public static Parsed<SvgDocument> ReadImage(int status, string body, string request)
+    /// <summary>Reads the body of an <c>/img/{id}</c> response that came back 200 into an <see cref="SvgDocument"/>.</summary>
+    public static Parsed<SvgDocument> ReadImage(string body, string request)
     {
-        if (status != 200) return Parsed<SvgDocument>.Failure(Parse.Fail(request, "status 200", $"status {status}: {body}"));
         return SvgDocument.TryParse(body, out var document, out var problem)
             ? Parsed<SvgDocument>.Success(document!, Parse.Pass(request))
             : Parsed<SvgDocument>.Failure(Parse.Fail(request, "an SVG document with polylines", $"{problem}: {body}"));

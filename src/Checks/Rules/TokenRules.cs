@@ -1,5 +1,4 @@
 using IsuBench.Checks.Documents;
-using IsuBench.Checks.Documents.Api;
 using IsuBench.Checks.Verdicts;
 
 namespace IsuBench.Checks.Rules;
@@ -9,9 +8,6 @@ public static class TokenRules
 {
     /// <summary>The page carries a token in <c>&lt;html data-csrf-token&gt;</c>.</summary>
     public static readonly Rule Present = new("tokens.present", "Could not get the CSRF token from the page", false);
-
-    /// <summary><c>POST /api/csrf_token</c> answers <c>{"token": "..."}</c>.</summary>
-    public static readonly Rule ApiResponse = new("tokens.api-response", "The CSRF token API response is wrong", false);
 
     /// <summary>Two sessions loading <c>/</c> get different tokens.</summary>
     public static readonly Rule Refreshed = new("tokens.refreshed", "The CSRF token is reused across pages", true);
@@ -23,16 +19,6 @@ public static class TokenRules
         return string.IsNullOrEmpty(token)
             ? Parsed<string>.Failure(Present.Fail(request, "<html data-csrf-token=\"...\"> with a token", token is null ? "no data-csrf-token attribute" : "an empty data-csrf-token"))
             : Parsed<string>.Success(token, Present.Pass(request));
-    }
-
-    /// <summary>Reads the token of a <c>POST /api/csrf_token</c> response.</summary>
-    public static Parsed<string> ReadApiToken(int status, string body, string request)
-    {
-        if (status != 200) return Parsed<string>.Failure(ApiResponse.Fail(request, "status 200", $"status {status}: {body}"));
-        var read = ApiDocuments.ReadToken(body);
-        return read.Ok
-            ? Parsed<string>.Success(read.Value!, ApiResponse.Pass(request))
-            : Parsed<string>.Failure(ApiResponse.Fail(request, "{\"token\": \"...\"}", $"{read.Problem}: {body}"));
     }
 
     /// <summary>The tokens two sessions got from <c>/</c> must differ.</summary>

@@ -109,8 +109,9 @@ public static class TopPageRules
         var one = AsyncPropsOneElement.Check(props!.ElementCount == 1, request, "1 element", $"{props.ElementCount} elements");
         yield return one;
         if (!one.Passed) yield break;
-        var token = AsyncPropsToken.Check(props.CsrfToken is not null && props.CsrfToken == page.CsrfToken, request,
-            $"csrfToken \"{page.CsrfToken}\"", props.CsrfToken is null ? "no csrfToken" : $"csrfToken \"{props.CsrfToken}\"");
+        // As the original: a missing attribute or csrfToken reads as "", so the two are compared as texts.
+        var token = AsyncPropsToken.Check(props.CsrfToken == (page.CsrfToken ?? ""), request,
+            $"csrfToken \"{page.CsrfToken}\"", props.CsrfToken.Length == 0 ? "no csrfToken" : $"csrfToken \"{props.CsrfToken}\"");
         yield return token;
         if (!token.Passed) yield break;
 

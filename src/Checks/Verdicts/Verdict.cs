@@ -8,11 +8,20 @@ namespace IsuBench.Checks.Verdicts;
 /// <param name="Evidence">The request, the expectation and what came back.</param>
 public sealed record Verdict(string RuleId, bool Passed, string Message, bool Critical, Evidence Evidence)
 {
+    /// <summary>True when the rule is an IsuBench addition, not something the original benchmark enforced.</summary>
+    public bool Addition { get; init; }
+
     /// <summary>True when this verdict failed and its rule is critical.</summary>
     public bool FailedCritically => !Passed && Critical;
+
+    /// <summary>True when this verdict failed an addition that is not critical: reported, but the response still counts.</summary>
+    public bool IsWarning => !Passed && Addition && !Critical;
+
+    /// <summary>This verdict as the run weighs it: outside <c>--strict</c> an addition never fails the run.</summary>
+    public Verdict Weighed(bool strict) => Addition && Critical && !strict ? this with { Critical = false } : this;
 
     /// <summary>One line for logs and the check command: status, rule, message and evidence.</summary>
     public override string ToString() => Passed
         ? $"PASS {RuleId} [{Evidence.Request}]"
-        : $"{(Critical ? "FAIL(critical)" : "FAIL")} {RuleId}: {Message} [{Evidence.Request}] expected: {Evidence.Expected}; got: {Evidence.Actual}";
+        : $"{(Critical ? "FAIL(critical)" : IsWarning ? "WARN" : "FAIL")} {RuleId}: {Message} [{Evidence.Request}] expected: {Evidence.Expected}; got: {Evidence.Actual}";
 }

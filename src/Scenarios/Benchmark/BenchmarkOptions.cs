@@ -23,6 +23,9 @@ public sealed record BenchmarkOptions
     /// <summary>Reconnect SSE streams after 1 s whatever the server says, as the original bench did.</summary>
     public bool CompatRetry { get; init; }
 
+    /// <summary>IsuBench's additions to the original checks fail the run instead of warning (<c>--strict</c>).</summary>
+    public bool Strict { get; init; }
+
     /// <summary>How SSE streams are opened: the engine's own socket client for http origins, or HttpClient.</summary>
     public SseTransport SseTransport { get; init; } = SseTransport.Socket;
 

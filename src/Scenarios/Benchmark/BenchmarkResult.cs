@@ -15,7 +15,7 @@ public sealed record BenchmarkResult
     /// <summary>The total score (sum of <see cref="Scores"/>).</summary>
     public required long Score { get; init; }
 
-    /// <summary>The distinct error messages, sorted (the original bench's <c>messages</c>).</summary>
+    /// <summary>The distinct error messages, sorted (the original bench's <c>messages</c>; warnings of IsuBench's additions are in <see cref="Errors"/> only).</summary>
     public required IReadOnlyList<string> Messages { get; init; }
 
     /// <summary>What the run was asked to do.</summary>
@@ -78,7 +78,7 @@ public sealed record BenchmarkResult
             .ToList();
         // An initial check interrupted before any check finished has passed nothing.
         bool initialPassed = initialCheck.Passed && initialCheck.Checks.Count > 0;
-        var messages = errors.Select(e => e.Message)
+        var messages = errors.Where(e => e.Kind != ErrorKind.Warning).Select(e => e.Message)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();

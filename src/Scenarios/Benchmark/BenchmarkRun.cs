@@ -70,6 +70,7 @@ public sealed class BenchmarkRun
                 AssetsManifestOverride = manifest,
                 Seed = _options.Seed,
                 CompatRetry = _options.CompatRetry,
+                Strict = _options.Strict,
                 SseTransport = _options.SseTransport,
             }, sessions, cancellationToken);
             if (initial.Passed && !_options.CheckOnly && !cancellationToken.IsCancellationRequested)

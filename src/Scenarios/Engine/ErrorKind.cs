@@ -11,4 +11,7 @@ public enum ErrorKind
 
     /// <summary>The bench itself ran out of resources (e.g. sockets); not the server's fault.</summary>
     BenchCapacity,
+
+    /// <summary>An IsuBench addition the original benchmark did not enforce failed (critical instead with <c>--strict</c>).</summary>
+    Warning,
 }

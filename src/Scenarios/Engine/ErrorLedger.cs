@@ -79,7 +79,8 @@ public sealed class ErrorLedger
     {
         ErrorKind.Critical => 0,
         ErrorKind.Ordinary => 1,
-        _ => 2,
+        ErrorKind.Warning => 2,
+        _ => 3,
     };
 
     private sealed class Entry(DateTimeOffset firstSeen)

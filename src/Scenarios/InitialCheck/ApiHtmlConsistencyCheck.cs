@@ -28,9 +28,10 @@ internal sealed class ApiHtmlConsistencyCheck : IInitialCheck
             return;
         }
         var rooms = list.Value!;
-        context.Judge(session, listResponse, list.Verdict, RoomRules.HasExactly100(rooms, "GET /api/rooms"));
+        context.Judge(session, listResponse, list.Verdict, ContractRules.HasFields(list.Absent, ApiDocumentKind.RoomList, "GET /api/rooms"),
+            RoomRules.HasExactly100(rooms, "GET /api/rooms"));
 
-        var top = await PageLoad.GetAsync(context, session, "/", "GET /", ConsistencyRules.PageRoomCount, cancellationToken);
+        var top = await PageLoad.GetAsync(context, session, "/", "GET /", needsToken: false, cancellationToken);
         if (!top.Ok) return;
         context.Judge(session, top.Response, [.. top.PageVerdicts, .. ConsistencyRules.TopPageMatchesApi(rooms, top.Page!, "GET / against GET /api/rooms")]);
 
@@ -50,13 +51,15 @@ internal sealed class ApiHtmlConsistencyCheck : IInitialCheck
             context.Judge(session, roomResponse, fetched.Verdict);
             return;
         }
-        if (!context.Judge(session, roomResponse, fetched.Verdict, RoomRules.HasAnyStroke(fetched.Value!, roomRequest))) return;
+        if (!context.Judge(session, roomResponse, fetched.Verdict, ContractRules.HasFields(fetched.Absent, ApiDocumentKind.Room, roomRequest),
+            RoomRules.HasAnyStroke(fetched.Value!, roomRequest))) return;
 
         var pageRequest = $"GET /rooms/{id}";
         var pageResponse = await session.GetAsync($"/rooms/{id}", "GET /rooms/{id}", cancellationToken);
         if (!pageResponse.Is(200))
         {
-            context.Judge(session, pageResponse, ResponseText.StatusFailure(ConsistencyRules.RoomPagePolylines, pageResponse, 200, pageRequest));
+            context.Judge(session, pageResponse, ResponseText.StatusFailure(HttpRules.Status, pageResponse, 200, pageRequest),
+                context.Stopped(pageRequest, ResponseText.Describe(pageResponse)));
             return;
         }
         context.Judge(session, pageResponse, ConsistencyRules.RoomPageMatchesApi(fetched.Value!, HtmlDocument.Parse(pageResponse.Text), pageRequest));

@@ -12,16 +12,16 @@ internal sealed class EmptyRoomHiddenCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var top = await PageLoad.GetAsync(context, session, "/", "GET /", RoomRules.Create, cancellationToken);
+        var top = await PageLoad.GetAsync(context, session, "/", "GET /", needsToken: true, cancellationToken);
         if (!top.Ok) return;
         context.Judge(session, top.Response, top.PageVerdicts);
 
-        var response = await IsuketchRequests.CreateRoomAsync(session, top.Token!, "空の部屋", cancellationToken);
+        var response = await IsuketchRequests.CreateRoomAsync(session, top.Token!, context.Random, cancellationToken);
         var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), "POST /api/rooms");
-        if (!context.Judge(session, response, created.Verdict)) return;
+        if (!context.Judge(session, response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, "POST /api/rooms"))) return;
 
         var viewer = context.NewSession();
-        var again = await PageLoad.GetAsync(context, viewer, "/", "GET /", TopPageRules.HidesEmptyRoom, cancellationToken);
+        var again = await PageLoad.GetAsync(context, viewer, "/", "GET /", needsToken: false, cancellationToken);
         if (!again.Ok) return;
         context.Judge(viewer, again.Response, [.. again.PageVerdicts, TopPageRules.DoesNotListRoomImage(again.Page!, created.Value!.Id, "GET / after creating a room without strokes")]);
     }

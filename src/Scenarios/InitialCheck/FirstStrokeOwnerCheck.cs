@@ -13,15 +13,15 @@ internal sealed class FirstStrokeOwnerCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var owner = context.NewSession();
-        var ownerTop = await PageLoad.GetAsync(context, owner, "/", "GET /", RoomRules.Create, cancellationToken);
+        var ownerTop = await PageLoad.GetAsync(context, owner, "/", "GET /", needsToken: true, cancellationToken);
         if (!ownerTop.Ok) return;
         context.Judge(owner, ownerTop.Response, ownerTop.PageVerdicts);
-        var response = await IsuketchRequests.CreateRoomAsync(owner, ownerTop.Token!, "持ち主だけが描ける部屋", cancellationToken);
+        var response = await IsuketchRequests.CreateRoomAsync(owner, ownerTop.Token!, context.Random, cancellationToken);
         var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), "POST /api/rooms");
-        if (!context.Judge(owner, response, created.Verdict)) return;
+        if (!context.Judge(owner, response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, "POST /api/rooms"))) return;
 
         var stranger = context.NewSession();
-        var strangerTop = await PageLoad.GetAsync(context, stranger, "/", "GET /", StrokeRules.FirstStrokeByOwner, cancellationToken);
+        var strangerTop = await PageLoad.GetAsync(context, stranger, "/", "GET /", needsToken: true, cancellationToken);
         if (!strangerTop.Ok) return;
         context.Judge(stranger, strangerTop.Response, strangerTop.PageVerdicts);
 

@@ -24,6 +24,9 @@ public sealed record InitialCheckOptions
     /// <summary>How watchers open their streams (SseClientOptions.Transport).</summary>
     public SseTransport SseTransport { get; init; } = SseTransport.Socket;
 
+    /// <summary>IsuBench's additions (rules the original benchmark did not enforce) fail the run instead of warning (<c>--strict</c>).</summary>
+    public bool Strict { get; init; }
+
     /// <summary>Run only the checks named here (see <see cref="InitialCheckNames"/>); null runs them all.</summary>
     public IReadOnlySet<string>? OnlyChecks { get; init; }
 }

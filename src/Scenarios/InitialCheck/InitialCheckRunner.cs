@@ -7,7 +7,7 @@ namespace IsuBench.Scenarios.InitialCheck;
 /// Phase 1 of a run (conformance): the sequence of steps 1–7 and, beside it, the watcher-count check. Requests score and record
 /// errors in the factory's metrics like any other; the result holds every check's verdicts and whether the load may start.
 /// Every request is bounded by the session timeout and every stream by the watcher stay, and once the target stops
-/// answering (a timeout or a refused connection) the rest of the sequence is skipped, so a dead server costs seconds, not minutes.
+/// answering (<see cref="RunState"/>) the rest of the sequence is skipped, so a dead server costs seconds, not minutes.
 /// </summary>
 public static class InitialCheckRunner
 {
@@ -34,7 +34,7 @@ public static class InitialCheckRunner
             foreach (var check in sequence.Where(Selected))
             {
                 outcomes.Add(run.TargetStoppedAnswering
-                    ? new CheckOutcome(check.Name, [], TimeSpan.Zero, Skipped: true)
+                    ? Skip(check, options, sessions, run)
                     : await RunOneAsync(check, options, sessions, run, cancellationToken));
             }
         }
@@ -45,6 +45,13 @@ public static class InitialCheckRunner
         }
         if (watcher is not null) outcomes.Add(await watcher);
         return new InitialCheckResult(outcomes);
+    }
+
+    private static CheckOutcome Skip(IInitialCheck check, InitialCheckOptions options, SessionFactory sessions, RunState run)
+    {
+        using var context = new CheckContext(check.Name, options, sessions, run);
+        context.Record(context.Stopped("(not run)", $"the target stopped answering ({RunState.FailuresInARow} requests in a row got no answer)"));
+        return new CheckOutcome(check.Name, context.Verdicts, TimeSpan.Zero, Skipped: true);
     }
 
     private static async Task<CheckOutcome> RunOneAsync(IInitialCheck check, InitialCheckOptions options, SessionFactory sessions, RunState run, CancellationToken cancellationToken)

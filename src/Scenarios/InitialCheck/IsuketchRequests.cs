@@ -15,10 +15,11 @@ internal static class IsuketchRequests
     /// <summary>The endpoint name of posting a stroke.</summary>
     public const string PostStrokeEndpoint = "POST /api/strokes/rooms/{id}";
 
-    /// <summary><c>POST /api/rooms</c> with a room named <paramref name="name"/> on a 1028x768 canvas.</summary>
-    public static Task<SessionResponse> CreateRoomAsync(Session session, string token, string name, CancellationToken cancellationToken)
+    /// <summary><c>POST /api/rooms</c> with the room every check of the original created: a numbered chair-drawing room on a 1024x768 canvas.</summary>
+    public static Task<SessionResponse> CreateRoomAsync(Session session, string token, Random random, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(new Dictionary<string, object> { ["name"] = name, ["canvas_width"] = 1028, ["canvas_height"] = 768 });
+        var name = $"ひたすら椅子を描く部屋【{random.Next(1000, 2000).ToString(CultureInfo.InvariantCulture)}】";
+        var body = JsonSerializer.Serialize(new Dictionary<string, object> { ["name"] = name, ["canvas_width"] = 1024, ["canvas_height"] = 768 });
         return PostAsync(session, "/api/rooms", CreateRoomEndpoint, token, body, cancellationToken);
     }
 

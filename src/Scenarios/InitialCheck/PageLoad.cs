@@ -5,18 +5,20 @@ using IsuBench.Scenarios.Engine;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
-/// <summary>An HTML page loaded by a check, with its CSRF token; <see cref="Page"/> and <see cref="Token"/> are set only when <see cref="Ok"/>.</summary>
+/// <summary>An HTML page loaded by a check, with its CSRF token when one was needed; <see cref="Page"/> is set only when <see cref="Ok"/>.</summary>
 internal sealed record PageLoad(SessionResponse Response, HtmlDocument? Page, string? Token)
 {
-    /// <summary>True when the page came back 200 with a token.</summary>
-    public bool Ok => Page is not null && Token is not null;
+    /// <summary>True when the page came back 200 (with a token, when one was needed).</summary>
+    public bool Ok => Page is not null;
 
     /// <summary>
-    /// GETs <paramref name="path"/>, checks status 200 and reads the page's token. When either fails, <paramref name="blocked"/>
-    /// (the critical rule of the step that needed the page) fails too, and the response is judged; otherwise the caller judges it
-    /// (the page usually has more rules to pass), adding <see cref="PageVerdicts"/>.
+    /// GETs <paramref name="path"/>, checks status 200 and, when <paramref name="needsToken"/>, reads the page's token. When that fails
+    /// the response is judged: the failure is an ordinary error, as in the original, and the step stops; <paramref name="blocked"/> names
+    /// the critical rule that fails with it where the original made the step's failure critical, else the step is only reported
+    /// incomplete (<see cref="CompletionRules"/>). Otherwise the caller judges the response, adding <see cref="PageVerdicts"/>.
     /// </summary>
-    public static async Task<PageLoad> GetAsync(CheckContext context, Session session, string path, string endpoint, Rule blocked, CancellationToken cancellationToken)
+    public static async Task<PageLoad> GetAsync(
+        CheckContext context, Session session, string path, string endpoint, bool needsToken, CancellationToken cancellationToken, Rule? blocked = null)
     {
         var request = $"GET {path}";
         var response = await session.GetAsync(path, endpoint, cancellationToken);
@@ -24,19 +26,24 @@ internal sealed record PageLoad(SessionResponse Response, HtmlDocument? Page, st
         {
             context.Judge(session, response,
                 ResponseText.StatusFailure(HttpRules.Status, response, 200, request),
-                blocked.Fail(request, "the page (status 200)", ResponseText.Describe(response)));
+                Blocked(context, blocked, request, "the page (status 200)", ResponseText.Describe(response)));
             return new PageLoad(response, null, null);
         }
         var page = HtmlDocument.Parse(response.Text);
+        var status = HttpRules.StatusIs(200, response.Status, request);
+        if (!needsToken) return new PageLoad(response, page, null) { PageVerdicts = [status] };
         var token = TokenRules.ReadPageToken(page, request);
         if (!token.Ok)
         {
-            context.Judge(session, response, token.Verdict, blocked.Fail(request, "a page with a CSRF token", token.Verdict.Evidence.Actual));
+            context.Judge(session, response, token.Verdict, Blocked(context, blocked, request, "a page with a CSRF token", token.Verdict.Evidence.Actual));
             return new PageLoad(response, null, null);
         }
-        return new PageLoad(response, page, token.Value) { PageVerdicts = [HttpRules.StatusIs(200, response.Status, request), token.Verdict] };
+        return new PageLoad(response, page, token.Value) { PageVerdicts = [status, token.Verdict] };
     }
 
     /// <summary>The passed verdicts of loading the page (status and token), for the caller to judge with its own.</summary>
     public IReadOnlyList<Verdict> PageVerdicts { get; private init; } = [];
+
+    private static Verdict Blocked(CheckContext context, Rule? blocked, string request, string expected, string actual) =>
+        blocked?.Fail(request, expected, actual) ?? context.Stopped(request, actual);
 }

@@ -16,7 +16,7 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
     {
         var session = context.NewSession();
         var id = roomId.ToString(CultureInfo.InvariantCulture);
-        var page = await PageLoad.GetAsync(context, session, $"/rooms/{id}", "GET /rooms/{id}", WatcherRules.Count, cancellationToken);
+        var page = await PageLoad.GetAsync(context, session, $"/rooms/{id}", "GET /rooms/{id}", needsToken: true, cancellationToken, blocked: WatcherRules.Count);
         if (!page.Ok) return null;
         context.Judge(session, page.Response, page.PageVerdicts);
 
@@ -46,6 +46,9 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
                     var stroke = StreamRules.ReadStrokeEvent(item.Data, request);
                     if (stroke.Ok) strokes++;
                     else problems.Add(stroke.Verdict);
+                    // One contract verdict per watcher is enough to name what is missing.
+                    if (stroke.Ok && stroke.Absent.Count > 0 && !problems.Any(p => p.RuleId == ContractRules.Fields.Id))
+                        problems.Add(ContractRules.HasFields(stroke.Absent, ApiDocumentKind.Stroke, request));
                 }
                 else if (item.Type == "bad_request")
                 {

@@ -10,8 +10,8 @@ namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>
 /// Step 2: create a room and draw the <c>stool</c> shape into it. The room's and the first stroke's <c>created_at</c> lie in the
-/// request window; another session's <c>/</c> then lists the room's image; every stroke comes back as posted (within 0.1);
-/// at most two strokes have a whole-second <c>created_at</c>; after each later stroke, <c>/img/{room}</c> draws it as posted.
+/// request window; another session's <c>/</c> then lists the room's image; every later stroke comes back as posted (within 0.1),
+/// at most two of them have a whole-second <c>created_at</c>, and after each, <c>/img/{room}</c> draws it as posted.
 /// </summary>
 internal sealed class StrokeReflectionCheck : IInitialCheck
 {
@@ -22,7 +22,7 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var owner = context.NewSession();
-        var top = await PageLoad.GetAsync(context, owner, "/", "GET /", RoomRules.Create, cancellationToken);
+        var top = await PageLoad.GetAsync(context, owner, "/", "GET /", needsToken: true, cancellationToken);
         if (!top.Ok) return;
         context.Judge(owner, top.Response, top.PageVerdicts);
 
@@ -30,30 +30,37 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
         if (room is null) return;
 
         var strokes = StrokeSeeds.Load("stool").Select(s => Jitter.Fluctuate(s, context.Random)).ToList();
-        var createdAts = new List<DateTimeOffset>();
-        var first = await PostAsync(context, owner, top.Token!, room.Id, strokes[0], checkCreatedAt: true, cancellationToken);
+        var first = await PostAsync(context, owner, top.Token!, room.Id, strokes[0], isFirst: true, cancellationToken);
         if (first is null) return;
-        createdAts.Add(first.CreatedAt);
 
         var viewer = context.NewSession();
-        var viewerTop = await PageLoad.GetAsync(context, viewer, "/", "GET /", TopPageRules.ListsDrawnRoom, cancellationToken);
+        var viewerTop = await PageLoad.GetAsync(context, viewer, "/", "GET /", needsToken: false, cancellationToken);
         if (!viewerTop.Ok) return;
         var listed = context.Judge(viewer, viewerTop.Response, [.. viewerTop.PageVerdicts, TopPageRules.ListsRoomImage(viewerTop.Page!, room.Id, "GET / after the first stroke")]);
         if (!listed) return;
 
+        // As the original: the later strokes' timestamps are the ones that must show sub-second time.
+        var createdAts = new List<DateTimeOffset>();
+        var subSecondRequest = $"POST {IsuketchRequests.StrokePath(room.Id)} after the first";
         foreach (var stroke in strokes.Skip(1))
         {
-            var posted = await PostAsync(context, owner, top.Token!, room.Id, stroke, checkCreatedAt: false, cancellationToken);
+            var posted = await PostAsync(context, owner, top.Token!, room.Id, stroke, isFirst: false, cancellationToken);
             if (posted is null) return;
             createdAts.Add(posted.CreatedAt);
+            var subSecond = StrokeRules.SubSecondStored(createdAts, subSecondRequest);
+            if (!subSecond.Passed)
+            {
+                context.Record(subSecond);
+                return;
+            }
             if (!await ImageShowsAsync(context, owner, room.Id, posted.Id, stroke.Points, cancellationToken)) return;
         }
-        context.Record(StrokeRules.SubSecondStored(createdAts, $"POST {IsuketchRequests.StrokePath(room.Id)} x{createdAts.Count}"));
+        context.Record(StrokeRules.SubSecondStored(createdAts, subSecondRequest));
     }
 
     private static async Task<ApiRoom?> CreateRoomAsync(CheckContext context, Session session, string token, CancellationToken cancellationToken)
     {
-        var response = await IsuketchRequests.CreateRoomAsync(session, token, "ひたすら椅子を描く部屋", cancellationToken);
+        var response = await IsuketchRequests.CreateRoomAsync(session, token, context.Random, cancellationToken);
         const string request = "POST /api/rooms";
         var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), request);
         if (!created.Ok)
@@ -62,12 +69,14 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
             return null;
         }
         // A wrong timestamp is judged, but the room is there: the strokes are still worth checking.
-        context.Judge(session, response, created.Verdict, RoomRules.CreatedAtInWindow(created.Value!, response.SentAt, response.ReceivedAt, request));
+        context.Judge(session, response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, request),
+            RoomRules.CreatedAtInWindow(created.Value!, response.SentAt, response.ReceivedAt, request));
         return created.Value;
     }
 
+    // The first stroke is checked for its timestamp, the later ones for their points (what the original checked of each).
     private static async Task<ApiStroke?> PostAsync(
-        CheckContext context, Session session, string token, long roomId, StrokeShape stroke, bool checkCreatedAt, CancellationToken cancellationToken)
+        CheckContext context, Session session, string token, long roomId, StrokeShape stroke, bool isFirst, CancellationToken cancellationToken)
     {
         var response = await IsuketchRequests.PostStrokeAsync(session, token, roomId, stroke, cancellationToken);
         var request = $"POST {IsuketchRequests.StrokePath(roomId)}";
@@ -77,9 +86,9 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
             context.Judge(session, response, posted.Verdict);
             return null;
         }
-        var verdicts = new List<Verdict> { posted.Verdict };
-        if (checkCreatedAt) verdicts.Add(StrokeRules.CreatedAtInWindow(posted.Value!, response.SentAt, response.ReceivedAt, request));
-        verdicts.AddRange(StrokeRules.RoundTrip(stroke.Points, posted.Value!, request));
+        var verdicts = new List<Verdict> { posted.Verdict, ContractRules.HasFields(posted.Absent, ApiDocumentKind.Stroke, request) };
+        if (isFirst) verdicts.Add(StrokeRules.CreatedAtInWindow(posted.Value!, response.SentAt, response.ReceivedAt, request));
+        else verdicts.AddRange(StrokeRules.RoundTrip(stroke.Points, posted.Value!, request));
         // The stroke was stored even when its answer is wrong: go on, so the image and the other timestamps are checked too.
         context.Judge(session, response, verdicts);
         return posted.Value;
@@ -91,7 +100,16 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
         var path = TopPageRules.ImagePath(roomId);
         var request = $"GET {path} after stroke {strokeId.ToString(CultureInfo.InvariantCulture)}";
         var response = await session.GetAsync(path, "GET /img/{id}", cancellationToken);
-        var image = SvgRules.ReadImage(response.Status, ResponseText.Body(response), request);
+        if (response.Status != 200)
+        {
+            // As the original: a wrong status (or no answer) is an ordinary error, and the step ends there.
+            return context.Judge(session, response, ResponseText.StatusFailure(HttpRules.Status, response, 200, request),
+                context.Stopped(request, ResponseText.Describe(response)));
+        }
+        // A 200 whose body could not be read, or is not an SVG, was critical in the original.
+        var image = response.Failure == FailureKind.None
+            ? SvgRules.ReadImage(response.Text, request)
+            : Parsed<SvgDocument>.Failure(SvgRules.Parse.Fail(request, "the whole image", ResponseText.Body(response)));
         if (!image.Ok) return context.Judge(session, response, image.Verdict);
         return context.Judge(session, response, [image.Verdict, .. SvgRules.StrokeReflected(image.Value!, strokeId, points, request)]);
     }

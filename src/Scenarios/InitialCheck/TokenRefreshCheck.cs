@@ -12,12 +12,12 @@ internal sealed class TokenRefreshCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var firstSession = context.NewSession();
-        var first = await PageLoad.GetAsync(context, firstSession, "/", "GET /", TokenRules.Refreshed, cancellationToken);
+        var first = await PageLoad.GetAsync(context, firstSession, "/", "GET /", needsToken: true, cancellationToken);
         if (!first.Ok) return;
         context.Judge(firstSession, first.Response, first.PageVerdicts);
 
         var secondSession = context.NewSession();
-        var second = await PageLoad.GetAsync(context, secondSession, "/", "GET /", TokenRules.Refreshed, cancellationToken);
+        var second = await PageLoad.GetAsync(context, secondSession, "/", "GET /", needsToken: true, cancellationToken);
         if (!second.Ok) return;
         context.Judge(secondSession, second.Response, [.. second.PageVerdicts, TokenRules.TokensDiffer(first.Token!, second.Token!, "GET / by two sessions")]);
     }

@@ -13,7 +13,7 @@ internal sealed class TopPageContentCheck(CheckProfile markupProfile) : IInitial
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var top = await PageLoad.GetAsync(context, session, "/", "GET /", TopPageRules.Images, cancellationToken);
+        var top = await PageLoad.GetAsync(context, session, "/", "GET /", needsToken: false, cancellationToken);
         if (!top.Ok) return;
         context.Judge(session, top.Response, [.. top.PageVerdicts, .. TopPageRules.Content(top.Page!, markupProfile, "GET / (content)")]);
     }

@@ -30,7 +30,7 @@ internal sealed class WatcherCountCheck : IInitialCheck
             context.Judge(session, response, list.Verdict, WatcherRules.Count.Fail("GET /api/rooms", "the room list", list.Verdict.Evidence.Actual));
             return;
         }
-        context.Judge(session, response, list.Verdict);
+        context.Judge(session, response, list.Verdict, ContractRules.HasFields(list.Absent, ApiDocumentKind.RoomList, "GET /api/rooms"));
         var rooms = list.Value!;
         var pad = context.Random.Next(PadLimit);
         var lastPosition = FirstPosition + pad + Step * MostWatchers;

@@ -1,4 +1,4 @@
-using System.Net.Http.Headers;
+using IsuBench.Checks.Rules;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -137,20 +137,20 @@ public sealed class SseClient(
             throw new SseException(SseFailureKind.Transport, $"{options.Endpoint}: {exception.Message}", exception);
         }
         metrics.Endpoints.RecordRequest(options.Endpoint, metrics.Clock.Monotonic - started);
-        if (response.Status != 200)
+        // The stream rules decide; the watcher turns their failures into its own (it leaves, or reports and stays).
+        if (!StreamRules.StatusIsOk(response.Status, options.Endpoint).Passed)
         {
             int status = response.Status;
             response.Dispose();
             metrics.Endpoints.RecordError(options.Endpoint);
             throw new SseException(SseFailureKind.Status, $"{options.Endpoint}: status {status}, expected 200");
         }
-        string? mediaType = MediaTypeHeaderValue.TryParse(response.ContentType, out var parsed) ? parsed.MediaType : null;
-        if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
+        if (!StreamRules.ContentTypeIsEventStream(response.ContentType, options.Endpoint).Passed)
         {
+            string contentType = response.ContentType ?? "(none)";
             response.Dispose();
             metrics.Endpoints.RecordError(options.Endpoint);
-            throw new SseException(SseFailureKind.ContentType,
-                $"{options.Endpoint}: Content-Type {mediaType ?? "(none)"}, expected text/event-stream");
+            throw new SseException(SseFailureKind.ContentType, $"{options.Endpoint}: Content-Type {contentType}, expected text/event-stream");
         }
         return response;
     }

@@ -23,16 +23,49 @@ public class ApiDocumentsTests
     }
 
     [Theory]
-    [InlineData("{\"room\":{}}", "$.room.id is missing")]
     [InlineData("{\"rom\":{}}", "$.room is missing")]
+    [InlineData("{\"room\":null}", "$.room is missing")]
     [InlineData("[]", "$ must be an object, got array")]
     [InlineData("{\"room\":{\"id\":\"3\"}}", "$.room.id must be an integer, got string")]
     [InlineData("{\"room\":{\"id\":3.5}}", "$.room.id must be an integer, got number 3.5")]
+    [InlineData("{\"room\":{\"strokes\":{}}}", "$.room.strokes must be an array, got object")]
     public void Names_the_first_wrong_field(string body, string problem)
     {
         var read = ApiDocuments.ReadRoomResponse(body);
         Assert.False(read.Ok);
         Assert.StartsWith(problem, read.Problem);
+    }
+
+    [Fact]
+    public void Absent_and_null_fields_read_as_zero_values_and_are_listed_as_the_original_go_decoder_read_them()
+    {
+        var read = ApiDocuments.ReadRoomResponse("{\"room\":{\"id\":7,\"name\":null,\"strokes\":[{\"id\":3,\"points\":[{\"x\":1}]}]}}");
+        Assert.True(read.Ok, read.Problem);
+        var room = read.Value!;
+        Assert.Equal((7L, "", 0, 0, 0, 0), (room.Id, room.Name, room.CanvasWidth, room.CanvasHeight, room.StrokeCount, room.WatcherCount));
+        Assert.Equal(DateTimeOffset.MinValue, room.CreatedAt);
+        var stroke = Assert.Single(room.Strokes);
+        Assert.Equal((3L, 0L, 0.0), (stroke.Id, stroke.RoomId, stroke.Alpha));
+        Assert.Equal([new ApiPoint(0, 0, 1, 0)], stroke.Points);
+        Assert.Contains("$.room.name", read.Absent);
+        Assert.Contains("$.room.watcher_count", read.Absent);
+        Assert.Contains("$.room.strokes[0].points[0].y", read.Absent);
+        Assert.DoesNotContain("$.room.id", read.Absent);
+    }
+
+    [Fact]
+    public void A_key_in_other_case_matches_when_no_exact_key_does()
+    {
+        var read = ApiDocuments.ReadStroke("{\"ID\":5,\"id\":6,\"Room_Id\":9}");
+        Assert.Equal((6L, 9L), (read.Value!.Id, read.Value.RoomId));
+    }
+
+    [Fact]
+    public void A_complete_document_has_nothing_absent()
+    {
+        var read = ApiDocuments.ReadStrokeResponse("{\"stroke\":" + ApiJsonSamples.Stroke(points: [(1, 2)]) + "}");
+        Assert.True(read.Ok, read.Problem);
+        Assert.Empty(read.Absent);
     }
 
     [Fact]
@@ -50,12 +83,10 @@ public class ApiDocumentsTests
     }
 
     [Fact]
-    public void Reads_tokens_lists_and_errors()
+    public void Reads_lists()
     {
-        Assert.Equal("abc", ApiDocuments.ReadToken("{\"token\":\"abc\"}").Value);
-        Assert.Equal("$.token is empty", ApiDocuments.ReadToken("{\"token\":\"\"}").Problem);
         Assert.Equal(100, ApiDocuments.ReadRoomsResponse(ApiJsonSamples.RoomList(100)).Value!.Count);
-        Assert.Equal("bad token", ApiDocuments.ReadError("{\"error\":\"bad token\"}").Value);
+        Assert.Empty(ApiDocuments.ReadRoomsResponse("{}").Value!);
     }
 
     [Fact]
@@ -70,8 +101,8 @@ public class ApiDocumentsTests
     public void Reports_an_escaped_lone_surrogate_as_a_problem_without_throwing()
     {
         // Valid JSON syntax, but no string: reading it used to throw out of the reader.
-        var read = ApiDocuments.ReadError("{\"error\":\"a\\ud800b\"}");
+        var read = ApiDocuments.ReadRoomResponse("{\"room\":{\"name\":\"a\\ud800b\"}}");
         Assert.False(read.Ok);
-        Assert.StartsWith("$.error is not valid Unicode text", read.Problem);
+        Assert.StartsWith("$.room.name is not valid Unicode text", read.Problem);
     }
 }

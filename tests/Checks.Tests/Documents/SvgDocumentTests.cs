@@ -20,7 +20,10 @@ public class SvgDocumentTests
     [Theory]
     [InlineData("<svg><polyline id=\"1\" points=\"1,2 3\"/></svg>", "polyline 1 has malformed points")]
     [InlineData("<svg><polyline points=\"a,b\"/></svg>", "polyline (no id) has malformed points")]
-    [InlineData("<html><body/></html>", "the root element is <html>, not <svg>")]
+    [InlineData("<svg width=\"100%\"/>", "the root's width and height must be integers")]
+    [InlineData("<svg><polyline id=\"1\" stroke-width=\"1.5\" points=\"1,2\"/></svg>", "polyline 1 has a stroke-width that is not an integer")]
+    [InlineData("<svg><polyline id=\"1\" points=\"1,2 \"/></svg>", "polyline 1 has malformed points")]
+    [InlineData("<svg><polyline id=\"1\" points=\"\"/></svg>", "polyline 1 has malformed points")]
     [InlineData("", "not well-formed XML")]
     [InlineData("<svg><polyline></svg>", "not well-formed XML")]
     public void Reports_malformed_images(string xml, string problem)
@@ -31,9 +34,10 @@ public class SvgDocumentTests
     }
 
     [Fact]
-    public void Empty_points_are_an_empty_polyline()
+    public void Reads_as_the_original_did_any_root_and_only_its_own_polylines()
     {
-        Assert.True(SvgDocument.TryParse("<svg><polyline id=\"1\" points=\"\"/></svg>", out var svg, out _));
-        Assert.Empty(svg!.Polylines[0].Points);
+        Assert.True(SvgDocument.TryParse("<image width=\" 10 \"><polyline id=\"1\" points=\"1,2,9 3,4\"/><g><polyline id=\"2\" points=\"x\"/></g></image>", out var svg, out var problem), problem);
+        var line = Assert.Single(svg!.Polylines);
+        Assert.Equal([new Vertex(1, 2), new Vertex(3, 4)], line.Points);
     }
 }

@@ -61,9 +61,9 @@ public class CheckProfilesTests
     }
 
     [Fact]
-    public void Static_file_paths_are_the_four_of_the_front_end()
+    public void Static_file_paths_are_the_three_the_original_loaded()
     {
-        Assert.Equal(["/css/sanitize.css", "/css/rc-color-picker.css", "/bundle.js", "/favicon.ico"], StaticFilePaths.All);
+        Assert.Equal(["/css/rc-color-picker.css", "/css/sanitize.css", "/bundle.js"], StaticFilePaths.All);
     }
 
     [Fact]

@@ -30,7 +30,6 @@ public class EveryRuleCanFailTests
     {
         ["http.status"] = () => HttpRules.StatusIs(200, 500, R),
         ["tokens.present"] = () => TokenRules.ReadPageToken(HtmlDocument.Parse("<html></html>"), R).Verdict,
-        ["tokens.api-response"] = () => TokenRules.ReadApiToken(200, "{}", R).Verdict,
         ["tokens.refreshed"] = () => TokenRules.TokensDiffer("a", "a", R),
         ["rooms.create"] = () => RoomRules.ReadCreated(500, "", R).Verdict,
         ["load.rooms.create"] = () => RoomRules.ReadCreated(500, "", R, CheckPhase.Load).Verdict,
@@ -40,7 +39,6 @@ public class EveryRuleCanFailTests
         ["rooms.list-count"] = () => RoomRules.HasExactly100([Room], R),
         ["load.rooms.list-count"] = () => RoomRules.HasExactly100([Room], R, CheckPhase.Load),
         ["rooms.get"] = () => RoomRules.ReadFetched(404, "", R).Verdict,
-        ["load.rooms.get"] = () => RoomRules.ReadFetched(404, "", R, CheckPhase.Load).Verdict,
         ["rooms.has-strokes"] = () => RoomRules.HasAnyStroke(Room, R),
         ["strokes.post"] = () => StrokeRules.ReadPosted(400, "", R).Verdict,
         ["load.strokes.post"] = () => StrokeRules.ReadPosted(400, "", R, CheckPhase.Load).Verdict,
@@ -67,10 +65,10 @@ public class EveryRuleCanFailTests
         ["consistency.count-not-lower"] = () => First(ConsistencyRules.TopPageMatchesApi([Room with { Id = 999, StrokeCount = 42 }], Page(_ => { }), R)),
         ["consistency.missing-rooms"] = () => First(ConsistencyRules.TopPageMatchesApi(Enumerable.Repeat(Room, 91).ToList(), Page(_ => { }), R)),
         ["consistency.room-page-polylines"] = () => ConsistencyRules.RoomPageMatchesApi(Room with { Strokes = [Stroke] }, HtmlDocument.Parse(CraftedPages.RoomPage(0)), R),
-        ["svg.parse"] = () => SvgRules.ReadImage(200, "<", R).Verdict,
-        ["svg.stroke-present"] = () => First(SvgRules.StrokeReflected(SvgRules.ReadImage(200, CraftedPages.Svg(), R).Value!, 1, [], R)),
-        ["svg.point-count"] = () => First(SvgRules.StrokeReflected(SvgRules.ReadImage(200, CraftedPages.Svg((1, "1,1")), R).Value!, 1, [], R)),
-        ["svg.point-values"] = () => First(SvgRules.StrokeReflected(SvgRules.ReadImage(200, CraftedPages.Svg((1, "1,1")), R).Value!, 1, [new Vertex(1, 1.2)], R)),
+        ["svg.parse"] = () => SvgRules.ReadImage("<", R).Verdict,
+        ["svg.stroke-present"] = () => First(SvgRules.StrokeReflected(SvgRules.ReadImage(CraftedPages.Svg(), R).Value!, 1, [], R)),
+        ["svg.point-count"] = () => First(SvgRules.StrokeReflected(SvgRules.ReadImage(CraftedPages.Svg((1, "1,1")), R).Value!, 1, [], R)),
+        ["svg.point-values"] = () => First(SvgRules.StrokeReflected(SvgRules.ReadImage(CraftedPages.Svg((1, "1,1")), R).Value!, 1, [new Vertex(1, 1.2)], R)),
         ["static.hash"] = () => StaticFileRules.HashMatches("/bundle.js", 200, Encoding.ASCII.GetBytes("changed"), Strict, R),
         ["stream.status"] = () => StreamRules.StatusIsOk(404, R),
         ["stream.content-type"] = () => StreamRules.ContentTypeIsEventStream("text/html", R),
@@ -81,6 +79,8 @@ public class EveryRuleCanFailTests
         ["stream.point-count"] = () => StreamRules.PointCountMatches(2, Stroke, R),
         ["watchers.count"] = () => WatcherRules.HighestCountIs([1], 2, 1, R),
         ["watchers.strokes"] = () => WatcherRules.ReceivedAllStrokes(1, 2, 1, R),
+        ["contract.fields"] = () => ContractRules.HasFields(["$.room.name"], ApiDocumentKind.CreatedRoom, R),
+        ["initial.completed"] = () => CompletionRules.Stopped("top-page-content", R, "status 500"),
     };
 
     public static TheoryData<string> RuleIds() => new(RuleCatalog.All.Select(r => r.Id));

@@ -19,7 +19,8 @@ public class StreamRulesTests
     [Theory]
     [InlineData("text/event-stream", true)]
     [InlineData("text/event-stream; charset=utf-8", true)]
-    [InlineData("Text/Event-Stream", true)]
+    [InlineData("Text/Event-Stream", false)] // the original compared the prefix exactly
+    [InlineData("text/event-streaming", true)] // ... and only the prefix
     [InlineData("text/plain", false)]
     [InlineData("application/json;charset=utf-8", false)]
     [InlineData("", false)]
@@ -46,8 +47,11 @@ public class StreamRulesTests
         var read = StreamRules.ReadStrokeEvent(ApiJsonSamples.Stroke(5, points: [(1, 2), (3, 4)]), Request);
         Assert.True(read.Ok);
         Assert.Equal(2, read.Value!.Points.Count);
-        VerdictAssert.Failed(StreamRules.ReadStrokeEvent("{\"stroke\":{}}", Request).Verdict,
-            "stream.stroke-data", "A stroke event's data is not a valid stroke", critical: false);
+        foreach (var data in new[] { "{\"id\":\"5\"}", "[]", "{\"points\":{}}", "" })
+            VerdictAssert.Failed(StreamRules.ReadStrokeEvent(data, Request).Verdict,
+                "stream.stroke-data", "A stroke event's data is not a valid stroke", critical: false);
+        // Absent fields are zeros, as the original read them.
+        Assert.Equal(0, StreamRules.ReadStrokeEvent("{}", Request).Value!.Id);
     }
 
     [Fact]
@@ -56,7 +60,9 @@ public class StreamRulesTests
         var read = StreamRules.ReadWatcherCountEvent("3", Request);
         Assert.True(read.Ok);
         Assert.Equal(3, read.Value);
-        foreach (var data in new[] { "", "-1", "three", "1.5" })
+        Assert.Equal(-1, StreamRules.ReadWatcherCountEvent("-1", Request).Value);
+        Assert.Equal(2, StreamRules.ReadWatcherCountEvent("+2", Request).Value);
+        foreach (var data in new[] { "", "three", "1.5", " 3", "3\n" })
             VerdictAssert.Failed(StreamRules.ReadWatcherCountEvent(data, Request).Verdict,
                 "stream.watcher-count-data", "A watcher_count event's data is not a number", critical: false);
     }

@@ -42,16 +42,16 @@ public class SvgRulesTests
     [Fact]
     public void An_unreadable_image_is_critical()
     {
-        Assert.True(SvgRules.ReadImage(200, CraftedPages.Svg(), Request).Ok);
-        VerdictAssert.Failed(SvgRules.ReadImage(200, "<svg><polyline></svg>", Request).Verdict,
+        Assert.True(SvgRules.ReadImage(CraftedPages.Svg(), Request).Ok);
+        VerdictAssert.Failed(SvgRules.ReadImage("<svg><polyline></svg>", Request).Verdict,
             "svg.parse", "The SVG image could not be parsed", critical: true);
-        VerdictAssert.Failed(SvgRules.ReadImage(404, "{\"error\":\"not found\"}", Request).Verdict,
+        VerdictAssert.Failed(SvgRules.ReadImage("{\"error\":\"not found\"}", Request).Verdict,
             "svg.parse", "The SVG image could not be parsed", critical: true);
     }
 
     private static SvgDocument Read(string xml)
     {
-        var read = SvgRules.ReadImage(200, xml, Request);
+        var read = SvgRules.ReadImage(xml, Request);
         Assert.True(read.Ok, read.Verdict.ToString());
         return read.Value!;
     }

@@ -33,16 +33,6 @@ public class TokenAndHttpRulesTests
     }
 
     [Fact]
-    public void The_token_api_must_answer_200_with_a_token()
-    {
-        Assert.Equal("x", TokenRules.ReadApiToken(200, "{\"token\":\"x\"}", "POST /api/csrf_token").Value);
-        VerdictAssert.Failed(TokenRules.ReadApiToken(500, "{\"error\":\"db\"}", "POST /api/csrf_token").Verdict,
-            "tokens.api-response", "The CSRF token API response is wrong", critical: false);
-        VerdictAssert.Failed(TokenRules.ReadApiToken(200, "{\"tok\":\"x\"}", "POST /api/csrf_token").Verdict,
-            "tokens.api-response", "The CSRF token API response is wrong", critical: false);
-    }
-
-    [Fact]
     public void Unexpected_status_is_an_ordinary_error()
     {
         var passed = HttpRules.StatusIs(200, 200, Request);

@@ -78,9 +78,9 @@ public sealed class ChaosTarget : IAsyncDisposable
             context.Response.StatusCode = Next(Statuses);
             if (context.Response.StatusCode is 204 or 304) return;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(Next(2) == 0 ? """{"token":"abc"}""" : "<html>not json", context.RequestAborted);
+            await context.Response.WriteAsync(Next(2) == 0 ? """{"room":{"id":1,"name":"abc"}}""" : "<html>not json", context.RequestAborted);
         });
-        _app.Map("/status/{code:int}", (int code) => Results.Json(new { token = "abc" }, statusCode: code));
+        _app.Map("/status/{code:int}", (int code) => Results.Json(new { room = new { id = 1, name = "abc" } }, statusCode: code));
         _app.Map("/not-json", () => Results.Text("<html>not json</html>", "application/json"));
         _app.Map("/truncated", async context =>
         {
@@ -105,13 +105,13 @@ public sealed class ChaosTarget : IAsyncDisposable
         _app.Map("/invalid-utf8", async context =>
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            byte[] body = [.. "{\"token\":\""u8, 0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80, .. "\"}"u8];
+            byte[] body = [.. "{\"room\":{\"name\":\""u8, 0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80, .. "\"}}"u8];
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
         });
         _app.Map("/lone-surrogate", context =>
         {
             context.Response.ContentType = "application/json; charset=utf-8";
-            return context.Response.WriteAsync("{\"token\":\"a\\ud800b\"}", context.RequestAborted);
+            return context.Response.WriteAsync("{\"room\":{\"name\":\"a\\ud800b\"}}", context.RequestAborted);
         });
         _app.Map("/slow", async context =>
         {

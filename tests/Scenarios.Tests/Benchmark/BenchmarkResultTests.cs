@@ -1,3 +1,4 @@
+using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
 using IsuBench.Scenarios.Benchmark;
 using IsuBench.Scenarios.Engine;
@@ -45,13 +46,26 @@ public sealed class BenchmarkResultTests
     }
 
     [Fact]
-    public void A_critical_verdict_or_a_skipped_check_fails_the_initial_check_and_the_run()
+    public void A_critical_verdict_or_with_strict_a_skipped_check_fails_the_initial_check_and_the_run()
     {
         var metrics = new RunMetrics(new FakeClock());
         Assert.False(Collect(metrics, [new CheckOutcome("a", [Critical.Fail("GET /", "x", "y")], TimeSpan.Zero)]).Pass);
-        var skipped = Collect(metrics, [new CheckOutcome("a", [], TimeSpan.Zero, Skipped: true)]);
+        var stopped = CompletionRules.Stopped("a", "(not run)", "the target stopped answering");
+        var skipped = Collect(metrics, [new CheckOutcome("a", [stopped.Weighed(strict: true)], TimeSpan.Zero, Skipped: true)]);
         Assert.False(skipped.Pass);
         Assert.False(skipped.InitialCheckPassed);
+        Assert.True(Collect(metrics, [new CheckOutcome("a", [stopped.Weighed(strict: false)], TimeSpan.Zero, Skipped: true)]).InitialCheckPassed);
+    }
+
+    [Fact]
+    public void Warnings_are_listed_as_errors_but_not_among_the_original_messages()
+    {
+        var metrics = new RunMetrics(new FakeClock());
+        metrics.Errors.Add(ErrorKind.Warning, "an addition failed");
+        metrics.Errors.Add("an ordinary error");
+        var result = Collect(metrics, []);
+        Assert.Equal(["an ordinary error"], result.Messages);
+        Assert.Contains(result.Errors, e => e.Kind == ErrorKind.Warning && e.Message == "an addition failed");
     }
 
     [Fact]

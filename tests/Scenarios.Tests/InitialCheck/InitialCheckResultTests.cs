@@ -1,3 +1,4 @@
+using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
 using IsuBench.Scenarios.InitialCheck;
 
@@ -9,7 +10,7 @@ public sealed class InitialCheckResultTests
     private static readonly Rule Ordinary = new("x.ordinary", "ordinary thing broke", false);
 
     [Fact]
-    public void Only_a_critical_failure_or_a_skipped_check_fails_the_result()
+    public void Only_a_critical_failure_fails_the_result_and_a_skipped_check_only_with_strict()
     {
         var ordinaryFailure = new InitialCheckResult([new CheckOutcome("a", [Critical.Pass("r"), Ordinary.Fail("r", "e", "a")], TimeSpan.Zero)]);
         Assert.True(ordinaryFailure.Passed);
@@ -18,8 +19,13 @@ public sealed class InitialCheckResultTests
         var criticalFailure = new InitialCheckResult([new CheckOutcome("a", [Critical.Fail("r", "e", "a")], TimeSpan.Zero)]);
         Assert.False(criticalFailure.Passed);
 
-        var skipped = new InitialCheckResult([new CheckOutcome("a", [Critical.Pass("r")], TimeSpan.Zero), new CheckOutcome("b", [], TimeSpan.Zero, Skipped: true)]);
-        Assert.False(skipped.Passed);
+        // A skipped check carries its initial.completed failure, weighed as the run weighs it.
+        InitialCheckResult Skipped(bool strict) => new([
+            new CheckOutcome("a", [Critical.Pass("r")], TimeSpan.Zero),
+            new CheckOutcome("b", [CompletionRules.Stopped("b", "(not run)", "gone").Weighed(strict)], TimeSpan.Zero, Skipped: true)]);
+        Assert.True(Skipped(strict: false).Passed);
+        Assert.False(Skipped(strict: false).Checks[1].Passed);
+        Assert.False(Skipped(strict: true).Passed);
     }
 
     [Fact]

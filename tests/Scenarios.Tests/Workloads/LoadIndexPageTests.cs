@@ -16,8 +16,8 @@ public sealed class LoadIndexPageTests
         var run = await new LoadRunner(sessions, 1).RunAsync([workload], TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal((1L, 0L), (run.Iterations[LoadIndexPageWorkload.Name], run.FailedIterations[LoadIndexPageWorkload.Name]));
-        // 3 × (top page + 4 static files + 30 images), each a successful GET.
-        Assert.Equal(3 * (1 + 4 + 30), sessions.Metrics.Score.Total);
+        // 3 × (top page + the 3 static files + 30 images), each a successful GET.
+        Assert.Equal(3 * (1 + 3 + 30), sessions.Metrics.Score.Total);
         var endpoints = sessions.Metrics.Endpoints.Snapshot().ToDictionary(e => e.Endpoint, e => e.Requests);
         Assert.Equal(3, endpoints[LoadRequests.TopPage]);
         Assert.Equal(90, endpoints[LoadRequests.Image]);
@@ -36,7 +36,7 @@ public sealed class LoadIndexPageTests
 
         Assert.Equal(1, run.FailedIterations[LoadIndexPageWorkload.Name]);
         Assert.Equal(1, sessions.Metrics.Endpoints.Snapshot().Single(e => e.Endpoint == LoadRequests.TopPage).Requests);
-        Assert.Equal(1 + 4, sessions.Metrics.Score.Total);
+        Assert.Equal(1 + 3, sessions.Metrics.Score.Total);
         var error = Assert.Single(sessions.Metrics.Errors.Snapshot());
         Assert.Equal(4, error.Count);
         Assert.Equal("The response has an unexpected status code [GET /img/{id}]: status 500", error.Message);

@@ -68,6 +68,7 @@ public sealed record ResultDocument
             Profile = result.Options.Profile,
             AssetsManifest = result.Options.AssetsManifest,
             CompatRetry = result.Options.CompatRetry,
+            Strict = result.Options.Strict,
             SseTransport = result.Options.SseTransport.ToString().ToLowerInvariant(),
             UserAgent = result.Options.UserAgent,
             CheckOnly = result.Options.CheckOnly,
@@ -91,7 +92,7 @@ public sealed record ResultDocument
         Checks = result.Checks.Select(c => new CheckDocument(
             c.Name, c.Passed, c.Skipped, Math.Round(c.Duration.TotalSeconds, 3),
             c.Verdicts.Select(v => new VerdictDocument(
-                v.RuleId, v.Passed, v.Critical, v.Message, v.Evidence.Request, v.Evidence.Expected, v.Evidence.Actual)).ToList())).ToList(),
+                v.RuleId, v.Passed, v.Critical, v.Addition, v.Message, v.Evidence.Request, v.Evidence.Expected, v.Evidence.Actual)).ToList())).ToList(),
         TimeSeries = result.TimeSeries.Select(p => new TimeSeriesDocument(
             Math.Round(p.Elapsed.TotalSeconds, 3), p.Score, Math.Round(p.RequestsPerSecond, 2), p.Watchers, p.Errors)).ToList(),
     };
@@ -111,6 +112,7 @@ public sealed record ResultDocument
         ErrorKind.Critical => "critical",
         ErrorKind.Ordinary => "ordinary",
         ErrorKind.BenchCapacity => "bench_capacity",
+        ErrorKind.Warning => "warning",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

@@ -13,6 +13,8 @@ public sealed record RunOptionsDocument
     [JsonPropertyName("assets_manifest")] public string? AssetsManifest { get; init; }
     /// <summary>Whether SSE reconnects waited 1 s as the original.</summary>
     [JsonPropertyName("compat_retry")] public required bool CompatRetry { get; init; }
+    /// <summary>Whether IsuBench's additions failed the run (<c>--strict</c>) instead of warning (absent in results written before the option existed).</summary>
+    [JsonPropertyName("strict")] public bool? Strict { get; init; }
     /// <summary>How SSE watchers connected: socket or httpclient (absent in results written before the option existed).</summary>
     [JsonPropertyName("sse_transport")] public string? SseTransport { get; init; }
     /// <summary>The User-Agent sent.</summary>

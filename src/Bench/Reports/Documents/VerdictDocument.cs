@@ -7,6 +7,7 @@ public sealed record VerdictDocument(
     [property: JsonPropertyName("rule")] string Rule,
     [property: JsonPropertyName("passed")] bool Passed,
     [property: JsonPropertyName("critical")] bool Critical,
+    [property: JsonPropertyName("addition")] bool Addition,
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("request")] string Request,
     [property: JsonPropertyName("expected")] string Expected,
