@@ -11,11 +11,14 @@ public static class StaticFileRules
     public static readonly Rule Hash = new("static.hash", "A static file is not correct", true);
 
     /// <summary>Checks the file at <paramref name="path"/> against <paramref name="profile"/>'s expected hash.</summary>
-    public static Verdict HashMatches(string path, int status, ReadOnlySpan<byte> content, CheckProfile profile, string request)
+    public static Verdict HashMatches(string path, int status, ReadOnlySpan<byte> content, CheckProfile profile, string request) =>
+        Md5Matches(path, status, StaticFileHash.Md5Hex(content), content.Length, profile, request);
+
+    /// <summary>As <see cref="HashMatches"/>, given the MD5 (lower-case hex) and length of the content rather than the content.</summary>
+    public static Verdict Md5Matches(string path, int status, string md5, long length, CheckProfile profile, string request)
     {
         if (status != 200) return Hash.Fail(request, $"{path} with status 200", $"status {status}");
         if (!profile.ExpectedHashes.TryGetValue(path, out var expected)) return Hash.Pass(request);
-        var actual = StaticFileHash.Md5Hex(content);
-        return Hash.Check(actual == expected, request, $"{path} with md5 {expected}", $"md5 {actual} ({content.Length} bytes)");
+        return Hash.Check(md5 == expected, request, $"{path} with md5 {expected}", $"md5 {md5} ({length} bytes)");
     }
 }

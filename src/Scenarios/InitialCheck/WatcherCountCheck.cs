@@ -6,7 +6,7 @@ namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>
 /// (b), beside the sequence: from <c>/api/rooms</c>, with a random pad 0..19, room <c>rooms[30 + pad + 10 i]</c> gets i watchers
-/// (i = 0..4) that each stay for the watcher stay; each watcher's highest <c>watcher_count</c> must be i, and it must have received
+/// (i = 0..4) that each stay for the watcher stay (the list must hold exactly 100 rooms); each watcher's highest <c>watcher_count</c> must be i, and it must have received
 /// exactly the room's <c>stroke_count</c> strokes (both critical).
 /// </summary>
 internal sealed class WatcherCountCheck : IInitialCheck
@@ -30,15 +30,11 @@ internal sealed class WatcherCountCheck : IInitialCheck
             context.Judge(session, response, list.Verdict, WatcherRules.Count.Fail("GET /api/rooms", "the room list", list.Verdict.Evidence.Actual));
             return;
         }
-        context.Judge(session, response, list.Verdict, ContractRules.HasFields(list.Absent, ApiDocumentKind.RoomList, "GET /api/rooms"));
         var rooms = list.Value!;
+        // As the original: a list of other than 100 rooms fails the check (and leaves no rooms to pick from).
+        if (!context.Judge(session, response, list.Verdict, ContractRules.HasFields(list.Absent, ApiDocumentKind.RoomList, "GET /api/rooms"),
+                RoomRules.HasExactly100(rooms, "GET /api/rooms"))) return;
         var pad = context.Random.Next(PadLimit);
-        var lastPosition = FirstPosition + pad + Step * MostWatchers;
-        if (rooms.Count <= lastPosition)
-        {
-            context.Record(WatcherRules.Count.Fail("GET /api/rooms", $"at least {lastPosition + 1} rooms to watch", $"{rooms.Count} rooms"));
-            return;
-        }
 
         var watchers = new List<Task>();
         for (var i = 1; i <= MostWatchers; i++)

@@ -4,9 +4,9 @@ using IsuBench.Scenarios.Engine;
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
-/// Matsuri ("festival"), SPEC §2.3: each worker is one instance for the phase's duration minus 5 s. One session creates
-/// a room and posts the isu strokes, jittered, one after another with a pause after each, looping; watchers join in
-/// waves (<see cref="WaveRule"/>); at the end every watcher leaves. Received strokes of this instance's posts score live.
+/// Matsuri ("festival"): each worker is one instance for the phase's duration minus 5 s. One session creates a room and
+/// posts the isu strokes, jittered, one after another with a pause after each, looping; watchers join in waves and all
+/// leave together one interval after the last wave (<see cref="WaveRule"/>). Received strokes of this instance's posts score live.
 /// </summary>
 public static class MatsuriWorkload
 {
@@ -24,7 +24,6 @@ public static class MatsuriWorkload
         WorkerContext context, LoadOptions options, WatcherSlots slots, MatsuriCounters counters, CancellationToken cancellationToken)
     {
         var clock = context.Metrics.Clock;
-        var started = clock.Monotonic;
         // The poster and the waves run concurrently: each gets its own reproducible random source.
         var posterRandom = context.NewRandom();
         var waveRandom = context.NewRandom();
@@ -47,19 +46,25 @@ public static class MatsuriWorkload
         counters.RoomCreated();
         var room = new MatsuriRoom(options, context.Metrics, slots, counters);
 
-        using var instance = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var remaining = options.MatsuriDuration - (clock.Monotonic - started);
-        instance.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
-        var tasks = new List<Task> { Task.Run(() => PostLoopAsync(poster, token, created.Id, room, posterRandom, instance.Token), CancellationToken.None) };
+        // As the original, the instance's time counts from the room's creation: the poster draws for all of it, the watchers
+        // join in waves and all leave one interval after the last wave (WaveRule.Plan).
+        var started = clock.Monotonic;
+        var plan = WaveRule.Plan(options.MatsuriDuration, options.WaveInterval);
+        using var drawing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drawing.CancelAfter(options.MatsuriDuration);
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(drawing.Token);
+        watching.CancelAfter(plan.LeaveAt);
+        var posting = Task.Run(() => PostLoopAsync(poster, token, created.Id, room, posterRandom, drawing.Token), CancellationToken.None);
+        var watchers = new List<Task>();
         var roster = new WatcherRoster();
         try
         {
-            foreach (var waveAt in WaveRule.Schedule(options.MatsuriDuration, options.WaveInterval))
+            foreach (var waveAt in plan.Waves)
             {
                 var wait = waveAt - (clock.Monotonic - started);
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, instance.Token);
+                    await Task.Delay(wait, watching.Token);
                 }
                 int size = roster.NextWave(options.InitialWaveSize, options.MaxWatchersPerInstance);
                 for (int i = 0; i < size; i++)
@@ -68,19 +73,20 @@ public static class MatsuriWorkload
                     roster.Add(state);
                     counters.WatcherStarted();
                     var watcher = new RoomWatcher(state, context.NewSession(waveRandom), created.Id, room);
-                    tasks.Add(Task.Run(() => watcher.RunAsync(instance.Token), CancellationToken.None));
+                    watchers.Add(Task.Run(() => watcher.RunAsync(watching.Token), CancellationToken.None));
                 }
             }
-            await Task.Delay(Timeout.InfiniteTimeSpan, instance.Token);
+            await Task.Delay(Timeout.InfiniteTimeSpan, watching.Token);
         }
-        catch (OperationCanceledException) when (instance.IsCancellationRequested)
+        catch (OperationCanceledException) when (watching.IsCancellationRequested)
         {
-            // The instance's time is up (or the phase ended): everybody leaves.
+            // Time to leave (or the phase ended): everybody leaves; the poster draws on until the instance's end.
         }
         finally
         {
-            await instance.CancelAsync();
-            await Task.WhenAll(tasks);
+            await watching.CancelAsync();
+            await Task.WhenAll(watchers);
+            await posting;
         }
         cancellationToken.ThrowIfCancellationRequested();
     }

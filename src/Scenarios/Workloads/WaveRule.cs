@@ -23,8 +23,13 @@ public static class WaveRule
         return Math.Max(0, Math.Min(n, maxPerInstance - started));
     }
 
-    /// <summary>When the waves start, relative to the instance's start: at once, then every interval while a whole interval of the instance remains.</summary>
-    public static IEnumerable<TimeSpan> Schedule(TimeSpan instanceDuration, TimeSpan interval)
+    /// <summary>
+    /// When the waves start and when everybody leaves, relative to the instance's start, as the original (scenario/matsuri.go:
+    /// join, sleep one interval, stop once more than the instance's time minus one interval has passed): a wave at once, then
+    /// one every interval while less than the instance's time minus one interval has passed; everybody leaves one interval after
+    /// the last wave (never after the instance's end). With 55 s and 5 s: ten waves, 0 to 45 s, and leaving at 50 s.
+    /// </summary>
+    public static WavePlan Plan(TimeSpan instanceDuration, TimeSpan interval)
     {
         if (interval <= TimeSpan.Zero)
         {
@@ -32,12 +37,14 @@ public static class WaveRule
         }
         if (instanceDuration <= TimeSpan.Zero)
         {
-            yield break;
+            return new WavePlan([], TimeSpan.Zero);
         }
-        yield return TimeSpan.Zero;
-        for (var at = interval; at + interval <= instanceDuration; at += interval)
+        var waves = new List<TimeSpan> { TimeSpan.Zero };
+        for (var at = interval; at < instanceDuration - interval; at += interval)
         {
-            yield return at;
+            waves.Add(at);
         }
+        var leave = waves[^1] + interval;
+        return new WavePlan(waves, leave < instanceDuration ? leave : instanceDuration);
     }
 }

@@ -25,20 +25,31 @@ public sealed class WaveRuleTests
     }
 
     [Fact]
-    public void Waves_every_5_s_while_a_whole_interval_remains_allow_10_times_2_to_the_10_in_55_s()
+    public void As_the_original_ten_waves_join_from_0_to_45_s_and_everybody_leaves_at_50_s_of_an_instance_of_55_s()
     {
-        var schedule = WaveRule.Schedule(TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(5)).ToList();
-        Assert.Equal(Enumerable.Range(0, 11).Select(i => TimeSpan.FromSeconds(5 * i)), schedule);
-        // If every watcher always receives, each wave doubles the room.
+        var plan = WaveRule.Plan(TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(5));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => TimeSpan.FromSeconds(5 * i)), plan.Waves);
+        Assert.Equal(TimeSpan.FromSeconds(50), plan.LeaveAt);
+        // If every watcher always receives, each wave doubles the room: 10 × 2^9 watchers by the last wave.
         int started = 0;
-        foreach (var _ in schedule)
+        foreach (var _ in plan.Waves)
         {
             started += WaveRule.NextWave(started, 0, started, 10, 10 * 1024);
         }
-        Assert.Equal(10 * 1024, started);
-        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(5)], WaveRule.Schedule(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)));
-        Assert.Equal([TimeSpan.Zero], WaveRule.Schedule(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5)));
-        Assert.Empty(WaveRule.Schedule(TimeSpan.Zero, TimeSpan.FromSeconds(5)));
+        Assert.Equal(10 * 512, started);
+    }
+
+    [Theory]
+    [InlineData(10, new[] { 0 }, 5)]
+    [InlineData(11, new[] { 0, 5 }, 10)]
+    [InlineData(3, new[] { 0 }, 3)] // never after the instance's end
+    [InlineData(56, new[] { 0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50 }, 55)]
+    public void Waves_join_while_less_than_the_instance_minus_one_interval_has_passed(int seconds, int[] waves, int leave)
+    {
+        var plan = WaveRule.Plan(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(5));
+        Assert.Equal(waves.Select(w => TimeSpan.FromSeconds(w)), plan.Waves);
+        Assert.Equal(TimeSpan.FromSeconds(leave), plan.LeaveAt);
+        Assert.Empty(WaveRule.Plan(TimeSpan.Zero, TimeSpan.FromSeconds(5)).Waves);
     }
 
     [Fact]
