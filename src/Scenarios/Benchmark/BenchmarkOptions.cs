@@ -20,8 +20,8 @@ public sealed record BenchmarkOptions
     /// <summary>A JSON file <c>{path: md5}</c> replacing the profile's expected static file hashes, or null.</summary>
     public string? AssetsManifest { get; init; }
 
-    /// <summary>Reconnect SSE streams after 1 s whatever the server says, as the original bench did.</summary>
-    public bool CompatRetry { get; init; }
+    /// <summary>Reconnect SSE streams after 1 s whatever the server says, as the original bench did (the default; <c>--honor-retry</c> turns it off).</summary>
+    public bool CompatRetry { get; init; } = true;
 
     /// <summary>IsuBench's additions to the original checks fail the run instead of warning (<c>--strict</c>).</summary>
     public bool Strict { get; init; }

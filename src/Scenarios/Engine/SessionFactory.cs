@@ -14,7 +14,7 @@ public sealed class SessionFactory : IDisposable
         _targets = targets;
         _options = options;
         _metrics = metrics;
-        _pool = options.Transport == TransportMode.SharedPool ? new SharedTransportPool(options.SharedPoolSize) : null;
+        _pool = options.Transport == TransportMode.PerSession ? null : new SharedTransportPool(options.SharedPoolSize);
     }
 
     /// <summary>The run's metrics.</summary>
@@ -24,8 +24,9 @@ public sealed class SessionFactory : IDisposable
     public Session Create(Random random)
     {
         var origin = _targets.Pick(random);
-        return _pool is not null
-            ? new Session(origin, _pool.Next(), ownsInvoker: false, _options, _metrics)
+        bool shared = _options.Transport == TransportMode.SharedPool || (_options.Transport == TransportMode.Auto && origin.Scheme != Uri.UriSchemeHttps);
+        return shared
+            ? new Session(origin, _pool!.Next(), ownsInvoker: false, _options, _metrics)
             : new Session(origin, new HttpMessageInvoker(HttpHandlerFactory.Create(TimeSpan.FromSeconds(5)), disposeHandler: true),
                 ownsInvoker: true, _options, _metrics);
     }

@@ -12,8 +12,8 @@ public sealed record SessionOptions
     /// <summary>Largest response body read; a larger one is a failure, not unbounded buffering.</summary>
     public int MaxBodyBytes { get; init; } = 64 * 1024 * 1024;
 
-    /// <summary>Per-session handlers (as the original) or a shared pool of handlers.</summary>
-    public TransportMode Transport { get; init; } = TransportMode.SharedPool;
+    /// <summary>Per-session handlers (as the original), a shared pool of handlers, or per session for https only (the default).</summary>
+    public TransportMode Transport { get; init; } = TransportMode.Auto;
 
     /// <summary>Handlers in the shared pool.</summary>
     public int SharedPoolSize { get; init; } = 8;

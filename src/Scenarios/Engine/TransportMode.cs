@@ -8,4 +8,10 @@ public enum TransportMode
 
     /// <summary>A small pool of handlers shared by all sessions; cookies stay per session.</summary>
     SharedPool,
+
+    /// <summary>
+    /// Per session for https origins, as the original (each virtual user pays its own TLS handshakes and reuses only its own
+    /// connections, its stream among them); the shared pool for http, where the original never ran and a connection costs little.
+    /// </summary>
+    Auto,
 }

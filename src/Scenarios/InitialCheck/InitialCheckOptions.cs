@@ -19,7 +19,7 @@ public sealed record InitialCheckOptions
     public TimeSpan WatcherStay { get; init; } = TimeSpan.FromSeconds(6);
 
     /// <summary>Reconnect after 1 s whatever <c>retry</c> the server sends, as the original benchmark did.</summary>
-    public bool CompatRetry { get; init; }
+    public bool CompatRetry { get; init; } = true;
 
     /// <summary>How watchers open their streams (SseClientOptions.Transport).</summary>
     public SseTransport SseTransport { get; init; } = SseTransport.Socket;

@@ -26,6 +26,7 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
             new SseClientOptions { CompatRetry = context.Options.CompatRetry, Transport = context.Options.SseTransport });
         client.Connected += _ => context.Metrics.Watchers.Increment();
         client.Disconnected += _ => context.Metrics.Watchers.Decrement();
+        client.OpenFailed += (_, failure) => context.Metrics.Errors.Add(failure.Message);
         var counts = new List<int>();
         var strokes = 0;
         var problems = new List<Verdict>();

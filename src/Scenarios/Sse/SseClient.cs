@@ -41,16 +41,31 @@ public sealed class SseClient(
     /// <summary>Raised when a response ends, however it ended.</summary>
     public event Action<SseClient>? Disconnected;
 
+    /// <summary>Raised when a connection could not be made; the client tries again after the retry interval.</summary>
+    public event Action<SseClient, SseException>? OpenFailed;
+
     /// <summary>
     /// Yields events until cancelled. Throws <see cref="SseException"/> for failures that reconnecting
-    /// does not fix (status, Content-Type, oversized event, a stream that cannot be opened), and
-    /// <see cref="OperationCanceledException"/> when cancelled.
+    /// does not fix (status, Content-Type, oversized event, the bench's own capacity), and
+    /// <see cref="OperationCanceledException"/> when cancelled. A connection that cannot be made is tried
+    /// again after the retry interval (<see cref="OpenFailed"/> tells), as browsers and the original benchmark did.
     /// </summary>
     public async IAsyncEnumerable<SseEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            using var response = await OpenAsync(cancellationToken);
+            EventStreamResponse opened;
+            try
+            {
+                opened = await OpenAsync(cancellationToken);
+            }
+            catch (SseException failure) when (failure.Kind == SseFailureKind.Transport)
+            {
+                OpenFailed?.Invoke(this, failure);
+                await _wait(_reconnect.Delay, cancellationToken);
+                continue;
+            }
+            using var response = opened;
             IsConnected = true;
             Connections++;
             Connected?.Invoke(this);

@@ -14,8 +14,8 @@ public sealed record LoadOptions
     /// <summary>The run seed every worker's random source derives from.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>Watchers always wait the default 1 s before reconnecting, as the original benchmark did (SPEC §3).</summary>
-    public bool CompatRetry { get; init; }
+    /// <summary>Watchers always wait the default 1 s before reconnecting, as the original benchmark did (docs/fidelity.md, the load phase).</summary>
+    public bool CompatRetry { get; init; } = true;
 
     /// <summary>How watchers open their streams (SseClientOptions.Transport).</summary>
     public SseTransport SseTransport { get; init; } = SseTransport.Socket;

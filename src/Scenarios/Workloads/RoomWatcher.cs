@@ -7,8 +7,8 @@ namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
 /// One Matsuri watcher: a new session GETs <c>/rooms/{id}</c> for a token, then follows the room's SSE stream
-/// (reconnecting with <c>Last-Event-ID</c>) until it leaves: on a late stroke, a <c>bad_request</c>, a non-200 or
-/// wrong Content-Type, an unreadable stroke, or at the end of its instance. Every stroke it receives goes to the
+/// (reconnecting with <c>Last-Event-ID</c>, also after a connection that could not be made) until it leaves: on a late
+/// stroke, a <c>bad_request</c>, a non-200 or wrong Content-Type, an unreadable stroke, or at the end of its instance. Every stroke it receives goes to the
 /// instance's delivery scoring. Never throws; the session is its own and is disposed at the end.
 /// </summary>
 public sealed class RoomWatcher(WatcherState state, Session session, long roomId, MatsuriRoom room)
@@ -84,6 +84,8 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
             new SseClientOptions { CompatRetry = room.Options.CompatRetry, Endpoint = LoadRequests.Stream, Transport = room.Options.SseTransport });
         client.Connected += _ => metrics.Watchers.Increment();
         client.Disconnected += _ => metrics.Watchers.Decrement();
+        // The watcher stays and the client tries again, as the original's did; each failure is an ordinary error.
+        client.OpenFailed += (_, failure) => metrics.Errors.Add(failure.Message);
         state.MarkJoined();
         await foreach (var item in client.ReadAllAsync(cancellationToken))
         {

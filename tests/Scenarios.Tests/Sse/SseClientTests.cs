@@ -347,7 +347,7 @@ public sealed class SseClientTests
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task A_refused_connection_is_a_transport_error(SseTransport transport)
+    public async Task A_refused_connection_is_a_transport_error_reported_and_tried_again(SseTransport transport)
     {
         Uri origin;
         await using (var server = await ScriptedServer.StartAsync((_, _) => Task.CompletedTask))
@@ -356,14 +356,27 @@ public sealed class SseClientTests
         }
         using var sessions = TestRuns.Sessions(origin);
         using var session = sessions.Create(new Random(1));
-
-        var error = await Assert.ThrowsAsync<SseException>(async () =>
+        var waits = new List<TimeSpan>();
+        var client = new SseClient(session, "/", new SseClientOptions { Transport = transport }, (delay, _) =>
         {
-            await foreach (var _ in new SseClient(session, "/", new SseClientOptions { Transport = transport }).ReadAllAsync(CancellationToken.None))
-            {
-            }
+            waits.Add(delay);
+            return Task.CompletedTask;
         });
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var failures = new List<SseException>();
+        client.OpenFailed += (_, failure) =>
+        {
+            failures.Add(failure);
+            if (failures.Count == 3) cts.Cancel();
+        };
 
-        Assert.Equal(SseFailureKind.Transport, error.Kind);
+        // The client ends when cancelled between two attempts.
+        await foreach (var _ in client.ReadAllAsync(cts.Token))
+        {
+        }
+
+        Assert.Equal(3, failures.Count);
+        Assert.All(failures, f => Assert.Equal(SseFailureKind.Transport, f.Kind));
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)], waits.Take(2));
     }
 }

@@ -26,7 +26,7 @@ public sealed class LoadIndexPageTests
     }
 
     [Fact]
-    public async Task A_failing_image_fails_the_iteration_after_the_first_page_load()
+    public async Task A_failing_image_fails_the_iteration_once_the_failure_is_known()
     {
         await using var fake = await ScriptedIsuketch.StartAsync(topPageImages: 4, imageStatus: 500);
         using var sessions = TestRuns.Sessions(fake.Server.Origin);
@@ -35,10 +35,12 @@ public sealed class LoadIndexPageTests
         var run = await new LoadRunner(sessions, 1).RunAsync([workload], TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal(1, run.FailedIterations[LoadIndexPageWorkload.Name]);
-        Assert.Equal(1, sessions.Metrics.Endpoints.Snapshot().Single(e => e.Endpoint == LoadRequests.TopPage).Requests);
-        Assert.Equal(1 + 3, sessions.Metrics.Score.Total);
+        // As the original, the next page does not wait for a page's last images: the failures may show one or two pages later.
+        var pages = sessions.Metrics.Endpoints.Snapshot().Single(e => e.Endpoint == LoadRequests.TopPage).Requests;
+        Assert.InRange(pages, 1, 3);
+        Assert.Equal(pages * (1 + 3), sessions.Metrics.Score.Total);
         var error = Assert.Single(sessions.Metrics.Errors.Snapshot());
-        Assert.Equal(4, error.Count);
+        Assert.Equal(4 * pages, error.Count);
         Assert.Equal("The response has an unexpected status code [GET /img/{id}]: status 500", error.Message);
     }
 }

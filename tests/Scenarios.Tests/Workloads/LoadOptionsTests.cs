@@ -18,7 +18,7 @@ public sealed class LoadOptionsTests
         Assert.Equal((3, 6, 20), (options.IndexPageLoads, options.ImageConcurrency, options.DrawRoomFirstPosition));
         Assert.Equal((TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500)),
             (options.LoadIndexPagePause, options.LoadIndexPagePauseAfterFailure, options.DrawOnRandomRoomPause));
-        Assert.False(options.CompatRetry);
+        Assert.True(options.CompatRetry); // the original waited 1 s whatever retry the server sent
         Assert.Equal(TimeSpan.Zero, (options with { Duration = TimeSpan.FromSeconds(4) }).MatsuriDuration);
     }
 
