@@ -14,7 +14,7 @@ public static class DataCommand
         var mysql = CommandOptions.MySql();
         var seed = CommandOptions.Integer("--seed", "Seed of the generator: the same seed gives the same rows.", DataSetGenerator.DefaultSeed, int.MinValue, int.MaxValue);
         var rooms = CommandOptions.Integer("--rooms", "Number of rooms (1000 is the real data set; fewer for quick tests).", DataSetGenerator.DefaultRooms, 1, 100_000);
-        var init = new Command("init", "Drop and recreate the ISUketch tables and bulk-load the initial data set (SPEC §1.2).") { mysql, seed, rooms };
+        var init = new Command("init", "Drop and recreate the ISUketch tables and bulk-load the initial data set (docs/contract.md §1.2).") { mysql, seed, rooms };
         init.SetAction(async (parseResult, cancellationToken) =>
         {
             var configuration = parseResult.InvocationConfiguration;

@@ -1,6 +1,6 @@
 namespace IsuBench.Bench.Commands;
 
-/// <summary>The process exit codes of SPEC §4.</summary>
+/// <summary>The process exit codes of docs/contract.md §4.</summary>
 public static class ExitCodes
 {
     /// <summary>Everything passed.</summary>

@@ -18,7 +18,7 @@ public static class TargetProbe
         {
             ConnectTimeout = Timeout,
             AllowAutoRedirect = false,
-            // Self-signed certificates are accepted by the bench (SPEC §2), so also by its probe.
+            // Self-signed certificates are accepted by the bench (docs/contract.md §2.1), so also by its probe.
             SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true },
         };
         using var client = new HttpClient(handler) { Timeout = Timeout };

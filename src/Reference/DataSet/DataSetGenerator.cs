@@ -1,7 +1,7 @@
 namespace IsuBench.Reference.DataSet;
 
 /// <summary>
-/// The initial data set of SPEC §1.2, generated deterministically: the same seed and size give the same rows,
+/// The initial data set of docs/contract.md §1.2, generated deterministically: the same seed and size give the same rows,
 /// whatever the order or the parallelism in which the tables are asked for (each table, and each room's strokes
 /// and points, draws from a random stream of its own derived from the seed).
 /// </summary>

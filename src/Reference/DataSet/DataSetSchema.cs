@@ -6,7 +6,7 @@ namespace IsuBench.Reference.DataSet;
 /// <summary>Drops and recreates the ISUketch tables from the embedded schema (the one the server applies at start).</summary>
 public static class DataSetSchema
 {
-    /// <summary>The tables of SPEC §1.1.</summary>
+    /// <summary>The tables of docs/contract.md §1.1.</summary>
     public static readonly string[] Tables = ["rooms", "strokes", "points", "tokens", "room_watchers", "room_owners"];
 
     /// <summary>Drops every ISUketch table and creates them empty.</summary>

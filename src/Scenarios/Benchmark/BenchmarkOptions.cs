@@ -8,7 +8,7 @@ public sealed record BenchmarkOptions
     /// <summary>The origins under test, as given (comma separated in the command line).</summary>
     public required IReadOnlyList<Uri> Targets { get; init; }
 
-    /// <summary>Length of the load phase (SPEC §2.3: 60 s).</summary>
+    /// <summary>Length of the load phase (docs/contract.md §2.4: 60 s).</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The seed fixing every random choice of every virtual user.</summary>

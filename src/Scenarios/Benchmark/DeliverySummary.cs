@@ -5,7 +5,7 @@ namespace IsuBench.Scenarios.Benchmark;
 /// <summary>SSE delivery latency of a run: percentiles and a histogram by fixed bounds.</summary>
 public sealed record DeliverySummary(LatencySnapshot Latency, IReadOnlyList<DeliveryBucket> Histogram)
 {
-    /// <summary>The bucket bounds: around the 2 s scoring limit and the 5 s leave limit of SPEC §2.3.</summary>
+    /// <summary>The bucket bounds: around the 2 s scoring limit and the 5 s leave limit of docs/contract.md §2.4.</summary>
     public static readonly IReadOnlyList<TimeSpan> Bounds =
     [
         TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),

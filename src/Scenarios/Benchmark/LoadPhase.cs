@@ -3,7 +3,7 @@ using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.Benchmark;
 
-/// <summary>The load phase (SPEC §2.3): Matsuri, LoadIndexPage and DrawOnRandomRoom together, sampled every second.</summary>
+/// <summary>The load phase (docs/contract.md §2.4): Matsuri, LoadIndexPage and DrawOnRandomRoom together, sampled every second.</summary>
 public static class LoadPhase
 {
     /// <summary>The three workloads as <paramref name="options"/> configure them.</summary>

@@ -14,7 +14,7 @@ public static class HttpHandlerFactory
         ConnectTimeout = TimeSpan.FromSeconds(5),
         PooledConnectionIdleTimeout = idleTimeout,
         UseProxy = false,
-        // Targets may use self-signed certificates (SPEC §2).
+        // Targets may use self-signed certificates (docs/contract.md §2.1).
         SslOptions = { RemoteCertificateValidationCallback = static (_, _, _, _) => true },
     };
 }

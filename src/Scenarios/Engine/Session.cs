@@ -54,12 +54,19 @@ public sealed class Session : IDisposable
     }
 
     /// <summary>
-    /// Sends a request with the session's timeout, reads the body, records latency. Transport failures,
-    /// timeouts and redirects come back as a failed response; only cancellation by the caller throws.
+    /// GETs a path for its status alone: the connection is closed after the answer and the body is not read, as the original
+    /// benchmark fetched images (its checker never read them, so its HTTP client dropped each connection). The latency is to the head.
+    /// </summary>
+    public Task<SessionResponse> GetDiscardingBodyAsync(string pathAndQuery, string endpoint, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, endpoint, content: null, [new("Connection", "close")], cancellationToken, readBody: false);
+
+    /// <summary>
+    /// Sends a request with the session's timeout, reads the body (unless <paramref name="readBody"/> is false), records latency.
+    /// Transport failures, timeouts and redirects come back as a failed response; only cancellation by the caller throws.
     /// </summary>
     public async Task<SessionResponse> SendAsync(
         HttpMethod method, string pathAndQuery, string endpoint, HttpContent? content,
-        IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
+        IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken, bool readBody = true)
     {
         var uri = new Uri(Origin, pathAndQuery);
         using var request = new HttpRequestMessage(method, uri) { Content = content };
@@ -83,7 +90,10 @@ public sealed class Session : IDisposable
                     $"{endpoint}: unexpected redirect {response.Status} to {message.Headers.Location}");
                 return response;
             }
-            response.Body = await ReadBodyAsync(message.Content, timeout.Token);
+            if (readBody)
+            {
+                response.Body = await ReadBodyAsync(message.Content, timeout.Token);
+            }
             Finish(response, started);
             return response;
         }

@@ -4,7 +4,7 @@ using IsuBench.Scenarios.Engine;
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
-/// DrawOnRandomRoom, SPEC §2.3: a new session GETs <c>/api/rooms</c> (exactly 100 rooms), picks one of positions
+/// DrawOnRandomRoom (docs/contract.md §2.4): a new session GETs <c>/api/rooms</c> (exactly 100 rooms), picks one of positions
 /// 20..99, GETs <c>/rooms/{id}</c> for a token and posts one jittered www stroke.
 /// </summary>
 public static class DrawOnRandomRoomWorkload

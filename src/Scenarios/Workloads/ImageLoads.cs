@@ -31,7 +31,7 @@ internal sealed class ImageLoads(Session session, int concurrency)
         try
         {
             string endpoint = path.StartsWith("/img/", StringComparison.Ordinal) ? LoadRequests.Image : "GET (other image)";
-            if (!await LoadRequests.FetchOkAsync(session, path, endpoint, cancellationToken))
+            if (!await LoadRequests.FetchImageAsync(session, path, endpoint, cancellationToken))
             {
                 Interlocked.Increment(ref _failures);
             }

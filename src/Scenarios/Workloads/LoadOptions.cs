@@ -3,7 +3,7 @@ using IsuBench.Scenarios.Sse;
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
-/// Every number of the load phase (SPEC §2.3), with the original benchmark's values as defaults. Tests and the
+/// Every number of the load phase (docs/contract.md §2.4), with the original benchmark's values as defaults. Tests and the
 /// command line shorten or scale them; nothing in the workloads hard-codes them.
 /// </summary>
 public sealed record LoadOptions

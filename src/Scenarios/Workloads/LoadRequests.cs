@@ -52,10 +52,18 @@ public static class LoadRequests
         return HtmlDocument.Parse(response.Text);
     }
 
-    /// <summary>GETs a path that must answer 200 (static files and images; contents not checked).</summary>
-    public static async Task<bool> FetchOkAsync(Session session, string path, string endpoint, CancellationToken cancellationToken)
+    /// <summary>GETs a path that must answer 200 (static files; contents not checked).</summary>
+    public static Task<bool> FetchOkAsync(Session session, string path, string endpoint, CancellationToken cancellationToken) =>
+        StatusOkAsync(session, session.GetAsync(path, endpoint, cancellationToken));
+
+    /// <summary>GETs an image that must answer 200, its body unread and its connection closed, as the original did (<see cref="Session.GetDiscardingBodyAsync"/>).</summary>
+    public static Task<bool> FetchImageAsync(Session session, string path, string endpoint, CancellationToken cancellationToken) =>
+        StatusOkAsync(session, session.GetDiscardingBodyAsync(path, endpoint, cancellationToken));
+
+    private static async Task<bool> StatusOkAsync(Session session, Task<SessionResponse> sending)
     {
-        var response = await session.GetAsync(path, endpoint, cancellationToken);
+        var response = await sending;
+        string endpoint = response.Endpoint;
         if (!Settled(session, response, HttpRules.StatusIs(200, response.Status, endpoint)))
         {
             return false;

@@ -32,6 +32,35 @@ public sealed class SessionTests
         Assert.Equal(new string?[] { null, null, "sid=s1", "sid=s0" }, cookies);
     }
 
+    [Theory]
+    [InlineData(TransportMode.SharedPool)]
+    [InlineData(TransportMode.PerSession)]
+    public async Task A_request_discarding_its_body_closes_its_connection_as_the_original_s_image_requests_did(TransportMode mode)
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<(string Path, string Connection, string? Header)>();
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            seen.Enqueue((context.Request.Path, context.Connection.Id, context.Request.Headers.Connection.ToString()));
+            await ScriptedServer.WriteAsync(context, new string('x', 100_000));
+        });
+        using var sessions = TestRuns.Sessions(server.Origin, options: new SessionOptions { Transport = mode, SharedPoolSize = 1 });
+        using var session = sessions.Create(new Random(1));
+
+        var read = await session.GetAsync("/page", "GET /page", CancellationToken.None);
+        await session.GetAsync("/page", "GET /page", CancellationToken.None);
+        var image = await session.GetDiscardingBodyAsync("/img/1", "GET /img/{id}", CancellationToken.None);
+        await session.GetDiscardingBodyAsync("/img/2", "GET /img/{id}", CancellationToken.None);
+
+        Assert.Equal(100_000, read.Body.Length);
+        Assert.Equal((200, 0), (image.Status, image.Body.Length));
+        var requests = seen.ToList();
+        // The pages share a connection; the first image may take it over, but no connection serves after an image.
+        Assert.Equal(requests[0].Connection, requests[1].Connection);
+        Assert.NotEqual(requests[2].Connection, requests[3].Connection);
+        Assert.NotEqual(requests[0].Connection, requests[3].Connection);
+        Assert.All(requests.Where(r => r.Path.StartsWith("/img/", StringComparison.Ordinal)), r => Assert.Equal("close", r.Header, ignoreCase: true));
+    }
+
     [Fact]
     public async Task Concurrent_requests_of_one_session_share_its_cookies_safely()
     {
