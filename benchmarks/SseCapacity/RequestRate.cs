@@ -1,5 +1,8 @@
 using System.Diagnostics;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
 
 namespace IsuBench.Benchmarks.SseCapacity;
 

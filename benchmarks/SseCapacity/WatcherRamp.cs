@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Benchmarks.SseCapacity;

@@ -2,7 +2,7 @@ using IsuBench.Bench.Gate;
 using IsuBench.Bench.Preflight;
 using IsuBench.Bench.Progress;
 using IsuBench.Bench.Reports;
-using IsuBench.Scenarios.Benchmark;
+using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Commands;
 

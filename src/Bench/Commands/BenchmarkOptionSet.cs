@@ -1,7 +1,7 @@
 using System.CommandLine;
 using IsuBench.Checks.Profiles;
-using IsuBench.Scenarios.Benchmark;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Commands;
 
@@ -19,12 +19,16 @@ public sealed class BenchmarkOptionSet
     /// <summary>--seed N</summary>
     public Option<int> Seed { get; } = CommandOptions.Integer("--seed", "Fixes every random choice of every virtual user.", 42, int.MinValue, int.MaxValue);
 
-    /// <summary>--profile reference|isucon6f</summary>
-    public Option<string> Profile { get; } = new("--profile")
+    /// <summary>--front-end reference|isucon6f</summary>
+    public Option<string> FrontEnd { get; } = new("--front-end")
     {
-        Description = "Check profile: reference (the IsuBench reference front end) or isucon6f (the original React front end).",
+        Description = "The front end the checks expect: reference (the IsuBench reference's) or isucon6f (the original React front end).",
         DefaultValueFactory = _ => CheckProfiles.ReferenceName,
+        HelpName = "NAME",
     };
+
+    /// <summary>--profile: the old name of --front-end, easily confused with the reference server's own --profile (baseline or tuned); accepted for one more release, with a warning.</summary>
+    public Option<string> DeprecatedProfile { get; } = new("--profile") { Hidden = true };
 
     /// <summary>--assets-manifest FILE</summary>
     public Option<FileInfo> AssetsManifest { get; } = new("--assets-manifest")
@@ -85,6 +89,7 @@ public sealed class BenchmarkOptionSet
         command.Validators.Add(result =>
         {
             if (result.GetValue(HonorRetry) && result.GetValue(CompatRetry)) result.AddError("--honor-retry and --compat-retry contradict each other: give one");
+            if (result.GetResult(DeprecatedProfile) is not null && result.GetResult(FrontEnd) is { Implicit: false }) result.AddError("--profile is the old name of --front-end: give one");
         });
         Target.Validators.Add(result =>
         {
@@ -92,21 +97,29 @@ public sealed class BenchmarkOptionSet
             catch (ArgumentException e) { result.AddError($"--target: {e.Message.Split(" (Parameter")[0]}; give origins such as http://127.0.0.1:8080"); }
         });
         Seed.HelpName = "N";
-        Profile.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
+        FrontEnd.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
+        DeprecatedProfile.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
         AssetsManifest.AcceptExistingOnly();
         // The names are the enum's, lower case, as result.json writes them.
         SseTransport.AcceptOnlyFromAmong("socket", "httpclient");
-        foreach (var option in new Option[] { Target, Seed, Profile, AssetsManifest, HonorRetry, CompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json })
+        foreach (var option in new Option[] { Target, Seed, FrontEnd, DeprecatedProfile, AssetsManifest, HonorRetry, CompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json })
             command.Options.Add(option);
     }
 
+    /// <summary>Writes a warning to <paramref name="error"/> for each deprecated spelling the command line used.</summary>
+    public void WarnAboutDeprecated(ParseResult parseResult, TextWriter error)
+    {
+        if (parseResult.GetResult(DeprecatedProfile) is not null)
+            error.WriteLine("warning: --profile is now --front-end (it names the front end the checks expect); --profile will be removed in the next release");
+    }
+
     /// <summary>The run's options from a parse result; <paramref name="duration"/> and <paramref name="checkOnly"/> come from the command.</summary>
-    public BenchmarkOptions Read(System.CommandLine.ParseResult parseResult, TimeSpan duration, bool checkOnly) => new()
+    public BenchmarkOptions Read(ParseResult parseResult, TimeSpan duration, bool checkOnly) => new()
     {
         Targets = Targets.Parse(parseResult.GetRequiredValue(Target)).Origins,
         Duration = duration,
         Seed = parseResult.GetValue(Seed),
-        Profile = parseResult.GetRequiredValue(Profile),
+        Profile = parseResult.GetValue(DeprecatedProfile) ?? parseResult.GetRequiredValue(FrontEnd),
         AssetsManifest = parseResult.GetValue(AssetsManifest)?.FullName,
         CompatRetry = !parseResult.GetValue(HonorRetry),
         Strict = parseResult.GetValue(Strict),

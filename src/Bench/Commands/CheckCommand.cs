@@ -18,6 +18,7 @@ public static class CheckCommand
             var request = new BenchmarkExecution.Request(options, parseResult.GetValue(outDir), BaselinePath: null, MaxDrop: 0,
                 parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: true);
             var configuration = parseResult.InvocationConfiguration;
+            shared.WarnAboutDeprecated(parseResult, configuration.Error);
             return await BenchmarkExecution.ExecuteAsync(request, configuration.Output, configuration.Error, cancellationToken);
         });
         return command;

@@ -3,7 +3,7 @@ using IsuBench.Bench.Gate;
 using IsuBench.Bench.LocalStack;
 using IsuBench.Bench.Reports;
 using IsuBench.Reference.DataSet;
-using IsuBench.Scenarios.Benchmark;
+using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Commands;
 

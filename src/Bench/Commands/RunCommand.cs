@@ -36,6 +36,7 @@ public static class RunCommand
             var request = new BenchmarkExecution.Request(options, directory, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
                 parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false);
             var configuration = parseResult.InvocationConfiguration;
+            shared.WarnAboutDeprecated(parseResult, configuration.Error);
             return await BenchmarkExecution.ExecuteAsync(request, configuration.Output, configuration.Error, cancellationToken);
         });
         return command;

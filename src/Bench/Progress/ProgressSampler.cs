@@ -1,5 +1,5 @@
-using IsuBench.Scenarios.Benchmark;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Progress;
 

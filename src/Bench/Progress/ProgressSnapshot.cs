@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Benchmark;
+using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Progress;
 

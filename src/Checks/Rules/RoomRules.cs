@@ -22,10 +22,10 @@ public static class RoomRules
     public static readonly Rule ListUnderLoad = new("load.rooms.list", "Fetching the room list API failed", false);
 
     /// <summary><c>GET /api/rooms</c> holds exactly 100 rooms (initial check).</summary>
-    public static readonly Rule ListCount = new("rooms.list-count", "The room list API does not return exactly 100 rooms", true);
+    public static readonly Rule ListCount = new("rooms.list-count", "The room list API does not return exactly 100 rooms", true) { NamesActual = true };
 
     /// <summary><c>GET /api/rooms</c> holds exactly 100 rooms under load.</summary>
-    public static readonly Rule ListCountUnderLoad = new("load.rooms.list-count", "The room list API does not return exactly 100 rooms", false);
+    public static readonly Rule ListCountUnderLoad = new("load.rooms.list-count", "The room list API does not return exactly 100 rooms", false) { NamesActual = true };
 
     /// <summary><c>GET /api/rooms/{id}</c> answers 200 with <c>{"room": {...}}</c> (initial check).</summary>
     public static readonly Rule Get = new("rooms.get", "Fetching the room API failed", true);

@@ -7,7 +7,7 @@ namespace IsuBench.Checks.Rules;
 public static class TokenRules
 {
     /// <summary>The page carries a token in <c>&lt;html data-csrf-token&gt;</c>.</summary>
-    public static readonly Rule Present = new("tokens.present", "Could not get the CSRF token from the page", false);
+    public static readonly Rule Present = new("tokens.present", "Could not get the CSRF token from the page", false) { NamesActual = true };
 
     /// <summary>Two sessions loading <c>/</c> get different tokens.</summary>
     public static readonly Rule Refreshed = new("tokens.refreshed", "The CSRF token is reused across pages", true);

@@ -11,6 +11,9 @@ public sealed record Verdict(string RuleId, bool Passed, string Message, bool Cr
     /// <summary>True when the rule is an IsuBench addition, not something the original benchmark enforced.</summary>
     public bool Addition { get; init; }
 
+    /// <summary>True when an error message of this verdict names what came back (<see cref="Rule.NamesActual"/>).</summary>
+    public bool NamesActual { get; init; }
+
     /// <summary>True when this verdict failed and its rule is critical.</summary>
     public bool FailedCritically => !Passed && Critical;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IsuBench.Checks.Documents;
 using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -20,20 +21,20 @@ internal sealed class ApiHtmlConsistencyCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var listResponse = await session.GetAsync("/api/rooms", "GET /api/rooms", cancellationToken);
+        var listResponse = await IsuketchApi.RoomListAsync(session, cancellationToken);
         var list = RoomRules.ReadList(listResponse.Status, ResponseText.Body(listResponse), "GET /api/rooms");
         if (!list.Ok)
         {
-            context.Judge(session, listResponse, list.Verdict);
+            context.Judge(listResponse, list.Verdict);
             return;
         }
         var rooms = list.Value!;
-        context.Judge(session, listResponse, list.Verdict, ContractRules.HasFields(list.Absent, ApiDocumentKind.RoomList, "GET /api/rooms"),
+        context.Judge(listResponse, list.Verdict, ContractRules.HasFields(list.Absent, ApiDocumentKind.RoomList, "GET /api/rooms"),
             RoomRules.HasExactly100(rooms, "GET /api/rooms"));
 
-        var top = await PageLoad.GetAsync(context, session, "/", "GET /", needsToken: false, cancellationToken);
+        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(session, cancellationToken), needsToken: false);
         if (!top.Ok) return;
-        context.Judge(session, top.Response, [.. top.PageVerdicts, .. ConsistencyRules.TopPageMatchesApi(rooms, top.Page!, "GET / against GET /api/rooms")]);
+        context.Judge(top.Response, [.. top.PageVerdicts, .. ConsistencyRules.TopPageMatchesApi(rooms, top.Page!, "GET / against GET /api/rooms")]);
 
         if (rooms.Count <= FirstPickedPosition)
         {
@@ -44,24 +45,24 @@ internal sealed class ApiHtmlConsistencyCheck : IInitialCheck
         var id = picked.Id.ToString(CultureInfo.InvariantCulture);
 
         var roomRequest = $"GET /api/rooms/{id}";
-        var roomResponse = await session.GetAsync($"/api/rooms/{id}", "GET /api/rooms/{id}", cancellationToken);
+        var roomResponse = await IsuketchApi.RoomAsync(session, picked.Id, cancellationToken);
         var fetched = RoomRules.ReadFetched(roomResponse.Status, ResponseText.Body(roomResponse), roomRequest);
         if (!fetched.Ok)
         {
-            context.Judge(session, roomResponse, fetched.Verdict);
+            context.Judge(roomResponse, fetched.Verdict);
             return;
         }
-        if (!context.Judge(session, roomResponse, fetched.Verdict, ContractRules.HasFields(fetched.Absent, ApiDocumentKind.Room, roomRequest),
+        if (!context.Judge(roomResponse, fetched.Verdict, ContractRules.HasFields(fetched.Absent, ApiDocumentKind.Room, roomRequest),
             RoomRules.HasAnyStroke(fetched.Value!, roomRequest))) return;
 
         var pageRequest = $"GET /rooms/{id}";
-        var pageResponse = await session.GetAsync($"/rooms/{id}", "GET /rooms/{id}", cancellationToken);
+        var pageResponse = await IsuketchApi.RoomPageAsync(session, picked.Id, cancellationToken);
         if (!pageResponse.Is(200))
         {
-            context.Judge(session, pageResponse, ResponseText.StatusFailure(HttpRules.Status, pageResponse, 200, pageRequest),
+            context.Judge(pageResponse, ResponseText.StatusFailure(HttpRules.Status, pageResponse, 200, pageRequest),
                 context.Stopped(pageRequest, ResponseText.Describe(pageResponse)));
             return;
         }
-        context.Judge(session, pageResponse, ConsistencyRules.RoomPageMatchesApi(fetched.Value!, HtmlDocument.Parse(pageResponse.Text), pageRequest));
+        context.Judge(pageResponse, ConsistencyRules.RoomPageMatchesApi(fetched.Value!, HtmlDocument.Parse(pageResponse.Text), pageRequest));
     }
 }

@@ -1,4 +1,5 @@
 using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -12,17 +13,17 @@ internal sealed class EmptyRoomHiddenCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var top = await PageLoad.GetAsync(context, session, "/", "GET /", needsToken: true, cancellationToken);
+        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(session, cancellationToken), needsToken: true);
         if (!top.Ok) return;
-        context.Judge(session, top.Response, top.PageVerdicts);
+        context.Judge(top.Response, top.PageVerdicts);
 
-        var response = await IsuketchRequests.CreateRoomAsync(session, top.Token!, context.Random, cancellationToken);
+        var response = await IsuketchApi.CreateRoomAsync(session, top.Token!, NewRoom.Numbered(context.Random), cancellationToken);
         var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), "POST /api/rooms");
-        if (!context.Judge(session, response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, "POST /api/rooms"))) return;
+        if (!context.Judge(response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, "POST /api/rooms"))) return;
 
         var viewer = context.NewSession();
-        var again = await PageLoad.GetAsync(context, viewer, "/", "GET /", needsToken: false, cancellationToken);
+        var again = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(viewer, cancellationToken), needsToken: false);
         if (!again.Ok) return;
-        context.Judge(viewer, again.Response, [.. again.PageVerdicts, TopPageRules.DoesNotListRoomImage(again.Page!, created.Value!.Id, "GET / after creating a room without strokes")]);
+        context.Judge(again.Response, [.. again.PageVerdicts, TopPageRules.DoesNotListRoomImage(again.Page!, created.Value!.Id, "GET / after creating a room without strokes")]);
     }
 }

@@ -1,4 +1,5 @@
 using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.InitialCheck;
@@ -13,22 +14,22 @@ internal sealed class FirstStrokeOwnerCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var owner = context.NewSession();
-        var ownerTop = await PageLoad.GetAsync(context, owner, "/", "GET /", needsToken: true, cancellationToken);
+        var ownerTop = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(owner, cancellationToken), needsToken: true);
         if (!ownerTop.Ok) return;
-        context.Judge(owner, ownerTop.Response, ownerTop.PageVerdicts);
-        var response = await IsuketchRequests.CreateRoomAsync(owner, ownerTop.Token!, context.Random, cancellationToken);
+        context.Judge(ownerTop.Response, ownerTop.PageVerdicts);
+        var response = await IsuketchApi.CreateRoomAsync(owner, ownerTop.Token!, NewRoom.Numbered(context.Random), cancellationToken);
         var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), "POST /api/rooms");
-        if (!context.Judge(owner, response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, "POST /api/rooms"))) return;
+        if (!context.Judge(response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, "POST /api/rooms"))) return;
 
         var stranger = context.NewSession();
-        var strangerTop = await PageLoad.GetAsync(context, stranger, "/", "GET /", needsToken: true, cancellationToken);
+        var strangerTop = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(stranger, cancellationToken), needsToken: true);
         if (!strangerTop.Ok) return;
-        context.Judge(stranger, strangerTop.Response, strangerTop.PageVerdicts);
+        context.Judge(strangerTop.Response, strangerTop.PageVerdicts);
 
         var star = Jitter.Fluctuate(StrokeSeeds.Load("star")[0], context.Random);
         var roomId = created.Value!.Id;
-        var post = await IsuketchRequests.PostStrokeAsync(stranger, strangerTop.Token!, roomId, star, cancellationToken);
-        context.Judge(stranger, post, StrokeRules.FirstStrokeRejected(post.Status, ResponseText.Body(post),
-            $"POST {IsuketchRequests.StrokePath(roomId)} by another session as the room's first stroke"));
+        var post = await IsuketchApi.PostStrokeAsync(stranger, strangerTop.Token!, roomId, star, cancellationToken);
+        context.Judge(post, StrokeRules.FirstStrokeRejected(post.Status, ResponseText.Body(post),
+            $"POST {IsuketchApi.StrokePath(roomId)} by another session as the room's first stroke"));
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Http;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

@@ -1,7 +1,7 @@
 using IsuBench.Checks.Documents;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Http;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -12,30 +12,29 @@ internal sealed record PageLoad(SessionResponse Response, HtmlDocument? Page, st
     public bool Ok => Page is not null;
 
     /// <summary>
-    /// GETs <paramref name="path"/>, checks status 200 and, when <paramref name="needsToken"/>, reads the page's token. When that fails
+    /// Awaits the page <paramref name="request"/>, checks status 200 and, when <paramref name="needsToken"/>, reads the page's token. When that fails
     /// the response is judged: the failure is an ordinary error, as in the original, and the step stops; <paramref name="blocked"/> names
     /// the critical rule that fails with it where the original made the step's failure critical, else the step is only reported
     /// incomplete (<see cref="CompletionRules"/>). Otherwise the caller judges the response, adding <see cref="PageVerdicts"/>.
     /// </summary>
-    public static async Task<PageLoad> GetAsync(
-        CheckContext context, Session session, string path, string endpoint, bool needsToken, CancellationToken cancellationToken, Rule? blocked = null)
+    public static async Task<PageLoad> GetAsync(CheckContext context, Task<SessionResponse> request, bool needsToken, Rule? blocked = null)
     {
-        var request = $"GET {path}";
-        var response = await session.GetAsync(path, endpoint, cancellationToken);
+        var response = await request;
+        var label = $"GET {response.Uri.AbsolutePath}";
         if (!response.Is(200))
         {
-            context.Judge(session, response,
-                ResponseText.StatusFailure(HttpRules.Status, response, 200, request),
-                Blocked(context, blocked, request, "the page (status 200)", ResponseText.Describe(response)));
+            context.Judge(response,
+                ResponseText.StatusFailure(HttpRules.Status, response, 200, label),
+                Blocked(context, blocked, label, "the page (status 200)", ResponseText.Describe(response)));
             return new PageLoad(response, null, null);
         }
         var page = HtmlDocument.Parse(response.Text);
-        var status = HttpRules.StatusIs(200, response.Status, request);
+        var status = HttpRules.StatusIs(200, response.Status, label);
         if (!needsToken) return new PageLoad(response, page, null) { PageVerdicts = [status] };
-        var token = TokenRules.ReadPageToken(page, request);
+        var token = TokenRules.ReadPageToken(page, label);
         if (!token.Ok)
         {
-            context.Judge(session, response, token.Verdict, Blocked(context, blocked, request, "a page with a CSRF token", token.Verdict.Evidence.Actual));
+            context.Judge(response, token.Verdict, Blocked(context, blocked, label, "a page with a CSRF token", token.Verdict.Evidence.Actual));
             return new PageLoad(response, null, null);
         }
         return new PageLoad(response, page, token.Value) { PageVerdicts = [status, token.Verdict] };

@@ -1,5 +1,5 @@
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Http;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
+using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Scenarios.InitialCheck;
@@ -15,18 +16,13 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
     public static async Task<RoomWatch?> RunAsync(CheckContext context, long roomId, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var id = roomId.ToString(CultureInfo.InvariantCulture);
-        var page = await PageLoad.GetAsync(context, session, $"/rooms/{id}", "GET /rooms/{id}", needsToken: true, cancellationToken, blocked: WatcherRules.Count);
+        var page = await PageLoad.GetAsync(context, IsuketchApi.RoomPageAsync(session, roomId, cancellationToken), needsToken: true, blocked: WatcherRules.Count);
         if (!page.Ok) return null;
-        context.Judge(session, page.Response, page.PageVerdicts);
+        context.Judge(page.Response, page.PageVerdicts);
 
-        var path = $"/api/stream/rooms/{id}?csrf_token={Uri.EscapeDataString(page.Token!)}";
-        var request = $"GET /api/stream/rooms/{id}";
-        var client = new SseClient(session, path,
-            new SseClientOptions { CompatRetry = context.Options.CompatRetry, Transport = context.Options.SseTransport });
-        client.Connected += _ => context.Metrics.Watchers.Increment();
-        client.Disconnected += _ => context.Metrics.Watchers.Decrement();
-        client.OpenFailed += (_, failure) => context.Metrics.Errors.Add(failure.Message);
+        var request = $"GET /api/stream/rooms/{roomId.ToString(CultureInfo.InvariantCulture)}";
+        var stream = new RoomStream(session, roomId, page.Token!,
+            new SseClientOptions { CompatRetry = context.Options.CompatRetry, Transport = context.Options.SseTransport }, context.RunJudge);
         var counts = new List<int>();
         var strokes = 0;
         var problems = new List<Verdict>();
@@ -34,27 +30,27 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
         stay.CancelAfter(context.Options.WatcherStay);
         try
         {
-            await foreach (var item in client.ReadAllAsync(stay.Token))
+            await foreach (var item in stream.ReadAsync(request, stay.Token))
             {
-                if (item.Type == "watcher_count")
+                if (item.Kind == RoomEventKind.WatcherCount)
                 {
-                    var count = StreamRules.ReadWatcherCountEvent(item.Data, request);
+                    var count = item.WatcherCount!;
                     if (count.Ok) counts.Add(count.Value!.Value);
                     else problems.Add(count.Verdict);
                 }
-                else if (item.Type == "stroke")
+                else if (item.Kind == RoomEventKind.Stroke)
                 {
-                    var stroke = StreamRules.ReadStrokeEvent(item.Data, request);
+                    var stroke = item.Stroke!;
                     if (stroke.Ok) strokes++;
                     else problems.Add(stroke.Verdict);
                     // One contract verdict per watcher is enough to name what is missing.
                     if (stroke.Ok && stroke.Absent.Count > 0 && !problems.Any(p => p.RuleId == ContractRules.Fields.Id))
                         problems.Add(ContractRules.HasFields(stroke.Absent, ApiDocumentKind.Stroke, request));
                 }
-                else if (item.Type == "bad_request")
+                else if (item.Kind == RoomEventKind.BadRequest)
                 {
-                    // The client would reconnect by itself; a watcher told its request is bad leaves, as a browser would.
-                    problems.Add(StreamRules.NotBadRequest(item.Type, item.Data, request));
+                    // The client would reconnect by itself; a watcher told its request is bad leaves, as the original's did.
+                    problems.Add(item.BadRequest!);
                     break;
                 }
             }
@@ -65,12 +61,7 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
         }
         catch (SseException failure)
         {
-            problems.Add(failure.Kind switch
-            {
-                SseFailureKind.ContentType => StreamRules.ContentType.Fail(request, "text/event-stream", failure.Message),
-                SseFailureKind.EventTooLarge => StreamRules.StrokeData.Fail(request, "events under the size limit", failure.Message),
-                _ => StreamRules.Status.Fail(request, "status 200", failure.Message),
-            });
+            problems.Add(failure.Verdict ?? StreamRules.StrokeData.Fail(request, "events under the size limit", failure.Message));
         }
         context.Record(problems);
         return new RoomWatch(counts, strokes);

@@ -1,6 +1,7 @@
 using IsuBench.Checks.Profiles;
 using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Engine.Http;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -20,14 +21,14 @@ internal sealed class StaticFilesCheck : IInitialCheck
         var profile = await ResolveProfileAsync(context, session, cancellationToken);
         if (profile is null) return;
         // Fetched together: a server that stops answering costs one timeout, not one per file.
-        var responses = await Task.WhenAll(StaticFilePaths.All.Select(path => session.GetAsync(path, "GET " + path, cancellationToken)));
+        var responses = await Task.WhenAll(StaticFilePaths.All.Select(path => IsuketchApi.StaticFileAsync(session, path, cancellationToken)));
         for (var i = 0; i < responses.Length; i++)
         {
             var (path, response) = (StaticFilePaths.All[i], responses[i]);
             var verdict = response.Failure == FailureKind.None
                 ? StaticFileRules.HashMatches(path, response.Status, response.Body, profile, "GET " + path)
                 : StaticFileRules.Hash.Fail("GET " + path, $"{path} with status 200", ResponseText.Body(response));
-            context.Judge(session, response, verdict);
+            context.Judge(response, verdict);
         }
     }
 
@@ -43,7 +44,7 @@ internal sealed class StaticFilesCheck : IInitialCheck
         if (response.Is(200) && AssetsManifest.TryParse(response.Text, out var manifest, out problem))
             return CheckProfileFor.Options(options, manifest!);
         context.Record(StaticFileRules.Hash.Fail("GET " + ManifestPath,
-            "the target's assets manifest {path: md5} (or give --assets-manifest FILE, or --profile isucon6f)", problem ?? ""));
+            "the target's assets manifest {path: md5} (or give --assets-manifest FILE, or --front-end isucon6f)", problem ?? ""));
         return null;
     }
 }

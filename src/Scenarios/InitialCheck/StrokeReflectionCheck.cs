@@ -3,7 +3,8 @@ using IsuBench.Checks.Documents;
 using IsuBench.Checks.Documents.Api;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Engine.Http;
 using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.InitialCheck;
@@ -22,9 +23,9 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var owner = context.NewSession();
-        var top = await PageLoad.GetAsync(context, owner, "/", "GET /", needsToken: true, cancellationToken);
+        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(owner, cancellationToken), needsToken: true);
         if (!top.Ok) return;
-        context.Judge(owner, top.Response, top.PageVerdicts);
+        context.Judge(top.Response, top.PageVerdicts);
 
         var room = await CreateRoomAsync(context, owner, top.Token!, cancellationToken);
         if (room is null) return;
@@ -34,14 +35,14 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
         if (first is null) return;
 
         var viewer = context.NewSession();
-        var viewerTop = await PageLoad.GetAsync(context, viewer, "/", "GET /", needsToken: false, cancellationToken);
+        var viewerTop = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(viewer, cancellationToken), needsToken: false);
         if (!viewerTop.Ok) return;
-        var listed = context.Judge(viewer, viewerTop.Response, [.. viewerTop.PageVerdicts, TopPageRules.ListsRoomImage(viewerTop.Page!, room.Id, "GET / after the first stroke")]);
+        var listed = context.Judge(viewerTop.Response, [.. viewerTop.PageVerdicts, TopPageRules.ListsRoomImage(viewerTop.Page!, room.Id, "GET / after the first stroke")]);
         if (!listed) return;
 
         // As the original: the later strokes' timestamps are the ones that must show sub-second time.
         var createdAts = new List<DateTimeOffset>();
-        var subSecondRequest = $"POST {IsuketchRequests.StrokePath(room.Id)} after the first";
+        var subSecondRequest = $"POST {IsuketchApi.StrokePath(room.Id)} after the first";
         foreach (var stroke in strokes.Skip(1))
         {
             var posted = await PostAsync(context, owner, top.Token!, room.Id, stroke, isFirst: false, cancellationToken);
@@ -60,16 +61,16 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
 
     private static async Task<ApiRoom?> CreateRoomAsync(CheckContext context, Session session, string token, CancellationToken cancellationToken)
     {
-        var response = await IsuketchRequests.CreateRoomAsync(session, token, context.Random, cancellationToken);
+        var response = await IsuketchApi.CreateRoomAsync(session, token, NewRoom.Numbered(context.Random), cancellationToken);
         const string request = "POST /api/rooms";
         var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), request);
         if (!created.Ok)
         {
-            context.Judge(session, response, created.Verdict);
+            context.Judge(response, created.Verdict);
             return null;
         }
         // A wrong timestamp is judged, but the room is there: the strokes are still worth checking.
-        context.Judge(session, response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, request),
+        context.Judge(response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, request),
             RoomRules.CreatedAtInWindow(created.Value!, response.SentAt, response.ReceivedAt, request));
         return created.Value;
     }
@@ -78,39 +79,39 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
     private static async Task<ApiStroke?> PostAsync(
         CheckContext context, Session session, string token, long roomId, StrokeShape stroke, bool isFirst, CancellationToken cancellationToken)
     {
-        var response = await IsuketchRequests.PostStrokeAsync(session, token, roomId, stroke, cancellationToken);
-        var request = $"POST {IsuketchRequests.StrokePath(roomId)}";
+        var response = await IsuketchApi.PostStrokeAsync(session, token, roomId, stroke, cancellationToken);
+        var request = $"POST {IsuketchApi.StrokePath(roomId)}";
         var posted = StrokeRules.ReadPosted(response.Status, ResponseText.Body(response), request);
         if (!posted.Ok)
         {
-            context.Judge(session, response, posted.Verdict);
+            context.Judge(response, posted.Verdict);
             return null;
         }
         var verdicts = new List<Verdict> { posted.Verdict, ContractRules.HasFields(posted.Absent, ApiDocumentKind.Stroke, request) };
         if (isFirst) verdicts.Add(StrokeRules.CreatedAtInWindow(posted.Value!, response.SentAt, response.ReceivedAt, request));
         else verdicts.AddRange(StrokeRules.RoundTrip(stroke.Points, posted.Value!, request));
         // The stroke was stored even when its answer is wrong: go on, so the image and the other timestamps are checked too.
-        context.Judge(session, response, verdicts);
+        context.Judge(response, verdicts);
         return posted.Value;
     }
 
     private static async Task<bool> ImageShowsAsync(
         CheckContext context, Session session, long roomId, long strokeId, IReadOnlyList<Vertex> points, CancellationToken cancellationToken)
     {
-        var path = TopPageRules.ImagePath(roomId);
+        var path = IsuketchApi.ImagePath(roomId);
         var request = $"GET {path} after stroke {strokeId.ToString(CultureInfo.InvariantCulture)}";
-        var response = await session.GetAsync(path, "GET /img/{id}", cancellationToken);
+        var response = await IsuketchApi.ImageAsync(session, roomId, cancellationToken);
         if (response.Status != 200)
         {
             // As the original: a wrong status (or no answer) is an ordinary error, and the step ends there.
-            return context.Judge(session, response, ResponseText.StatusFailure(HttpRules.Status, response, 200, request),
+            return context.Judge(response, ResponseText.StatusFailure(HttpRules.Status, response, 200, request),
                 context.Stopped(request, ResponseText.Describe(response)));
         }
         // A 200 whose body could not be read, or is not an SVG, was critical in the original.
         var image = response.Failure == FailureKind.None
             ? SvgRules.ReadImage(response.Text, request)
             : Parsed<SvgDocument>.Failure(SvgRules.Parse.Fail(request, "the whole image", ResponseText.Body(response)));
-        if (!image.Ok) return context.Judge(session, response, image.Verdict);
-        return context.Judge(session, response, [image.Verdict, .. SvgRules.StrokeReflected(image.Value!, strokeId, points, request)]);
+        if (!image.Ok) return context.Judge(response, image.Verdict);
+        return context.Judge(response, [image.Verdict, .. SvgRules.StrokeReflected(image.Value!, strokeId, points, request)]);
     }
 }

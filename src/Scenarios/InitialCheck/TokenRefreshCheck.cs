@@ -1,4 +1,5 @@
 using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -12,13 +13,13 @@ internal sealed class TokenRefreshCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var firstSession = context.NewSession();
-        var first = await PageLoad.GetAsync(context, firstSession, "/", "GET /", needsToken: true, cancellationToken);
+        var first = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(firstSession, cancellationToken), needsToken: true);
         if (!first.Ok) return;
-        context.Judge(firstSession, first.Response, first.PageVerdicts);
+        context.Judge(first.Response, first.PageVerdicts);
 
         var secondSession = context.NewSession();
-        var second = await PageLoad.GetAsync(context, secondSession, "/", "GET /", needsToken: true, cancellationToken);
+        var second = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(secondSession, cancellationToken), needsToken: true);
         if (!second.Ok) return;
-        context.Judge(secondSession, second.Response, [.. second.PageVerdicts, TokenRules.TokensDiffer(first.Token!, second.Token!, "GET / by two sessions")]);
+        context.Judge(second.Response, [.. second.PageVerdicts, TokenRules.TokensDiffer(first.Token!, second.Token!, "GET / by two sessions")]);
     }
 }

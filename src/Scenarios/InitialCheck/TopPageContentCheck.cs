@@ -1,5 +1,6 @@
 using IsuBench.Checks.Profiles;
 using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -13,8 +14,8 @@ internal sealed class TopPageContentCheck(CheckProfile markupProfile) : IInitial
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var top = await PageLoad.GetAsync(context, session, "/", "GET /", needsToken: false, cancellationToken);
+        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(session, cancellationToken), needsToken: false);
         if (!top.Ok) return;
-        context.Judge(session, top.Response, [.. top.PageVerdicts, .. TopPageRules.Content(top.Page!, markupProfile, "GET / (content)")]);
+        context.Judge(top.Response, [.. top.PageVerdicts, .. TopPageRules.Content(top.Page!, markupProfile, "GET / (content)")]);
     }
 }

@@ -1,8 +1,9 @@
-using IsuBench.Checks.Rules;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Scenarios.Sse.Transport;
 
 namespace IsuBench.Scenarios.Sse;
@@ -104,7 +105,7 @@ public sealed class SseClient(
                     }
                     var item = events.Current;
                     Remember(parser);
-                    yield return new SseEvent(item.EventType, item.Data, LastEventId, session.Metrics.Clock.UtcNow);
+                    yield return new SseEvent(item.EventType, item.Data, LastEventId, session.Clock.UtcNow);
                 }
             }
             finally
@@ -132,9 +133,8 @@ public sealed class SseClient(
 
     private async Task<EventStreamResponse> OpenAsync(CancellationToken cancellationToken)
     {
-        var metrics = session.Metrics;
         var uri = new Uri(session.Origin, pathAndQuery);
-        var started = metrics.Clock.Monotonic;
+        var started = session.Clock.Monotonic;
         EventStreamResponse response;
         try
         {
@@ -142,30 +142,34 @@ public sealed class SseClient(
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or IOException)
         {
-            metrics.Endpoints.RecordRequest(options.Endpoint, metrics.Clock.Monotonic - started);
+            session.Endpoints.RecordRequest(options.Endpoint, session.Clock.Monotonic - started);
             if (BenchCapacity.IsExhausted(exception))
             {
-                metrics.Errors.AddCapacity("out of sockets or open files");
+                session.Errors.AddCapacity("out of sockets or open files");
                 throw new SseException(SseFailureKind.BenchCapacity, $"{options.Endpoint}: {ErrorLedger.CapacityMessage}", exception);
             }
-            metrics.Endpoints.RecordError(options.Endpoint);
+            session.Endpoints.RecordError(options.Endpoint);
             throw new SseException(SseFailureKind.Transport, $"{options.Endpoint}: {exception.Message}", exception);
         }
-        metrics.Endpoints.RecordRequest(options.Endpoint, metrics.Clock.Monotonic - started);
-        // The stream rules decide; the watcher turns their failures into its own (it leaves, or reports and stays).
-        if (!StreamRules.StatusIsOk(response.Status, options.Endpoint).Passed)
+        session.Endpoints.RecordRequest(options.Endpoint, session.Clock.Monotonic - started);
+        // The stream rules decide whether the response is a stream at all; their failed verdict travels with the exception.
+        var status = StreamRules.StatusIsOk(response.Status, options.Endpoint);
+        if (!status.Passed)
         {
-            int status = response.Status;
+            int code = response.Status;
             response.Dispose();
-            metrics.Endpoints.RecordError(options.Endpoint);
-            throw new SseException(SseFailureKind.Status, $"{options.Endpoint}: status {status}, expected 200");
+            session.Endpoints.RecordError(options.Endpoint);
+            throw new SseException(SseFailureKind.Status, $"{options.Endpoint}: status {code}, expected 200") { Verdict = status };
         }
-        if (!StreamRules.ContentTypeIsEventStream(response.ContentType, options.Endpoint).Passed)
+        var contentType = StreamRules.ContentTypeIsEventStream(response.ContentType, options.Endpoint);
+        if (!contentType.Passed)
         {
-            string contentType = response.ContentType ?? "(none)";
             response.Dispose();
-            metrics.Endpoints.RecordError(options.Endpoint);
-            throw new SseException(SseFailureKind.ContentType, $"{options.Endpoint}: Content-Type {contentType}, expected text/event-stream");
+            session.Endpoints.RecordError(options.Endpoint);
+            throw new SseException(SseFailureKind.ContentType, $"{options.Endpoint}: Content-Type {response.ContentType ?? "(none)"}, expected text/event-stream")
+            {
+                Verdict = contentType,
+            };
         }
         return response;
     }

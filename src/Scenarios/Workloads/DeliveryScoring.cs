@@ -1,4 +1,5 @@
 using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.Workloads;
 
@@ -85,19 +86,16 @@ public sealed class DeliveryScoring(TimeSpan scoreWindow, TimeSpan pendingHorizo
 
     private DeliveryOutcome Judge(StrokeReceipt receipt, DateTimeOffset sentAt, int postedPoints)
     {
-        DeliveryVerdict verdict;
         if (!_judged.Add((receipt.WatcherId, receipt.StrokeId)))
         {
-            verdict = DeliveryVerdict.Duplicate;
+            return new DeliveryOutcome(receipt, DeliveryVerdict.Duplicate, sentAt, postedPoints);
         }
-        else if (receipt.PointCount != postedPoints)
+        var points = StreamRules.PointCountMatches(postedPoints, receipt.StrokeId, receipt.PointCount, Endpoints.Stream);
+        if (!points.Passed)
         {
-            verdict = DeliveryVerdict.PointMismatch;
+            return new DeliveryOutcome(receipt, DeliveryVerdict.PointMismatch, sentAt, postedPoints) { PointCount = points };
         }
-        else
-        {
-            verdict = StreamRules.ScoresDelivery(sentAt, receipt.ReceivedAt, scoreWindow) ? DeliveryVerdict.Scored : DeliveryVerdict.Late;
-        }
-        return new DeliveryOutcome(receipt, verdict, sentAt, postedPoints);
+        var scored = ScoringRules.ScoresDelivery(sentAt, receipt.ReceivedAt, scoreWindow);
+        return new DeliveryOutcome(receipt, scored ? DeliveryVerdict.Scored : DeliveryVerdict.Late, sentAt, postedPoints);
     }
 }

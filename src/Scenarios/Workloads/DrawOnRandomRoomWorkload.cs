@@ -1,5 +1,6 @@
-using System.Globalization;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Workloads;
 
@@ -13,17 +14,17 @@ public static class DrawOnRandomRoomWorkload
     public const string Name = "DrawOnRandomRoom";
 
     /// <summary>The workload with its workers and pause from <paramref name="options"/>.</summary>
-    public static Workload Create(LoadOptions options) =>
-        new(Name, options.DrawOnRandomRoomWorkers, (context, token) => RunAsync(context, options, token))
+    public static Workload Create(LoadOptions options, Judge judge) =>
+        new(Name, options.DrawOnRandomRoomWorkers, (context, token) => RunAsync(context, options, judge, token))
         {
             PauseAfterSuccess = options.DrawOnRandomRoomPause,
             PauseAfterFailure = options.DrawOnRandomRoomPause,
         };
 
-    private static async Task RunAsync(WorkerContext context, LoadOptions options, CancellationToken cancellationToken)
+    private static async Task RunAsync(WorkerContext context, LoadOptions options, Judge judge, CancellationToken cancellationToken)
     {
         using var session = context.NewSession();
-        var rooms = await LoadRequests.FetchRoomListAsync(session, cancellationToken);
+        var rooms = await LoadRequests.FetchRoomListAsync(judge, session, cancellationToken);
         if (rooms is null)
         {
             context.MarkFailed();
@@ -31,8 +32,7 @@ public static class DrawOnRandomRoomWorkload
         }
         int first = Math.Clamp(options.DrawRoomFirstPosition, 0, rooms.Count - 1);
         var room = rooms[first + context.Random.Next(rooms.Count - first)];
-        string? token = await LoadRequests.FetchPageTokenAsync(session, "/rooms/" + room.Id.ToString(CultureInfo.InvariantCulture),
-            LoadRequests.RoomPage, cancellationToken);
+        var (token, _) = await LoadRequests.FetchPageTokenAsync(judge, IsuketchApi.RoomPageAsync(session, room.Id, cancellationToken), cancellationToken);
         if (token is null)
         {
             context.MarkFailed();
@@ -40,7 +40,7 @@ public static class DrawOnRandomRoomWorkload
         }
         var seeds = StrokeSeeds.Load("www");
         var stroke = Jitter.Fluctuate(seeds[context.Random.Next(seeds.Count)], context.Random);
-        var (posted, _) = await LoadRequests.PostStrokeAsync(session, token, room.Id, stroke, cancellationToken);
+        var (posted, _) = await LoadRequests.PostStrokeAsync(judge, session, token, room.Id, stroke, cancellationToken);
         if (posted is null)
         {
             context.MarkFailed();

@@ -1,4 +1,6 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Workloads;
 
@@ -6,7 +8,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// The images one LoadIndexPage session loads, at most a given number at a time. Starting one waits only for a free slot, so
 /// the caller moves on while the last ones load, as the original's loadImages did; failures are counted as they happen.
 /// </summary>
-internal sealed class ImageLoads(Session session, int concurrency)
+internal sealed class ImageLoads(Judge judge, Session session, int concurrency)
 {
     private readonly SemaphoreSlim _slots = new(concurrency);
     private readonly List<Task> _loads = [];
@@ -30,8 +32,7 @@ internal sealed class ImageLoads(Session session, int concurrency)
     {
         try
         {
-            string endpoint = path.StartsWith("/img/", StringComparison.Ordinal) ? LoadRequests.Image : "GET (other image)";
-            if (!await LoadRequests.FetchImageAsync(session, path, endpoint, cancellationToken))
+            if (!await LoadRequests.AnsweredOkAsync(judge, IsuketchApi.ImageStatusAsync(session, path, cancellationToken)))
             {
                 Interlocked.Increment(ref _failures);
             }

@@ -1,5 +1,8 @@
 using IsuBench.Checks.Profiles;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Workloads;
 
@@ -15,22 +18,22 @@ public static class LoadIndexPageWorkload
     public const string Name = "LoadIndexPage";
 
     /// <summary>The workload with its workers and pauses from <paramref name="options"/>.</summary>
-    public static Workload Create(LoadOptions options) =>
-        new(Name, options.LoadIndexPageWorkers, (context, token) => RunAsync(context, options, token))
+    public static Workload Create(LoadOptions options, Judge judge) =>
+        new(Name, options.LoadIndexPageWorkers, (context, token) => RunAsync(context, options, judge, token))
         {
             PauseAfterSuccess = options.LoadIndexPagePause,
             PauseAfterFailure = options.LoadIndexPagePauseAfterFailure,
         };
 
-    private static async Task RunAsync(WorkerContext context, LoadOptions options, CancellationToken cancellationToken)
+    private static async Task RunAsync(WorkerContext context, LoadOptions options, Judge judge, CancellationToken cancellationToken)
     {
         using var session = context.NewSession();
-        var images = new ImageLoads(session, options.ImageConcurrency);
+        var images = new ImageLoads(judge, session, options.ImageConcurrency);
         try
         {
             for (int load = 0; load < options.IndexPageLoads; load++)
             {
-                if (!await LoadOnceAsync(session, images, cancellationToken))
+                if (!await LoadOnceAsync(judge, session, images, cancellationToken))
                 {
                     context.MarkFailed();
                     return;
@@ -48,14 +51,14 @@ public static class LoadIndexPageWorkload
         }
     }
 
-    private static async Task<bool> LoadOnceAsync(Session session, ImageLoads images, CancellationToken cancellationToken)
+    private static async Task<bool> LoadOnceAsync(Judge judge, Session session, ImageLoads images, CancellationToken cancellationToken)
     {
-        var page = await LoadRequests.FetchTopPageAsync(session, cancellationToken);
+        var page = await LoadRequests.FetchTopPageAsync(judge, session, cancellationToken);
         if (page is null)
         {
             return false;
         }
-        var statics = await Task.WhenAll(StaticFilePaths.All.Select(path => LoadRequests.FetchOkAsync(session, path, "GET " + path, cancellationToken)));
+        var statics = await Task.WhenAll(StaticFilePaths.All.Select(path => LoadRequests.AnsweredOkAsync(judge, IsuketchApi.StaticFileAsync(session, path, cancellationToken))));
         if (statics.Contains(false))
         {
             return false;
@@ -69,7 +72,7 @@ public static class LoadIndexPageWorkload
             }
             else
             {
-                session.Metrics.Errors.Add($"An image of the top page is not on the target [{LoadRequests.TopPage}]: {source}");
+                judge.Error($"An image of the top page is not on the target [{Endpoints.TopPage}]: {source}");
                 return false;
             }
         }

@@ -1,18 +1,20 @@
-using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
-/// What the poster and the watchers of one Matsuri instance share: the options, the run's metrics, the delivery
-/// scoring of this instance's posts, and the run-wide watcher slots and counters. Applies delivery outcomes to the metrics.
+/// What the poster and the watchers of one Matsuri instance share: the options, the run's judge, the delivery scoring of this
+/// instance's posts, and the run-wide watcher slots and counters. Turns delivery outcomes into points, statistics and errors.
 /// </summary>
-public sealed class MatsuriRoom(LoadOptions options, RunMetrics metrics, WatcherSlots slots, MatsuriCounters counters)
+public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots slots, MatsuriCounters counters)
 {
     private readonly DeliveryScoring _scoring = new(options.DeliveryScoreWindow, pendingHorizon: TimeSpan.FromSeconds(30));
 
     /// <summary>The phase's options.</summary>
     public LoadOptions Options => options;
+
+    /// <summary>The run's judge.</summary>
+    public Judge Judge => judge;
 
     /// <summary>The bench's ceiling on open watchers.</summary>
     public WatcherSlots Slots => slots;
@@ -28,7 +30,7 @@ public sealed class MatsuriRoom(LoadOptions options, RunMetrics metrics, Watcher
         {
             Apply(outcome);
         }
-        _scoring.DropStale(metrics.Clock.UtcNow);
+        _scoring.DropStale(judge.Metrics.Clock.UtcNow);
     }
 
     /// <summary>A stroke a watcher received.</summary>
@@ -49,16 +51,15 @@ public sealed class MatsuriRoom(LoadOptions options, RunMetrics metrics, Watcher
         }
         if (outcome.IsLive)
         {
-            metrics.Delivery.Record(outcome.Latency);
+            judge.Metrics.Delivery.Record(outcome.Latency);
         }
         switch (outcome.Verdict)
         {
             case DeliveryVerdict.Scored:
-                metrics.ScoreStreamStroke();
+                judge.StrokeDelivered();
                 break;
             case DeliveryVerdict.PointMismatch:
-                var verdict = StreamRules.PointCount.Fail(LoadRequests.Stream, $"{outcome.PostedPoints} points", $"{outcome.Receipt.PointCount} points");
-                metrics.Errors.Add(LoadRequests.Describe(verdict, withActual: false));
+                judge.Record(outcome.PointCount!);
                 break;
         }
     }

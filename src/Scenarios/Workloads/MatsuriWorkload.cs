@@ -1,5 +1,7 @@
-using System.Globalization;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Workloads;
 
@@ -14,37 +16,36 @@ public static class MatsuriWorkload
     public const string Name = "Matsuri";
 
     /// <summary>The workload: one iteration per worker, lasting the instance's duration.</summary>
-    public static Workload Create(LoadOptions options, WatcherSlots slots, MatsuriCounters counters) =>
-        new(Name, options.MatsuriInstances, (context, token) => RunInstanceAsync(context, options, slots, counters, token))
+    public static Workload Create(LoadOptions options, Judge judge, WatcherSlots slots, MatsuriCounters counters) =>
+        new(Name, options.MatsuriInstances, (context, token) => RunInstanceAsync(context, options, judge, slots, counters, token))
         {
             MaxIterations = 1,
         };
 
     private static async Task RunInstanceAsync(
-        WorkerContext context, LoadOptions options, WatcherSlots slots, MatsuriCounters counters, CancellationToken cancellationToken)
+        WorkerContext context, LoadOptions options, Judge judge, WatcherSlots slots, MatsuriCounters counters, CancellationToken cancellationToken)
     {
         var clock = context.Metrics.Clock;
         // The poster and the waves run concurrently: each gets its own reproducible random source.
         var posterRandom = context.NewRandom();
         var waveRandom = context.NewRandom();
-        int roomNumber = context.Random.Next(1000, 2000);
+        var newRoom = NewRoom.Numbered(context.Random);
         using var poster = context.NewSession();
 
-        string? token = await LoadRequests.FetchPageTokenAsync(poster, "/", LoadRequests.TopPage, cancellationToken);
+        var (token, _) = await LoadRequests.FetchPageTokenAsync(judge, IsuketchApi.TopPageAsync(poster, cancellationToken), cancellationToken);
         if (token is null)
         {
             context.MarkFailed();
             return;
         }
-        var created = await LoadRequests.CreateRoomAsync(poster, token, $"ひたすら椅子を描く部屋【{roomNumber.ToString(CultureInfo.InvariantCulture)}】",
-            1024, 768, cancellationToken);
+        var created = await LoadRequests.CreateRoomAsync(judge, poster, token, newRoom, cancellationToken);
         if (created is null)
         {
             context.MarkFailed();
             return;
         }
         counters.RoomCreated();
-        var room = new MatsuriRoom(options, context.Metrics, slots, counters);
+        var room = new MatsuriRoom(options, judge, slots, counters);
 
         // As the original, the instance's time counts from the room's creation: the poster draws for all of it, the watchers
         // join in waves and all leave one interval after the last wave (WaveRule.Plan).
@@ -54,7 +55,7 @@ public static class MatsuriWorkload
         drawing.CancelAfter(options.MatsuriDuration);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(drawing.Token);
         watching.CancelAfter(plan.LeaveAt);
-        var posting = Task.Run(() => PostLoopAsync(poster, token, created.Id, room, posterRandom, drawing.Token), CancellationToken.None);
+        var posting = Task.Run(() => PostLoopAsync(poster, token, created.Id, room, posterRandom, drawing.Token, cancellationToken), CancellationToken.None);
         var watchers = new List<Task>();
         var roster = new WatcherRoster();
         try
@@ -73,7 +74,7 @@ public static class MatsuriWorkload
                     roster.Add(state);
                     counters.WatcherStarted();
                     var watcher = new RoomWatcher(state, context.NewSession(waveRandom), created.Id, room);
-                    watchers.Add(Task.Run(() => watcher.RunAsync(watching.Token), CancellationToken.None));
+                    watchers.Add(Task.Run(() => watcher.RunAsync(watching.Token, cancellationToken), CancellationToken.None));
                 }
             }
             await Task.Delay(Timeout.InfiniteTimeSpan, watching.Token);
@@ -91,7 +92,9 @@ public static class MatsuriWorkload
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static async Task PostLoopAsync(Session poster, string token, long roomId, MatsuriRoom room, Random random, CancellationToken cancellationToken)
+    // As the original: post, pause, and stop once the instance's time is up after a pause; a post under way then still completes.
+    private static async Task PostLoopAsync(
+        Session poster, string token, long roomId, MatsuriRoom room, Random random, CancellationToken drawing, CancellationToken phase)
     {
         var seeds = StrokeSeeds.Load("isu");
         try
@@ -101,16 +104,16 @@ public static class MatsuriWorkload
                 foreach (var seed in seeds)
                 {
                     var stroke = Jitter.Fluctuate(seed, random);
-                    var (posted, response) = await LoadRequests.PostStrokeAsync(poster, token, roomId, stroke, cancellationToken);
+                    var (posted, response) = await LoadRequests.PostStrokeAsync(room.Judge, poster, token, roomId, stroke, phase);
                     if (posted is not null)
                     {
                         room.Posted(posted.Id, response.SentAt, stroke.Points.Count);
                     }
-                    await Task.Delay(room.Options.MatsuriStrokePause, cancellationToken);
+                    await Task.Delay(room.Options.MatsuriStrokePause, drawing);
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (drawing.IsCancellationRequested)
         {
         }
     }

@@ -1,38 +1,42 @@
-using System.Globalization;
-using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Engine.Http;
 using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
-/// One Matsuri watcher: a new session GETs <c>/rooms/{id}</c> for a token, then follows the room's SSE stream
-/// (reconnecting with <c>Last-Event-ID</c>, also after a connection that could not be made) until it leaves: on a late
-/// stroke, a <c>bad_request</c>, a non-200 or wrong Content-Type, an unreadable stroke, or at the end of its instance. Every stroke it receives goes to the
+/// One Matsuri watcher: a new session GETs <c>/rooms/{id}</c> for a token, then follows the room's stream (reconnecting with
+/// <c>Last-Event-ID</c>, also after a connection that could not be made) until it leaves: on a late stroke, a <c>bad_request</c>,
+/// a non-200 or wrong Content-Type, an unreadable stroke, or at the end of its instance. Every stroke it receives goes to the
 /// instance's delivery scoring. Never throws; the session is its own and is disposed at the end.
 /// </summary>
 public sealed class RoomWatcher(WatcherState state, Session session, long roomId, MatsuriRoom room)
 {
-    /// <summary>Runs until the watcher leaves or <paramref name="cancellationToken"/> (the end of the instance) fires.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs until the watcher leaves, at the latest when <paramref name="leave"/> fires (everybody leaves). As in the original, a
+    /// page already being loaded then is loaded to its end (its 5 s timeout bounds it) before the watcher goes; only the end of
+    /// the phase, <paramref name="phase"/>, cuts it.
+    /// </summary>
+    public async Task RunAsync(CancellationToken leave, CancellationToken phase)
     {
-        var metrics = session.Metrics;
+        var judge = room.Judge;
         if (!room.Slots.TryTake())
         {
             state.LeaveForCapacity();
             room.Counters.WatcherRefused();
-            metrics.Errors.AddCapacity("open watcher limit of the bench reached");
+            judge.Metrics.Errors.AddCapacity("open watcher limit of the bench reached");
             session.Dispose();
             return;
         }
         room.Counters.ObserveOpen(room.Slots.Used);
         try
         {
-            await WatchAsync(metrics, cancellationToken);
+            await WatchAsync(leave, phase);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (leave.IsCancellationRequested || phase.IsCancellationRequested)
         {
-            // The instance ended: every watcher leaves.
+            // Time to leave: every watcher leaves.
         }
         catch (SseException failure) when (failure.Kind == SseFailureKind.BenchCapacity)
         {
@@ -41,18 +45,14 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
         }
         catch (SseException failure)
         {
-            string message = failure.Kind switch
-            {
-                SseFailureKind.Status => $"{StreamRules.Status.Message}: {failure.Message}",
-                SseFailureKind.ContentType => $"{StreamRules.ContentType.Message}: {failure.Message}",
-                _ => failure.Message,
-            };
-            LeaveWithError(metrics, message);
+            // A stream rule's verdict where one decided (status, Content-Type); otherwise what the client saw (an oversized event).
+            if (failure.Verdict is { } verdict) LeaveWith(verdict);
+            else LeaveWith(failure.Message);
         }
         catch (Exception unexpected)
         {
             // Anything else (a bug, a cancellation not ours) must not take the instance down with it.
-            LeaveWithError(metrics, $"{LoadRequests.Stream}: {unexpected.GetType().Name}: {unexpected.Message}");
+            LeaveWith($"{Endpoints.Stream}: {unexpected.GetType().Name}: {unexpected.Message}");
         }
         finally
         {
@@ -62,11 +62,10 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
         }
     }
 
-    private async Task WatchAsync(RunMetrics metrics, CancellationToken cancellationToken)
+    private async Task WatchAsync(CancellationToken leave, CancellationToken phase)
     {
-        string id = roomId.ToString(CultureInfo.InvariantCulture);
-        var (token, page) = await LoadRequests.FetchPageTokenWithResponseAsync(session, "/rooms/" + id, LoadRequests.RoomPage, cancellationToken);
-        if (token is null)
+        var (token, page) = await LoadRequests.FetchPageTokenAsync(room.Judge, IsuketchApi.RoomPageAsync(session, roomId, phase), phase);
+        if (token is null || leave.IsCancellationRequested)
         {
             if (page.Failure == FailureKind.BenchCapacity)
             {
@@ -80,16 +79,12 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
             }
             return;
         }
-        var client = new SseClient(session, $"/api/stream/rooms/{id}?csrf_token={Uri.EscapeDataString(token)}",
-            new SseClientOptions { CompatRetry = room.Options.CompatRetry, Endpoint = LoadRequests.Stream, Transport = room.Options.SseTransport });
-        client.Connected += _ => metrics.Watchers.Increment();
-        client.Disconnected += _ => metrics.Watchers.Decrement();
-        // The watcher stays and the client tries again, as the original's did; each failure is an ordinary error.
-        client.OpenFailed += (_, failure) => metrics.Errors.Add(failure.Message);
+        var stream = new RoomStream(session, roomId, token,
+            new SseClientOptions { CompatRetry = room.Options.CompatRetry, Transport = room.Options.SseTransport }, room.Judge);
         state.MarkJoined();
-        await foreach (var item in client.ReadAllAsync(cancellationToken))
+        await foreach (var item in stream.ReadAsync(Endpoints.Stream, leave))
         {
-            if (!Handle(metrics, item))
+            if (!Handle(item))
             {
                 return;
             }
@@ -97,44 +92,50 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
     }
 
     // False when the watcher leaves.
-    private bool Handle(RunMetrics metrics, SseEvent item)
+    private bool Handle(RoomEvent item)
     {
-        switch (item.Type)
+        switch (item.Kind)
         {
-            case "stroke":
-                var stroke = StreamRules.ReadStrokeEvent(item.Data, LoadRequests.Stream);
+            case RoomEventKind.Stroke:
+                var stroke = item.Stroke!;
                 if (!stroke.Ok)
                 {
-                    LeaveWithError(metrics, LoadRequests.Describe(stroke.Verdict, withActual: false));
+                    LeaveWith(stroke.Verdict);
                     return false;
                 }
-                room.Receive(new StrokeReceipt(state.Id, stroke.Value!.Id, stroke.Value.Points.Count, item.ReceivedAt, state.JoinedAt!.Value));
-                var inTime = state.OnStroke(stroke.Value, item.ReceivedAt, LoadRequests.Stream);
+                room.Receive(new StrokeReceipt(state.Id, stroke.Value!.Id, stroke.Value.Points.Count, item.Item.ReceivedAt, state.JoinedAt!.Value));
+                var inTime = state.OnStroke(stroke.Value, item.Item.ReceivedAt, Endpoints.Stream);
                 if (!inTime.Passed)
                 {
-                    // The evidence holds times; the message alone keeps the ledger de-duplicated.
-                    LeaveWithError(metrics, LoadRequests.Describe(inTime, withActual: false));
+                    LeaveWith(inTime);
                     return false;
                 }
                 return true;
-            case "bad_request":
-                LeaveWithError(metrics, LoadRequests.Describe(StreamRules.NotBadRequest(item.Type, item.Data, LoadRequests.Stream)));
+            case RoomEventKind.BadRequest:
+                LeaveWith(item.BadRequest!);
                 return false;
-            case "watcher_count":
-                var count = StreamRules.ReadWatcherCountEvent(item.Data, LoadRequests.Stream);
-                if (!count.Ok)
-                {
-                    metrics.Errors.Add(LoadRequests.Describe(count.Verdict));
-                }
+            case RoomEventKind.WatcherCount:
+                room.Judge.Record(item.WatcherCount!.Verdict);
                 return true;
             default:
                 return true;
         }
     }
 
-    private void LeaveWithError(RunMetrics metrics, string message)
+    private void LeaveWith(Verdict verdict)
     {
-        metrics.Errors.Add(message);
+        room.Judge.Record(verdict);
+        Left();
+    }
+
+    private void LeaveWith(string message)
+    {
+        room.Judge.Error(message);
+        Left();
+    }
+
+    private void Left()
+    {
         if (!state.LeftForCapacity)
         {
             room.Counters.WatcherLeftEarly();

@@ -1,7 +1,7 @@
 using IsuBench.Checks.Documents.Api;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Execution;
 
 namespace IsuBench.Scenarios.Workloads;
 

@@ -6,7 +6,7 @@ namespace IsuBench.Tests.Bench.Commands;
 
 public sealed class BenchmarkOptionSetTests
 {
-    private static IsuBench.Scenarios.Benchmark.BenchmarkOptions Read(params string[] args)
+    private static IsuBench.Scenarios.Run.BenchmarkOptions Read(params string[] args)
     {
         var command = new Command("run");
         var set = new BenchmarkOptionSet(command);
@@ -21,5 +21,35 @@ public sealed class BenchmarkOptionSetTests
         Assert.Equal(SseTransport.Socket, Read().SseTransport);
         Assert.Equal(SseTransport.HttpClient, Read("--sse-transport", "httpclient").SseTransport);
         Assert.Equal(SseTransport.Socket, Read("--sse-transport", "socket").SseTransport);
+    }
+
+    [Fact]
+    public void Retries_wait_1_s_as_the_original_unless_the_server_s_retry_is_honoured()
+    {
+        Assert.True(Read().CompatRetry);
+        Assert.True(Read("--compat-retry").CompatRetry);
+        Assert.False(Read("--honor-retry").CompatRetry);
+        Assert.False(Read().Strict);
+        Assert.True(Read("--strict").Strict);
+    }
+
+    [Fact]
+    public void The_old_name_of_front_end_still_works_with_a_warning_and_not_together_with_the_new()
+    {
+        var command = new Command("run");
+        var set = new BenchmarkOptionSet(command);
+        var parsed = command.Parse(["--target", "http://127.0.0.1:1", "--profile", "isucon6f"]);
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("isucon6f", set.Read(parsed, TimeSpan.FromSeconds(60), checkOnly: false).Profile);
+        var warnings = new StringWriter();
+        set.WarnAboutDeprecated(parsed, warnings);
+        Assert.Contains("--profile is now --front-end", warnings.ToString());
+
+        Assert.Equal("isucon6f", Read("--front-end", "isucon6f").Profile);
+        var quiet = new StringWriter();
+        set.WarnAboutDeprecated(command.Parse(["--target", "http://127.0.0.1:1", "--front-end", "isucon6f"]), quiet);
+        Assert.Empty(quiet.ToString());
+        Assert.NotEmpty(command.Parse(["--target", "http://127.0.0.1:1", "--profile", "isucon6f", "--front-end", "reference"]).Errors);
+        Assert.NotEmpty(command.Parse(["--target", "http://127.0.0.1:1", "--honor-retry", "--compat-retry"]).Errors);
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class ReadmeAgreementTests
 
     private static IReadOnlyList<Option> HelpOptions(string command) =>
         BenchCommandLine.Build().Subcommands.Single(c => c.Name == command).Options
-            .Where(o => !o.Name.StartsWith("-h", StringComparison.Ordinal) && o.Name != "--help" && o.Name != "-?")
+            .Where(o => !o.Hidden && !o.Name.StartsWith("-h", StringComparison.Ordinal) && o.Name != "--help" && o.Name != "-?")
             .ToList();
 
     [Fact]

@@ -1,8 +1,12 @@
 using IsuBench.Bench.Reports;
+using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Benchmark;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
+using IsuBench.Scenarios.Run;
+using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Tests.Bench.Infrastructure;
 
@@ -67,6 +71,11 @@ public static class SampleResults
             checks.Add(new(InitialCheckNames.StrokeReflection, [SvgRule.Pass("GET /img/1001")], TimeSpan.FromSeconds(2)));
         }
         var options = new BenchmarkOptions { Targets = [new Uri("http://127.0.0.1:8080")], Duration = TimeSpan.FromSeconds(60), Seed = 7 };
-        return BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), series.Points, started, clock.UtcNow, loadRan: !critical);
+        return BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), critical ? null : SampleLoad, series.Points, started, clock.UtcNow);
     }
+
+    // A load phase that ran: how its workers fared and what Matsuri did.
+    private static readonly LoadPhaseResult SampleLoad = new(
+        new LoadRunResult(new Dictionary<string, long> { ["Matsuri"] = 10, ["LoadIndexPage"] = 120 }, new Dictionary<string, long> { ["Matsuri"] = 0, ["LoadIndexPage"] = 3 }, 0, TimeSpan.FromSeconds(60)),
+        new MatsuriSummary(10, 240, 1280, 31, 0, 9000, 420, 0, 1200));
 }

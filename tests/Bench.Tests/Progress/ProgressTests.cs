@@ -1,6 +1,7 @@
 using IsuBench.Bench.Progress;
-using IsuBench.Scenarios.Benchmark;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Scenarios.Run;
 using IsuBench.Tests.Bench.Infrastructure;
 
 namespace IsuBench.Tests.Bench.Progress;

@@ -76,7 +76,7 @@ public class EveryRuleCanFailTests
         ["stream.stroke-data"] = () => StreamRules.ReadStrokeEvent("", R).Verdict,
         ["stream.watcher-count-data"] = () => StreamRules.ReadWatcherCountEvent("x", R).Verdict,
         ["stream.delivery-delay"] = () => StreamRules.DeliveredInTime(Stroke, T.AddSeconds(-1), T.AddSeconds(6), R),
-        ["stream.point-count"] = () => StreamRules.PointCountMatches(2, Stroke, R),
+        ["stream.point-count"] = () => StreamRules.PointCountMatches(2, Stroke.Id, Stroke.Points.Count, R),
         ["watchers.count"] = () => WatcherRules.HighestCountIs([1], 2, 1, R),
         ["watchers.strokes"] = () => WatcherRules.ReceivedAllStrokes(1, 2, 1, R),
         ["contract.fields"] = () => ContractRules.HasFields(["$.room.name"], ApiDocumentKind.CreatedRoom, R),

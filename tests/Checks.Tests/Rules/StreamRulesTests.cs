@@ -89,16 +89,16 @@ public class StreamRulesTests
     [Fact]
     public void A_received_stroke_must_have_the_posted_number_of_points()
     {
-        VerdictAssert.Passed(StreamRules.PointCountMatches(2, Stroke(Joined, 2), Request), "stream.point-count");
-        VerdictAssert.Failed(StreamRules.PointCountMatches(3, Stroke(Joined, 2), Request),
+        VerdictAssert.Passed(StreamRules.PointCountMatches(2, 9, Stroke(Joined, 2).Points.Count, Request), "stream.point-count");
+        VerdictAssert.Failed(StreamRules.PointCountMatches(3, 9, Stroke(Joined, 2).Points.Count, Request),
             "stream.point-count", "A received stroke's number of points differs from what was posted", critical: false);
     }
 
     [Fact]
-    public void Delivery_scores_within_2_s_of_the_post_being_sent()
+    public void Delivery_scores_when_less_than_2_s_after_the_post_was_sent_as_the_original_compared()
     {
-        Assert.True(StreamRules.ScoresDelivery(Joined, Joined.AddSeconds(2)));
-        Assert.False(StreamRules.ScoresDelivery(Joined, Joined.AddMilliseconds(2001)));
+        Assert.True(ScoringRules.ScoresDelivery(Joined, Joined.AddMilliseconds(1999)));
+        Assert.False(ScoringRules.ScoresDelivery(Joined, Joined.AddSeconds(2)));
     }
 
     [Fact]
@@ -109,8 +109,8 @@ public class StreamRulesTests
         Assert.False(verdict.Passed);
         Assert.StartsWith("stroke 9 within 1 s of", verdict.Evidence.Expected);
         Assert.True(StreamRules.DeliveredInTime(Stroke(created), Joined, created.AddSeconds(9), Request, TimeSpan.FromSeconds(10)).Passed);
-        Assert.False(StreamRules.ScoresDelivery(Joined, Joined.AddMilliseconds(501), TimeSpan.FromMilliseconds(500)));
-        Assert.True(StreamRules.ScoresDelivery(Joined, Joined.AddSeconds(3), TimeSpan.FromSeconds(3)));
+        Assert.False(ScoringRules.ScoresDelivery(Joined, Joined.AddMilliseconds(501), TimeSpan.FromMilliseconds(500)));
+        Assert.True(ScoringRules.ScoresDelivery(Joined, Joined.AddMilliseconds(2999), TimeSpan.FromSeconds(3)));
     }
 
     private static ApiStroke Stroke(DateTimeOffset createdAt, int points = 1) =>

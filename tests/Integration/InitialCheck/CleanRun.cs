@@ -1,5 +1,6 @@
 using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.InitialCheck;
+using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Integration.InitialCheck;
 
@@ -32,6 +33,6 @@ public static class CleanRun
         Assert.Empty(run.Metrics.Errors.Snapshot());
         // Requests of the initial check score like any other: 20 per POST, 1 per GET, as logged request by request.
         Assert.True(run.Metrics.Score.Total > 0);
-        Assert.Equal(run.Metrics.RequestLog!.RecomputeScore(), run.Metrics.Score.Total);
+        Assert.Equal(((RequestLog)run.Metrics.Observer!).RecomputeScore(), run.Metrics.Score.Total);
     }
 }

@@ -7,7 +7,7 @@ namespace IsuBench.Integration.InitialCheck;
 /// another, so their runs neither compete for a reference nor load the machine twice over beside the other test collections.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class InitialCheckCollection : ICollectionFixture<MutantReference>, ICollectionFixture<TunedReference>
+public sealed class InitialCheckCollection : ICollectionFixture<BaselineReference>, ICollectionFixture<TunedReference>
 {
     /// <summary>The collection's name.</summary>
     public const string Name = "initial check against the loaded references";

@@ -1,5 +1,8 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
+using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Integration.InitialCheck;
 

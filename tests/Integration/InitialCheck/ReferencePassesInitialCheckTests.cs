@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using IsuBench.Checks.Rules;
 using IsuBench.Integration.Mutants;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
 using Xunit.Abstractions;
 
@@ -10,7 +10,7 @@ namespace IsuBench.Integration.InitialCheck;
 
 /// <summary>The unbroken reference (baseline profile, full data set) passes every check of the initial check, directly and through the faithful proxy.</summary>
 [Collection(InitialCheckCollection.Name)]
-public sealed class ReferencePassesInitialCheckTests(MutantReference reference, ITestOutputHelper output)
+public sealed class ReferencePassesInitialCheckTests(BaselineReference reference, ITestOutputHelper output)
 {
     [Fact]
     public async Task The_reference_passes_every_check()

@@ -1,6 +1,11 @@
-using IsuBench.Scenarios.Benchmark;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Scenarios.Run;
 using IsuBench.Scenarios.Workloads;
+using IsuBench.Tests.Scenarios.Infrastructure;
 using Xunit.Abstractions;
 
 namespace IsuBench.Integration.Load;
@@ -30,19 +35,19 @@ public sealed class LoadPhaseTests(ITestOutputHelper output)
         };
 
         var result = await LoadPhase.RunAsync(options, sessions, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(90));
-        Report(result);
+        Report(result, metrics);
+        var scores = metrics.Score.Snapshot();
 
         // Nothing the server did was wrong: a correct server under this light load earns no error at all.
-        Assert.DoesNotContain(result.Errors, e => e.Kind != ErrorKind.BenchCapacity);
+        Assert.DoesNotContain(metrics.Errors.Snapshot(), e => e.Kind != ErrorKind.BenchCapacity);
         Assert.Equal(0, result.Run.AbandonedWorkers);
 
         // The ledger is exactly what the log of requests and deliveries is worth, kind by kind.
-        Assert.Equal(log.RecomputeScore(), result.Score);
-        Assert.Equal(result.Score, result.PhasePoints);
+        Assert.Equal(log.RecomputeScore(), metrics.Score.Total);
         var requests = log.Requests;
-        Assert.Equal(requests.Count(r => r.Scored == ScoreKind.Get), result.ScoresByKind[ScoreKind.Get].Count);
-        Assert.Equal(requests.Count(r => r.Scored == ScoreKind.Post), result.ScoresByKind[ScoreKind.Post].Count);
-        Assert.Equal(log.StreamStrokes, result.ScoresByKind[ScoreKind.StreamStroke].Count);
+        Assert.Equal(requests.Count(r => r.Scored == ScoreKind.Get), scores[ScoreKind.Get].Count);
+        Assert.Equal(requests.Count(r => r.Scored == ScoreKind.Post), scores[ScoreKind.Post].Count);
+        Assert.Equal(log.StreamStrokes, scores[ScoreKind.StreamStroke].Count);
         // Only requests that came back with the expected status scored, each by its method.
         Assert.All(requests.Where(r => r.Scored is not null), r =>
         {
@@ -51,45 +56,45 @@ public sealed class LoadPhaseTests(ITestOutputHelper output)
         });
 
         // Strokes delivered within 2 s were counted, and every delivery that scored is one the counters saw.
-        Assert.True(result.ScoresByKind[ScoreKind.StreamStroke].Count > 0, "no stream points");
-        Assert.Equal(result.Matsuri.DeliveriesScored, result.ScoresByKind[ScoreKind.StreamStroke].Count);
-        Assert.True(result.Delivery.Count > 0);
+        Assert.True(scores[ScoreKind.StreamStroke].Count > 0, "no stream points");
+        Assert.Equal(result.Matsuri.DeliveriesScored, scores[ScoreKind.StreamStroke].Count);
+        Assert.True(metrics.Delivery.Snapshot().Count > 0);
 
         // Every workload ran and made its requests (a LoadIndexPage iteration may not finish in 15 s against a slow server).
         Assert.True(result.Run.Iterations[MatsuriWorkload.Name] > 0 && result.Run.Iterations[DrawOnRandomRoomWorkload.Name] > 0);
         Assert.Equal(options.MatsuriInstances, result.Matsuri.RoomsCreated);
         Assert.True(result.Matsuri.WatchersStarted >= 2 * options.InitialWaveSize, "two waves in 10 s");
         Assert.True(result.Matsuri.StrokesPosted > 0);
-        foreach (var endpoint in new[] { LoadRequests.TopPage, LoadRequests.RoomPage, LoadRequests.Image, LoadRequests.RoomList,
-                     LoadRequests.CreateRoom, LoadRequests.PostStroke, LoadRequests.Stream, "GET /bundle.js", "GET /css/sanitize.css" })
+        var endpoints = metrics.Endpoints.Snapshot();
+        foreach (var endpoint in new[] { Endpoints.TopPage, Endpoints.RoomPage, Endpoints.Image, Endpoints.RoomList,
+                     Endpoints.CreateRoom, Endpoints.PostStroke, Endpoints.Stream, "GET /bundle.js", "GET /css/sanitize.css" })
         {
-            Assert.True(requests.Any(r => r.Endpoint == endpoint) || result.Endpoints.Any(e => e.Endpoint == endpoint && e.Requests > 0), endpoint);
+            Assert.True(requests.Any(r => r.Endpoint == endpoint) || endpoints.Any(e => e.Endpoint == endpoint && e.Requests > 0), endpoint);
         }
 
-        // Every watcher left at the end, and the time series ends on the final score.
+        // Every watcher left at the end.
         Assert.Equal(0, metrics.Watchers.Value);
         Assert.True(result.Matsuri.PeakOpenWatchers > 0);
-        Assert.Equal(result.Score, result.TimeSeries[^1].Score);
 
         // The server holds every stroke a POST was scored for (and perhaps some whose answer came too late).
         long strokesAfter = await target.CountAsync("SELECT COUNT(*) FROM strokes");
-        long scoredPosts = requests.Count(r => r.Endpoint == LoadRequests.PostStroke && r.Scored == ScoreKind.Post);
+        long scoredPosts = requests.Count(r => r.Endpoint == Endpoints.PostStroke && r.Scored == ScoreKind.Post);
         Assert.True(scoredPosts > 0);
         Assert.True(strokesAfter - strokesBefore >= scoredPosts, $"{strokesAfter - strokesBefore} new strokes, {scoredPosts} scored posts");
         Assert.Equal(LoadTarget.Rooms + options.MatsuriInstances, await target.CountAsync("SELECT COUNT(*) FROM rooms"));
     }
 
-    private void Report(LoadPhaseResult result)
+    private void Report(LoadPhaseResult result, RunMetrics metrics)
     {
-        output.WriteLine($"score {result.Score}: " + string.Join(", ", result.ScoresByKind.Select(k => $"{k.Key} {k.Value.Count} = {k.Value.Points}")));
+        output.WriteLine($"score {metrics.Score.Total}: " + string.Join(", ", metrics.Score.Snapshot().Select(k => $"{k.Key} {k.Value.Count} = {k.Value.Points}")));
         output.WriteLine($"iterations: " + string.Join(", ", result.Run.Iterations.Select(i => $"{i.Key} {i.Value} ({result.Run.FailedIterations[i.Key]} failed)")));
         output.WriteLine($"matsuri: {result.Matsuri}");
-        output.WriteLine($"delivery: {result.Delivery}");
-        foreach (var endpoint in result.Endpoints)
+        output.WriteLine($"delivery: {metrics.Delivery.Snapshot()}");
+        foreach (var endpoint in metrics.Endpoints.Snapshot())
         {
             output.WriteLine($"{endpoint.Endpoint}: {endpoint.Requests} requests, {endpoint.Errors} errors, p50 {endpoint.Latency.P50Ms} ms, p99 {endpoint.Latency.P99Ms} ms");
         }
-        foreach (var error in result.Errors)
+        foreach (var error in metrics.Errors.Snapshot())
         {
             output.WriteLine($"{error.Kind} x{error.Count}: {error.Message}");
         }

@@ -43,7 +43,7 @@ public abstract class InitialCheckMutantTests(LoadedReference reference, MutantR
 
 /// <summary>The mutants in front of the baseline reference (streams that end every few seconds).</summary>
 [Collection(InitialCheckCollection.Name)]
-public sealed class InitialCheckMutantTestsOnBaseline(MutantReference reference, MutantRuns runs, ITestOutputHelper output)
+public sealed class InitialCheckMutantTestsOnBaseline(BaselineReference reference, MutantRuns runs, ITestOutputHelper output)
     : InitialCheckMutantTests(reference, runs, output), IClassFixture<MutantRuns>;
 
 /// <summary>The mutants in front of the tuned reference (streams that stay open and push).</summary>

@@ -2,9 +2,9 @@ using IsuBench.Reference.Endpoints;
 using IsuBench.Reference.Profiles;
 using IsuBench.Reference.Rendering;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Metrics;
 
 namespace IsuBench.Tests.Scenarios.Engine;
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
 
 namespace IsuBench.Tests.Scenarios.Engine;
 

@@ -1,4 +1,5 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Tests.Scenarios.Engine;

@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Execution;
 
 namespace IsuBench.Tests.Scenarios.Engine;
 

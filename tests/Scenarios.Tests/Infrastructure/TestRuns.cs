@@ -1,4 +1,6 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
 
 namespace IsuBench.Tests.Scenarios.Infrastructure;
 

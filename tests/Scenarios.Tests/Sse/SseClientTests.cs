@@ -1,4 +1,3 @@
-using IsuBench.Scenarios.Engine;
 using IsuBench.Scenarios.Sse;
 using IsuBench.Tests.Scenarios.Infrastructure;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,6 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
 using IsuBench.Tests.Scenarios.Infrastructure;
 
@@ -12,7 +14,7 @@ public sealed class DrawOnRandomRoomTests
         await using var fake = await ScriptedIsuketch.StartAsync(listedRooms);
         using var sessions = TestRuns.Sessions(fake.Server.Origin);
         var options = new LoadOptions { DrawOnRandomRoomWorkers = 1, DrawOnRandomRoomPause = TimeSpan.Zero };
-        var workload = DrawOnRandomRoomWorkload.Create(options) with { MaxIterations = iterations };
+        var workload = DrawOnRandomRoomWorkload.Create(options, new Judge(sessions.Metrics)) with { MaxIterations = iterations };
         var run = await new LoadRunner(sessions, seed).RunAsync([workload], TimeSpan.FromSeconds(30), CancellationToken.None);
         return (sessions.Metrics, run, fake.Posts.ToList());
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Tests.Scenarios.Workloads;
@@ -74,7 +75,7 @@ public sealed class JitterTests
         string Draw(int seed)
         {
             var random = new Random(seed);
-            return string.Join("\n", seeds.Select(s => StrokeJson.Serialize(5, Jitter.Fluctuate(s, random))));
+            return string.Join("\n", seeds.Select(s => RequestBodies.Stroke(5, Jitter.Fluctuate(s, random))));
         }
         Assert.Equal(Draw(3), Draw(3));
         Assert.NotEqual(Draw(3), Draw(4));
@@ -84,7 +85,7 @@ public sealed class JitterTests
     public void The_posted_body_carries_the_room_and_every_field_of_the_stroke()
     {
         var stroke = new StrokeShape(12, 100, 150, 199, 0.7, [new(1.25, 2.5), new(-3, 4)]);
-        using var body = JsonDocument.Parse(StrokeJson.Serialize(42, stroke));
+        using var body = JsonDocument.Parse(RequestBodies.Stroke(42, stroke));
         var root = body.RootElement;
         Assert.Equal(42, root.GetProperty("room_id").GetInt64());
         Assert.Equal((12, 100, 150, 199, 0.7), (root.GetProperty("width").GetInt32(), root.GetProperty("red").GetInt32(),

@@ -1,4 +1,6 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
 using IsuBench.Tests.Scenarios.Infrastructure;
 
@@ -11,7 +13,7 @@ public sealed class LoadIndexPageTests
     {
         await using var fake = await ScriptedIsuketch.StartAsync(topPageImages: 30);
         using var sessions = TestRuns.Sessions(fake.Server.Origin);
-        var workload = LoadIndexPageWorkload.Create(new LoadOptions { LoadIndexPageWorkers = 1 }) with { MaxIterations = 1 };
+        var workload = LoadIndexPageWorkload.Create(new LoadOptions { LoadIndexPageWorkers = 1 }, new Judge(sessions.Metrics)) with { MaxIterations = 1 };
 
         var run = await new LoadRunner(sessions, 1).RunAsync([workload], TimeSpan.FromSeconds(30), CancellationToken.None);
 
@@ -19,8 +21,8 @@ public sealed class LoadIndexPageTests
         // 3 × (top page + the 3 static files + 30 images), each a successful GET.
         Assert.Equal(3 * (1 + 3 + 30), sessions.Metrics.Score.Total);
         var endpoints = sessions.Metrics.Endpoints.Snapshot().ToDictionary(e => e.Endpoint, e => e.Requests);
-        Assert.Equal(3, endpoints[LoadRequests.TopPage]);
-        Assert.Equal(90, endpoints[LoadRequests.Image]);
+        Assert.Equal(3, endpoints[Endpoints.TopPage]);
+        Assert.Equal(90, endpoints[Endpoints.Image]);
         Assert.Equal(3, endpoints["GET /bundle.js"]);
         Assert.InRange(fake.PeakConcurrentImages, 2, 6);
     }
@@ -30,13 +32,13 @@ public sealed class LoadIndexPageTests
     {
         await using var fake = await ScriptedIsuketch.StartAsync(topPageImages: 4, imageStatus: 500);
         using var sessions = TestRuns.Sessions(fake.Server.Origin);
-        var workload = LoadIndexPageWorkload.Create(new LoadOptions { LoadIndexPageWorkers = 1 }) with { MaxIterations = 1 };
+        var workload = LoadIndexPageWorkload.Create(new LoadOptions { LoadIndexPageWorkers = 1 }, new Judge(sessions.Metrics)) with { MaxIterations = 1 };
 
         var run = await new LoadRunner(sessions, 1).RunAsync([workload], TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal(1, run.FailedIterations[LoadIndexPageWorkload.Name]);
         // As the original, the next page does not wait for a page's last images: the failures may show one or two pages later.
-        var pages = sessions.Metrics.Endpoints.Snapshot().Single(e => e.Endpoint == LoadRequests.TopPage).Requests;
+        var pages = sessions.Metrics.Endpoints.Snapshot().Single(e => e.Endpoint == Endpoints.TopPage).Requests;
         Assert.InRange(pages, 1, 3);
         Assert.Equal(pages * (1 + 3), sessions.Metrics.Score.Total);
         var error = Assert.Single(sessions.Metrics.Errors.Snapshot());

@@ -1,4 +1,6 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
 using IsuBench.Tests.Scenarios.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -31,11 +33,11 @@ public sealed class RoomWatcherTests
         });
         using var sessions = TestRuns.Sessions(server.Origin, _clock);
         var counters = new MatsuriCounters();
-        var room = new MatsuriRoom(new LoadOptions(), sessions.Metrics, new WatcherSlots(10), counters);
+        var room = new MatsuriRoom(new LoadOptions(), new Judge(sessions.Metrics), new WatcherSlots(10), counters);
         prepare?.Invoke(room);
         var state = new WatcherState(0, _clock, TimeSpan.FromSeconds(5));
         using var end = new CancellationTokenSource(stopAfter ?? HangGuard);
-        await new RoomWatcher(state, sessions.Create(new Random(1)), 1, room).RunAsync(end.Token).WaitAsync(HangGuard);
+        await new RoomWatcher(state, sessions.Create(new Random(1)), 1, room).RunAsync(end.Token, CancellationToken.None).WaitAsync(HangGuard);
         Assert.False(end.IsCancellationRequested && stopAfter is null, "the watcher should have left by itself");
         return (sessions.Metrics, state, counters);
     }

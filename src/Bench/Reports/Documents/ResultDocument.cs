@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
-using IsuBench.Scenarios.Benchmark;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Checks.Rules;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Reports;
 
@@ -47,6 +49,8 @@ public sealed record ResultDocument
     [JsonPropertyName("errors")] public required IReadOnlyList<ErrorDocument> Errors { get; init; }
     /// <summary>Error occurrences whose message was not kept (bounded ledger).</summary>
     [JsonPropertyName("unlisted_errors")] public required long UnlistedErrors { get; init; }
+    /// <summary>How the load phase's workers fared and what Matsuri did; null when the load did not run.</summary>
+    [JsonPropertyName("load")] public LoadDocument? Load { get; init; }
     /// <summary>Every check of the initial check with its verdicts.</summary>
     [JsonPropertyName("checks")] public required IReadOnlyList<CheckDocument> Checks { get; init; }
     /// <summary>Samples of the run, about one per second.</summary>
@@ -77,6 +81,7 @@ public sealed record ResultDocument
         EndedAt = result.EndedAt,
         InitialCheckPassed = result.InitialCheckPassed,
         LoadRan = result.LoadRan,
+        Load = LoadDocument.From(result.Load),
         Interrupted = result.Interrupted,
         Scores = result.Scores.ToDictionary(s => ScoreKindName(s.Kind), s => new ScoreDocument(s.Count, s.Points)),
         Endpoints = result.Endpoints.Select(e => new EndpointDocument(

@@ -12,12 +12,6 @@ namespace IsuBench.Reference.Profiles.Baseline;
 /// </summary>
 public sealed class BaselineStore(MySqlDataSource dataSource, MicrosecondClock clock) : IIsuketchStore
 {
-    /// <summary>How long a CSRF token stays valid.</summary>
-    public static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(1);
-
-    /// <summary>A watcher counts while its heartbeat is younger than this.</summary>
-    public static readonly TimeSpan WatcherWindow = TimeSpan.FromSeconds(3);
-
     /// <inheritdoc />
     public async Task<string> CreateTokenAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +26,7 @@ public sealed class BaselineStore(MySqlDataSource dataSource, MicrosecondClock c
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<long?>(Command(
-            BaselineQueries.FindValidToken, new { Token = csrfToken, Since = clock.UtcNow() - TokenLifetime }, cancellationToken));
+            BaselineQueries.FindValidToken, new { Token = csrfToken, Since = clock.UtcNow() - ContractTimes.TokenLifetime }, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -124,7 +118,7 @@ public sealed class BaselineStore(MySqlDataSource dataSource, MicrosecondClock c
         await connection.ExecuteAsync(Command(BaselineQueries.UpsertWatcher, new { RoomId = roomId, TokenId = tokenId, Now = clock.UtcNow() }, cancellationToken));
     }
 
-    /// <summary>Tokens whose heartbeat in the room is younger than <see cref="WatcherWindow"/>.</summary>
+    /// <summary>Tokens whose heartbeat in the room is younger than <see cref="ContractTimes.WatcherWindow"/>.</summary>
     public async Task<int> CountWatchersAsync(long roomId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -155,7 +149,7 @@ public sealed class BaselineStore(MySqlDataSource dataSource, MicrosecondClock c
 
     private async Task<int> CountWatchersAsync(MySqlConnection connection, long roomId, CancellationToken cancellationToken) =>
         (int)await connection.ExecuteScalarAsync<long>(Command(BaselineQueries.WatcherCount,
-            new { RoomId = roomId, Since = clock.UtcNow() - WatcherWindow }, cancellationToken));
+            new { RoomId = roomId, Since = clock.UtcNow() - ContractTimes.WatcherWindow }, cancellationToken));
 
     private static Task<RoomRow?> FindRoomRowAsync(MySqlConnection connection, long roomId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<RoomRow>(Command(BaselineQueries.SelectRoom, new { RoomId = roomId }, cancellationToken));

@@ -1,3 +1,5 @@
+using IsuBench.Reference.Domain;
+
 namespace IsuBench.Reference.Profiles.Tuned;
 
 /// <summary>A watcher heartbeat to persist: the token watched the room at that time.</summary>
@@ -10,9 +12,6 @@ public readonly record struct WatcherBeat(long RoomId, long TokenId, DateTime At
 /// </summary>
 public sealed class RoomNotifier
 {
-    /// <summary>A watcher counts while its heartbeat is younger than this.</summary>
-    public static readonly TimeSpan WatcherWindow = TimeSpan.FromSeconds(3);
-
     private readonly Lock _lock = new();
     private readonly Dictionary<long, DateTime> _heartbeats = [];
     private RoomSubscription[] _subscribers = [];
@@ -72,7 +71,7 @@ public sealed class RoomNotifier
                 _heartbeats[subscriber.TokenId] = now;
                 beats.Add(new WatcherBeat(roomId, subscriber.TokenId, now));
             }
-            var oldest = now - WatcherWindow;
+            var oldest = now - ContractTimes.WatcherWindow;
             foreach (var (token, seen) in _heartbeats)
             {
                 if (seen <= oldest) _heartbeats.Remove(token);
@@ -111,7 +110,7 @@ public sealed class RoomNotifier
 
     private int CountLive(DateTime now)
     {
-        var oldest = now - WatcherWindow;
+        var oldest = now - ContractTimes.WatcherWindow;
         var count = 0;
         foreach (var seen in _heartbeats.Values)
         {

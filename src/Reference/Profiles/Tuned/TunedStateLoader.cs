@@ -1,3 +1,4 @@
+using IsuBench.Reference.Domain;
 using IsuBench.Reference.Storage;
 using Microsoft.Extensions.Hosting;
 using MySqlConnector;
@@ -57,7 +58,7 @@ public sealed class TunedStateLoader(MySqlDataSource dataSource, RoomCache rooms
 
         await using (var command = new MySqlCommand(TunedQueries.RecentWatchers, connection))
         {
-            command.Parameters.AddWithValue("@Since", clock.UtcNow() - RoomNotifier.WatcherWindow);
+            command.Parameters.AddWithValue("@Since", clock.UtcNow() - ContractTimes.WatcherWindow);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 rooms.Find(reader.GetInt64(0))?.Notifier.Restore(reader.GetInt64(1), DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc));

@@ -13,9 +13,6 @@ namespace IsuBench.Reference.Profiles.Tuned;
 public sealed class TunedStore(MySqlDataSource dataSource, MicrosecondClock clock, RoomCache rooms, TokenCache tokens, StrokeStorage strokes)
     : IIsuketchStore
 {
-    /// <summary>How long a CSRF token stays valid.</summary>
-    public static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(1);
-
     /// <inheritdoc />
     public async Task<string> CreateTokenAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +42,7 @@ public sealed class TunedStore(MySqlDataSource dataSource, MicrosecondClock cloc
             createdAt = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
             tokens.Add(csrfToken, id, createdAt);
         }
-        return createdAt > clock.UtcNow() - TokenLifetime ? id : null;
+        return createdAt > clock.UtcNow() - ContractTimes.TokenLifetime ? id : null;
     }
 
     /// <inheritdoc />

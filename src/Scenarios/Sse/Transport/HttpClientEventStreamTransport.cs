@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Http;
 
 namespace IsuBench.Scenarios.Sse.Transport;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
-using IsuBench.Scenarios.Engine;
+using IsuBench.Scenarios.Engine.Http;
 
 namespace IsuBench.Scenarios.Sse.Transport;
 

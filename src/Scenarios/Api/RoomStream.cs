@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Scenarios.Judging;
+using IsuBench.Scenarios.Sse;
+
+namespace IsuBench.Scenarios.Api;
+
+/// <summary>
+/// A room's event stream as the watchers of the initial check and of the load read it: the SSE client on the room's stream path,
+/// the run's gauge of connected watchers kept, connections that could not be made reported as errors, every event read as a
+/// <see cref="RoomEvent"/>.
+/// </summary>
+public sealed class RoomStream
+{
+    private readonly SseClient _client;
+
+    /// <summary>Prepares the stream of <paramref name="roomId"/> for <paramref name="token"/>; nothing is sent before <see cref="ReadAsync"/>.</summary>
+    public RoomStream(Session session, long roomId, string token, SseClientOptions options, Judge judge)
+    {
+        _client = new SseClient(session, IsuketchApi.StreamPath(roomId, token), options with { Endpoint = Endpoints.Stream });
+        Gauge watchers = judge.Metrics.Watchers;
+        _client.Connected += _ => watchers.Increment();
+        _client.Disconnected += _ => watchers.Decrement();
+        // The watcher stays and the client tries again, as the original's did; each failure is an ordinary error.
+        _client.OpenFailed += (_, failure) => judge.Error(failure.Message);
+    }
+
+    /// <summary>
+    /// The stream's events until cancelled, reconnecting as the SSE client does; throws <see cref="SseException"/> when the stream
+    /// is not one (its verdict attached) or the bench ran out of capacity.
+    /// </summary>
+    public async IAsyncEnumerable<RoomEvent> ReadAsync(string request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in _client.ReadAllAsync(cancellationToken))
+        {
+            yield return RoomEvent.Read(item, request);
+        }
+    }
+}

@@ -1,6 +1,0 @@
-using IsuBench.Scenarios.Engine;
-
-namespace IsuBench.Scenarios.Benchmark;
-
-/// <summary>How many scoring events of one kind were counted and the points they earned.</summary>
-public sealed record ScoreBreakdown(ScoreKind Kind, long Count, long Points);

@@ -1,0 +1,285 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Scenarios.Engine.Metrics;
+
+namespace IsuBench.Scenarios.Engine.Http;
+
+/// <summary>
+/// A virtual user's HTTP identity: one origin, its own cookie jar and headers, a request timeout,
+/// and either its own connection pool or a shared one. Every request is timed and counted in the
+/// endpoint statistics under the name the caller gives; what it is worth is the judge's to say.
+/// </summary>
+public sealed class Session : IDisposable
+{
+    private readonly HttpMessageInvoker _invoker;
+    private readonly bool _ownsInvoker;
+    private readonly SessionOptions _options;
+    // A session may send several requests at once (e.g. a page's images); CookieContainer is not documented thread-safe.
+    private readonly Lock _cookieLock = new();
+    private CookieContainer? _cookies;
+    private const int InitialChunkedBufferBytes = 16 * 1024;
+    private const int MaxPooledBufferBytes = 64 * 1024;
+
+    /// <summary>
+    /// Creates a session on <paramref name="origin"/> sending through <paramref name="invoker"/>, timing with <paramref name="clock"/>,
+    /// counting into <paramref name="endpoints"/>, and noting in <paramref name="errors"/> when the bench itself runs out of sockets.
+    /// </summary>
+    public Session(Uri origin, HttpMessageInvoker invoker, bool ownsInvoker, SessionOptions options, IClock clock, EndpointStats endpoints, ErrorLedger errors)
+    {
+        Origin = origin;
+        _invoker = invoker;
+        _ownsInvoker = ownsInvoker;
+        _options = options;
+        Clock = clock;
+        Endpoints = endpoints;
+        Errors = errors;
+    }
+
+    /// <summary>The origin this session talks to.</summary>
+    public Uri Origin { get; }
+
+    // Made on first use: most bench sessions (every SSE watcher among them) never receive a cookie.
+    /// <summary>This session's cookies, applied by hand so that shared handlers never mix sessions; read it only while no request runs.</summary>
+    public CookieContainer Cookies => LazyInitializer.EnsureInitialized(ref _cookies);
+
+    /// <summary>The clock requests are timed with.</summary>
+    public IClock Clock { get; }
+
+    /// <summary>The endpoint statistics requests are counted in.</summary>
+    internal EndpointStats Endpoints { get; }
+
+    /// <summary>Where the bench's own capacity problems are noted.</summary>
+    internal ErrorLedger Errors { get; }
+
+    /// <summary>GET a path and read the whole body.</summary>
+    public Task<SessionResponse> GetAsync(string pathAndQuery, string endpoint, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, endpoint, content: null, headers: null, cancellationToken);
+
+    /// <summary>POST a JSON body (UTF-8) with extra <paramref name="headers"/> and read the whole response.</summary>
+    public Task<SessionResponse> PostJsonAsync(
+        string pathAndQuery, string endpoint, string json, IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
+    {
+        var content = new StringContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return SendAsync(HttpMethod.Post, pathAndQuery, endpoint, content, headers, cancellationToken);
+    }
+
+    /// <summary>
+    /// GETs a path for its status alone: the connection is closed after the answer and the body is not read, as the original
+    /// benchmark fetched images (its checker never read them, so its HTTP client dropped each connection). The latency is to the head.
+    /// </summary>
+    public Task<SessionResponse> GetDiscardingBodyAsync(string pathAndQuery, string endpoint, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, endpoint, content: null, [new("Connection", "close")], cancellationToken, readBody: false);
+
+    /// <summary>
+    /// Sends a request with the session's timeout, reads the body (unless <paramref name="readBody"/> is false), records latency.
+    /// Transport failures, timeouts and redirects come back as a failed response; only cancellation by the caller throws.
+    /// </summary>
+    public async Task<SessionResponse> SendAsync(
+        HttpMethod method, string pathAndQuery, string endpoint, HttpContent? content,
+        IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken, bool readBody = true)
+    {
+        var uri = new Uri(Origin, pathAndQuery);
+        using var request = new HttpRequestMessage(method, uri) { Content = content };
+        foreach (var header in headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        var response = new SessionResponse(endpoint, method, uri, Clock.UtcNow);
+        var started = Clock.Monotonic;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            using var message = await SendRawAsync(request, timeout.Token);
+            response.Status = (int)message.StatusCode;
+            response.SetHeaders(message.Headers, message.Content.Headers);
+            if (response.Status is >= 300 and < 400)
+            {
+                Finish(response, started);
+                FailTransport(response, FailureKind.Redirect,
+                    $"{endpoint}: unexpected redirect {response.Status} to {message.Headers.Location}");
+                return response;
+            }
+            if (readBody)
+            {
+                response.Body = await ReadBodyAsync(message.Content, timeout.Token);
+            }
+            Finish(response, started);
+            return response;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Finish(response, started);
+            FailTransport(response, FailureKind.Timeout, $"{endpoint}: request timed out after {_options.RequestTimeout.TotalSeconds:0.#} s");
+            return response;
+        }
+        catch (BodyTooLargeException)
+        {
+            Finish(response, started);
+            FailTransport(response, FailureKind.BodyTooLarge, $"{endpoint}: response body over {_options.MaxBodyBytes} bytes");
+            return response;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            Finish(response, started);
+            if (BenchCapacity.IsExhausted(exception))
+            {
+                response.Failure = FailureKind.BenchCapacity;
+                response.FailureMessage = $"{endpoint}: {ErrorLedger.CapacityMessage}";
+                Errors.AddCapacity("out of sockets or open files");
+                return response;
+            }
+            FailTransport(response, FailureKind.Transport, $"{endpoint}: {Describe(exception)}");
+            return response;
+        }
+    }
+
+    /// <summary>
+    /// Sends a request with this session's cookies and user agent and no timeout of its own (for streams);
+    /// returns once headers arrive and stores cookies the response sets. The caller owns the returned message.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        request.Version = HttpVersion.Version11;
+        if (CookieHeaderFor(request.RequestUri!) is { } cookieHeader)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
+        }
+        var message = await _invoker.SendAsync(request, cancellationToken);
+        if (message.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            StoreCookies(request.RequestUri!, setCookies);
+        }
+        return message;
+    }
+
+    /// <summary>The User-Agent this session sends.</summary>
+    public string UserAgent => _options.UserAgent;
+
+    /// <summary>The <c>Cookie</c> header this session sends to <paramref name="uri"/>, or null when it holds none for it.</summary>
+    public string? CookieHeaderFor(Uri uri)
+    {
+        lock (_cookieLock)
+        {
+            // GetCookieHeader is not cheap; most bench sessions hold no cookie at all.
+            return _cookies is { Count: > 0 } cookies && cookies.GetCookieHeader(uri) is { Length: > 0 } header ? header : null;
+        }
+    }
+
+    /// <summary>Keeps the cookies of <c>Set-Cookie</c> header values received from <paramref name="uri"/>; malformed ones are ignored, as browsers do.</summary>
+    public void StoreCookies(Uri uri, IEnumerable<string> setCookies)
+    {
+        lock (_cookieLock)
+        {
+            foreach (string setCookie in setCookies)
+            {
+                try
+                {
+                    Cookies.SetCookies(uri, setCookie);
+                }
+                catch (CookieException)
+                {
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsInvoker)
+        {
+            _invoker.Dispose();
+        }
+    }
+
+    private void Finish(SessionResponse response, TimeSpan started)
+    {
+        response.Latency = Clock.Monotonic - started;
+        response.ReceivedAt = Clock.UtcNow;
+        Endpoints.RecordRequest(response.Endpoint, response.Latency);
+    }
+
+    // The endpoint statistics count it; the caller's judge records the message.
+    private void FailTransport(SessionResponse response, FailureKind kind, string message)
+    {
+        response.Failure = kind;
+        response.FailureMessage = message;
+        if (kind == FailureKind.Timeout)
+        {
+            Endpoints.RecordTimeout(response.Endpoint);
+        }
+        else
+        {
+            Endpoints.RecordError(response.Endpoint);
+        }
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        long? declared = content.Headers.ContentLength;
+        if (declared > _options.MaxBodyBytes)
+        {
+            throw new BodyTooLargeException();
+        }
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        if (declared is { } length)
+        {
+            // The common case: the length is known, so read straight into an array of that size.
+            byte[] exact = new byte[length];
+            await stream.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
+        // Unknown length (chunked): read into buffers that double when full and copy out only the bytes read, so
+        // a small chunked body costs one exact array instead of a 4 KB stream buffer. Only small buffers come from
+        // the shared pool: it keeps what is returned to it, and bodies near the size cap would stay cached there.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialChunkedBufferBytes);
+        int filled = 0;
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += read;
+                if (filled > _options.MaxBodyBytes)
+                {
+                    throw new BodyTooLargeException();
+                }
+                if (filled == buffer.Length)
+                {
+                    if (filled == Array.MaxLength)
+                    {
+                        throw new BodyTooLargeException();
+                    }
+                    int size = (int)Math.Min(2L * buffer.Length, Array.MaxLength);
+                    byte[] larger = size <= MaxPooledBufferBytes ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ReturnIfPooled(buffer);
+                    buffer = larger;
+                }
+            }
+            return buffer.AsSpan(0, filled).ToArray();
+        }
+        finally
+        {
+            ReturnIfPooled(buffer);
+        }
+    }
+
+    private static void ReturnIfPooled(byte[] buffer)
+    {
+        if (buffer.Length <= MaxPooledBufferBytes)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string Describe(Exception exception) =>
+        exception.InnerException is { } inner ? $"{exception.Message} ({inner.Message})" : exception.Message;
+
+    private sealed class BodyTooLargeException : Exception;
+}

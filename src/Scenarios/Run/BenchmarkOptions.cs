@@ -1,0 +1,37 @@
+using IsuBench.Scenarios.Sse;
+
+namespace IsuBench.Scenarios.Run;
+
+/// <summary>What a benchmark run was asked to do; recorded in the result so a run can be repeated.</summary>
+public sealed record BenchmarkOptions
+{
+    /// <summary>The origins under test, as given (comma separated in the command line).</summary>
+    public required IReadOnlyList<Uri> Targets { get; init; }
+
+    /// <summary>Length of the load phase (docs/contract.md §2.4: 60 s).</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The seed fixing every random choice of every virtual user.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>The check profile: <c>reference</c> or <c>isucon6f</c>.</summary>
+    public string Profile { get; init; } = "reference";
+
+    /// <summary>A JSON file <c>{path: md5}</c> replacing the profile's expected static file hashes, or null.</summary>
+    public string? AssetsManifest { get; init; }
+
+    /// <summary>Reconnect SSE streams after 1 s whatever the server says, as the original bench did (the default; <c>--honor-retry</c> turns it off).</summary>
+    public bool CompatRetry { get; init; } = true;
+
+    /// <summary>IsuBench's additions to the original checks fail the run instead of warning (<c>--strict</c>).</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>How SSE streams are opened: the engine's own socket client for http origins, or HttpClient.</summary>
+    public SseTransport SseTransport { get; init; } = SseTransport.Socket;
+
+    /// <summary>The User-Agent of every request.</summary>
+    public string UserAgent { get; init; } = "benchmarker";
+
+    /// <summary>Only the initial check (no load phase).</summary>
+    public bool CheckOnly { get; init; }
+}
