@@ -1,14 +1,21 @@
-using IsuBench.Integration.Mutants;
-
 namespace IsuBench.Integration.InitialCheck;
 
 /// <summary>
-/// The classes that run the initial check share the loaded references (baseline and tuned, each loaded once) and run one after
-/// another, so their runs neither compete for a reference nor load the machine twice over beside the other test collections.
+/// The classes that run the initial check against the loaded baseline reference share it (loaded once) and run one after another,
+/// so that their watcher checks never count each other's watchers. The tuned reference has a collection of its own
+/// (<see cref="TunedInitialCheckCollection"/>): the two are different servers over different databases, so they run side by side.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class InitialCheckCollection : ICollectionFixture<BaselineReference>, ICollectionFixture<TunedReference>
+public sealed class InitialCheckCollection : ICollectionFixture<BaselineReference>
 {
     /// <summary>The collection's name.</summary>
-    public const string Name = "initial check against the loaded references";
+    public const string Name = "initial check against the loaded baseline reference";
+}
+
+/// <summary>The classes that run the initial check against the loaded tuned reference, one after another (see <see cref="InitialCheckCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class TunedInitialCheckCollection : ICollectionFixture<TunedReference>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "initial check against the loaded tuned reference";
 }

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace IsuBench.Integration.InitialCheck;
 
 /// <summary>The tuned reference (push streams, caches) passes every check of the initial check too.</summary>
-[Collection(InitialCheckCollection.Name)]
+[Collection(TunedInitialCheckCollection.Name)]
 public sealed class TunedReferencePassesInitialCheckTests(TunedReference reference, ITestOutputHelper output)
 {
     [Fact]

@@ -47,6 +47,6 @@ public sealed class InitialCheckMutantTestsOnBaseline(BaselineReference referenc
     : InitialCheckMutantTests(reference, runs, output), IClassFixture<MutantRuns>;
 
 /// <summary>The mutants in front of the tuned reference (streams that stay open and push).</summary>
-[Collection(InitialCheckCollection.Name)]
+[Collection(TunedInitialCheckCollection.Name)]
 public sealed class InitialCheckMutantTestsOnTuned(TunedReference reference, MutantRuns runs, ITestOutputHelper output)
     : InitialCheckMutantTests(reference, runs, output), IClassFixture<MutantRuns>;
