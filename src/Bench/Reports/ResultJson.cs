@@ -14,6 +14,8 @@ public static class ResultJson
         WriteIndented = true,
         // Messages are often Japanese or hold quotes; keep them readable. HTML embedding escapes separately.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Documents name their fields; the engine's own records written as they are (Matsuri's counters) follow the same style.
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
     /// <summary>The JSON Schema (draft 7) of result.json, shipped inside isubench.</summary>

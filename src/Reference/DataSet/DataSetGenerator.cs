@@ -1,3 +1,5 @@
+using IsuBench.Data;
+
 namespace IsuBench.Reference.DataSet;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using IsuBench.Scenarios.Engine.Http;
 using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.Api;

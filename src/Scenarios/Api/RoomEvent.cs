@@ -1,6 +1,3 @@
-using IsuBench.Checks.Documents.Api;
-using IsuBench.Checks.Rules;
-using IsuBench.Checks.Verdicts;
 using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Scenarios.Api;

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Sse;
 

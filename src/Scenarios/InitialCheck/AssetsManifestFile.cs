@@ -1,5 +1,3 @@
-using IsuBench.Checks.Profiles;
-
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>Reads an <c>--assets-manifest FILE</c> (JSON <c>{path: md5}</c>).</summary>

@@ -1,7 +1,3 @@
-using IsuBench.Checks.Rules;
-using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
 using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.InitialCheck;

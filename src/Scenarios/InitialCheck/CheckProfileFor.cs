@@ -1,5 +1,3 @@
-using IsuBench.Checks.Profiles;
-
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>The <see cref="CheckProfile"/> the options ask for.</summary>

@@ -1,4 +1,3 @@
-using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;
@@ -12,18 +11,14 @@ internal sealed class EmptyRoomHiddenCheck : IInitialCheck
     /// <inheritdoc />
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
-        var session = context.NewSession();
-        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(session, cancellationToken), needsToken: true);
-        if (!top.Ok) return;
-        context.Judge(top.Response, top.PageVerdicts);
-
-        var response = await IsuketchApi.CreateRoomAsync(session, top.Token!, NewRoom.Numbered(context.Random), cancellationToken);
-        var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), "POST /api/rooms");
-        if (!context.Judge(response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, "POST /api/rooms"))) return;
+        var owner = await SessionWithToken.OpenAsync(context, cancellationToken);
+        if (owner is null) return;
+        var room = await owner.CreateRoomAsync(context, cancellationToken);
+        if (room is null) return;
 
         var viewer = context.NewSession();
         var again = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(viewer, cancellationToken), needsToken: false);
         if (!again.Ok) return;
-        context.Judge(again.Response, [.. again.PageVerdicts, TopPageRules.DoesNotListRoomImage(again.Page!, created.Value!.Id, "GET / after creating a room without strokes")]);
+        context.Judge(again.Response, [.. again.PageVerdicts, TopPageRules.DoesNotListRoomImage(again.Page!, room.Id, "GET / after creating a room without strokes")]);
     }
 }

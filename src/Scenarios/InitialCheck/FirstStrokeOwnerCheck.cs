@@ -1,4 +1,3 @@
-using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Workloads;
 
@@ -13,23 +12,16 @@ internal sealed class FirstStrokeOwnerCheck : IInitialCheck
     /// <inheritdoc />
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
-        var owner = context.NewSession();
-        var ownerTop = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(owner, cancellationToken), needsToken: true);
-        if (!ownerTop.Ok) return;
-        context.Judge(ownerTop.Response, ownerTop.PageVerdicts);
-        var response = await IsuketchApi.CreateRoomAsync(owner, ownerTop.Token!, NewRoom.Numbered(context.Random), cancellationToken);
-        var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), "POST /api/rooms");
-        if (!context.Judge(response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, "POST /api/rooms"))) return;
-
-        var stranger = context.NewSession();
-        var strangerTop = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(stranger, cancellationToken), needsToken: true);
-        if (!strangerTop.Ok) return;
-        context.Judge(strangerTop.Response, strangerTop.PageVerdicts);
+        var owner = await SessionWithToken.OpenAsync(context, cancellationToken);
+        if (owner is null) return;
+        var room = await owner.CreateRoomAsync(context, cancellationToken);
+        if (room is null) return;
+        var stranger = await SessionWithToken.OpenAsync(context, cancellationToken);
+        if (stranger is null) return;
 
         var star = Jitter.Fluctuate(StrokeSeeds.Load("star")[0], context.Random);
-        var roomId = created.Value!.Id;
-        var post = await IsuketchApi.PostStrokeAsync(stranger, strangerTop.Token!, roomId, star, cancellationToken);
+        var post = await IsuketchApi.PostStrokeAsync(stranger.Session, stranger.Token, room.Id, star, cancellationToken);
         context.Judge(post, StrokeRules.FirstStrokeRejected(post.Status, ResponseText.Body(post),
-            $"POST {IsuketchApi.StrokePath(roomId)} by another session as the room's first stroke"));
+            $"POST {IsuketchApi.StrokePath(room.Id)} by another session as the room's first stroke"));
     }
 }

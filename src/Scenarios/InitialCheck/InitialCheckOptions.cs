@@ -1,4 +1,3 @@
-using IsuBench.Checks.Profiles;
 using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Scenarios.InitialCheck;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using IsuBench.Scenarios.Engine.Http;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

@@ -1,6 +1,3 @@
-using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine.Http;
-
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>How a response reads in evidence: its body, or why there was none.</summary>

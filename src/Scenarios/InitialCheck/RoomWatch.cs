@@ -1,6 +1,4 @@
 using System.Globalization;
-using IsuBench.Checks.Rules;
-using IsuBench.Checks.Verdicts;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Sse;
 

@@ -1,7 +1,4 @@
-using IsuBench.Checks.Profiles;
-using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Engine.Http;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

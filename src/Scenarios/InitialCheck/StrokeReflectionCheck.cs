@@ -1,10 +1,5 @@
 using System.Globalization;
-using IsuBench.Checks.Documents;
-using IsuBench.Checks.Documents.Api;
-using IsuBench.Checks.Rules;
-using IsuBench.Checks.Verdicts;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Engine.Http;
 using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.InitialCheck;
@@ -22,16 +17,13 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
     /// <inheritdoc />
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
-        var owner = context.NewSession();
-        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(owner, cancellationToken), needsToken: true);
-        if (!top.Ok) return;
-        context.Judge(top.Response, top.PageVerdicts);
-
-        var room = await CreateRoomAsync(context, owner, top.Token!, cancellationToken);
+        var owner = await SessionWithToken.OpenAsync(context, cancellationToken);
+        if (owner is null) return;
+        var room = await owner.CreateRoomAsync(context, cancellationToken, checkCreatedAt: true);
         if (room is null) return;
 
         var strokes = StrokeSeeds.Load("stool").Select(s => Jitter.Fluctuate(s, context.Random)).ToList();
-        var first = await PostAsync(context, owner, top.Token!, room.Id, strokes[0], isFirst: true, cancellationToken);
+        var first = await PostAsync(context, owner.Session, owner.Token, room.Id, strokes[0], isFirst: true, cancellationToken);
         if (first is null) return;
 
         var viewer = context.NewSession();
@@ -45,7 +37,7 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
         var subSecondRequest = $"POST {IsuketchApi.StrokePath(room.Id)} after the first";
         foreach (var stroke in strokes.Skip(1))
         {
-            var posted = await PostAsync(context, owner, top.Token!, room.Id, stroke, isFirst: false, cancellationToken);
+            var posted = await PostAsync(context, owner.Session, owner.Token, room.Id, stroke, isFirst: false, cancellationToken);
             if (posted is null) return;
             createdAts.Add(posted.CreatedAt);
             var subSecond = StrokeRules.SubSecondStored(createdAts, subSecondRequest);
@@ -54,25 +46,9 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
                 context.Record(subSecond);
                 return;
             }
-            if (!await ImageShowsAsync(context, owner, room.Id, posted.Id, stroke.Points, cancellationToken)) return;
+            if (!await ImageShowsAsync(context, owner.Session, room.Id, posted.Id, stroke.Points, cancellationToken)) return;
         }
         context.Record(StrokeRules.SubSecondStored(createdAts, subSecondRequest));
-    }
-
-    private static async Task<ApiRoom?> CreateRoomAsync(CheckContext context, Session session, string token, CancellationToken cancellationToken)
-    {
-        var response = await IsuketchApi.CreateRoomAsync(session, token, NewRoom.Numbered(context.Random), cancellationToken);
-        const string request = "POST /api/rooms";
-        var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), request);
-        if (!created.Ok)
-        {
-            context.Judge(response, created.Verdict);
-            return null;
-        }
-        // A wrong timestamp is judged, but the room is there: the strokes are still worth checking.
-        context.Judge(response, created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, request),
-            RoomRules.CreatedAtInWindow(created.Value!, response.SentAt, response.ReceivedAt, request));
-        return created.Value;
     }
 
     // The first stroke is checked for its timestamp, the later ones for their points (what the original checked of each).

@@ -1,5 +1,3 @@
-using IsuBench.Checks.Profiles;
-using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;

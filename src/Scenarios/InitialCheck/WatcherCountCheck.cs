@@ -1,7 +1,4 @@
 using System.Globalization;
-using IsuBench.Checks.Documents.Api;
-using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -24,17 +21,9 @@ internal sealed class WatcherCountCheck : IInitialCheck
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var response = await IsuketchApi.RoomListAsync(session, cancellationToken);
-        var list = RoomRules.ReadList(response.Status, ResponseText.Body(response), "GET /api/rooms");
-        if (!list.Ok)
-        {
-            context.Judge(response, list.Verdict, WatcherRules.Count.Fail("GET /api/rooms", "the room list", list.Verdict.Evidence.Actual));
-            return;
-        }
-        var rooms = list.Value!;
         // As the original: a list of other than 100 rooms fails the check (and leaves no rooms to pick from).
-        if (!context.Judge(response, list.Verdict, ContractRules.HasFields(list.Absent, ApiDocumentKind.RoomList, "GET /api/rooms"),
-                RoomRules.HasExactly100(rooms, "GET /api/rooms"))) return;
+        var rooms = await RoomListLoad.GetAsync(context, session, cancellationToken, blocked: WatcherRules.Count);
+        if (rooms is null) return;
         var pad = context.Random.Next(PadLimit);
 
         var watchers = new List<Task>();

@@ -1,8 +1,3 @@
-using IsuBench.Checks.Rules;
-using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
-
 namespace IsuBench.Scenarios.Judging;
 
 /// <summary>

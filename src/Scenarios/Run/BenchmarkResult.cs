@@ -1,4 +1,3 @@
-using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
 
 namespace IsuBench.Scenarios.Run;

@@ -1,6 +1,3 @@
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
 using IsuBench.Scenarios.Workloads;
 

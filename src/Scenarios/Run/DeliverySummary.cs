@@ -1,5 +1,3 @@
-using IsuBench.Scenarios.Engine.Metrics;
-
 namespace IsuBench.Scenarios.Run;
 
 /// <summary>SSE delivery latency of a run: percentiles and a histogram by fixed bounds.</summary>

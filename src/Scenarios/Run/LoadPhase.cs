@@ -1,5 +1,3 @@
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
 

@@ -1,4 +1,3 @@
-using IsuBench.Scenarios.Engine.Execution;
 using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.Run;

@@ -1,5 +1,3 @@
-using IsuBench.Checks.Rules;
-
 namespace IsuBench.Scenarios.Run;
 
 /// <summary>How many scoring events of one kind were counted and the points they earned.</summary>

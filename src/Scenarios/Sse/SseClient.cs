@@ -1,9 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text;
-using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
 using IsuBench.Scenarios.Sse.Transport;
 
 namespace IsuBench.Scenarios.Sse;

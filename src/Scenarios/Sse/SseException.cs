@@ -1,5 +1,3 @@
-using IsuBench.Checks.Verdicts;
-
 namespace IsuBench.Scenarios.Sse;
 
 /// <summary>A stream failure the client does not recover from by reconnecting.</summary>

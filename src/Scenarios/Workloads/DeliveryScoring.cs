@@ -1,4 +1,3 @@
-using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.Workloads;

@@ -1,5 +1,4 @@
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Engine.Execution;
 using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Workloads;

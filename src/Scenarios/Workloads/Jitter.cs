@@ -1,5 +1,3 @@
-using IsuBench.Checks.Documents;
-
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>

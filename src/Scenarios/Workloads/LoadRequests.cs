@@ -1,8 +1,4 @@
-using IsuBench.Checks.Documents;
-using IsuBench.Checks.Documents.Api;
-using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Engine.Http;
 using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Workloads;

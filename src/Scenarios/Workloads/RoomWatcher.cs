@@ -1,6 +1,4 @@
-using IsuBench.Checks.Verdicts;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Engine.Http;
 using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Scenarios.Workloads;

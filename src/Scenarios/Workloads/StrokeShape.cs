@@ -1,5 +1,3 @@
-using IsuBench.Checks.Documents;
-
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>A stroke as the bench posts it: width, colour, alpha and the polyline's vertices.</summary>

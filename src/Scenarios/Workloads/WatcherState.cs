@@ -1,8 +1,3 @@
-using IsuBench.Checks.Documents.Api;
-using IsuBench.Checks.Rules;
-using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine.Execution;
-
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using IsuBench.Data;
 using IsuBench.Reference.DataSet;
 using MySqlConnector;
 using Xunit.Abstractions;

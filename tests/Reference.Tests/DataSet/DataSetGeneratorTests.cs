@@ -1,3 +1,4 @@
+using IsuBench.Data;
 using IsuBench.Reference.DataSet;
 
 namespace IsuBench.Tests.Reference.DataSet;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IsuBench.Data;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Workloads;
 
@@ -9,7 +10,7 @@ public sealed class JitterTests
     [Fact]
     public void Every_embedded_shape_loads_with_its_original_number_of_strokes()
     {
-        var counts = StrokeSeeds.Names.ToDictionary(name => name, name => StrokeSeeds.Load(name).Count);
+        var counts = SeedStrokes.Names.ToDictionary(name => name, name => StrokeSeeds.Load(name).Count);
         Assert.Equal(new Dictionary<string, int> { ["isu"] = 41, ["star"] = 1, ["stars"] = 6, ["stool"] = 7, ["www"] = 40 }, counts);
         Assert.Equal(1443, StrokeSeeds.Load("isu").Sum(s => s.Points.Count));
         Assert.Throws<ArgumentException>(() => StrokeSeeds.Load("nope"));
@@ -22,7 +23,7 @@ public sealed class JitterTests
         double minDelta = double.MaxValue, maxDelta = double.MinValue;
         var widthDeltas = new HashSet<int>();
         var colours = new HashSet<int>();
-        foreach (var name in StrokeSeeds.Names)
+        foreach (var name in SeedStrokes.Names)
         {
             foreach (var seed in StrokeSeeds.Load(name))
             {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IsuBench.Scenarios.Run;
+using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Bench.Reports;
 
@@ -8,9 +9,9 @@ public sealed record LoadDocument(
     [property: JsonPropertyName("iterations")] IReadOnlyDictionary<string, long> Iterations,
     [property: JsonPropertyName("failed_iterations")] IReadOnlyDictionary<string, long> FailedIterations,
     [property: JsonPropertyName("abandoned_workers")] int AbandonedWorkers,
-    [property: JsonPropertyName("matsuri")] MatsuriDocument Matsuri)
+    [property: JsonPropertyName("matsuri")] MatsuriSummary Matsuri)
 {
     /// <summary>The document of <paramref name="load"/>, or null.</summary>
     public static LoadDocument? From(LoadPhaseResult? load) => load is null ? null : new(
-        load.Run.Iterations, load.Run.FailedIterations, load.Run.AbandonedWorkers, MatsuriDocument.From(load.Matsuri));
+        load.Run.Iterations, load.Run.FailedIterations, load.Run.AbandonedWorkers, load.Matsuri);
 }

@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Execution;
 
 /// <summary>The time source of the engine; injected so that rules over time can be tested with a fake clock.</summary>

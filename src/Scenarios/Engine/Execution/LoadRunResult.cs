@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Execution;
 
 /// <summary>How a load run ended: iterations per workload, and workers that had to be abandoned after the grace period.</summary>

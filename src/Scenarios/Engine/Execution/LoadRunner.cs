@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
 
 namespace IsuBench.Scenarios.Engine.Execution;
 

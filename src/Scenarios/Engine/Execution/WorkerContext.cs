@@ -1,6 +1,3 @@
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
-
 namespace IsuBench.Scenarios.Engine.Execution;
 
 /// <summary>What a worker's step sees: who it is, its own seeded random source, the run's metrics, and a way to make sessions.</summary>

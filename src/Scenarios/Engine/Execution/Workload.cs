@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Execution;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Http;
 
 /// <summary>Why a request produced no usable response.</summary>

@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Metrics;
 
 namespace IsuBench.Scenarios.Engine.Http;
 

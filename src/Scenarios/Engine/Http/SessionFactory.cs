@@ -1,5 +1,3 @@
-using IsuBench.Scenarios.Engine.Metrics;
-
 namespace IsuBench.Scenarios.Engine.Http;
 
 /// <summary>Creates sessions on the targets, each with an origin picked by the caller's random source.</summary>

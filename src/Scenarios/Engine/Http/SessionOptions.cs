@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Http;
 
 /// <summary>How sessions talk HTTP: user agent, request timeout, and whether connection pools are shared.</summary>

@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Http;
 
 /// <summary>A few HTTP handlers shared by all sessions, so idle connections are reused instead of piling up per session.</summary>

@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Http;
 
 /// <summary>The origins under test (http or https); each session picks one at random.</summary>

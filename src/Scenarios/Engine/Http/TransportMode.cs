@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Http;
 
 /// <summary>Whether each session owns its connection pool or sessions share a few pools.</summary>

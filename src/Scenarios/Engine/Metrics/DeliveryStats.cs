@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>SSE delivery latency: time from a stroke's POST being sent to a watcher receiving it.</summary>

@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>One endpoint's numbers at a moment: requests, errors (timeouts included), timeouts and latency.</summary>

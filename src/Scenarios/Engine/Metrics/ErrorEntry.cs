@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>One distinct message: its kind, how often it occurred and when it was first seen.</summary>

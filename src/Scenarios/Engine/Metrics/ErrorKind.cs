@@ -1,5 +1,3 @@
-using IsuBench.Scenarios.Engine.Http;
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>How serious a recorded message is.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
 
 namespace IsuBench.Scenarios.Engine.Metrics;
 

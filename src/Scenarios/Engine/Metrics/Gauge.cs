@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>A thread-safe up/down counter, e.g. connected watchers.</summary>

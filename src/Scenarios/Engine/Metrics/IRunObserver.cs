@@ -1,5 +1,3 @@
-using IsuBench.Checks.Rules;
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>Hears of every judged request and every scored stream stroke as it happens (tests recompute a run's score with one).</summary>

@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>Percentiles of a latency histogram, in milliseconds.</summary>

@@ -1,5 +1,3 @@
-using IsuBench.Scenarios.Engine.Execution;
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>Everything a run records, shared by all its virtual users: score, errors, endpoint and delivery statistics, watchers.</summary>

@@ -1,5 +1,3 @@
-using IsuBench.Checks.Rules;
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>Thread-safe counts of scoring events by kind, worth what <see cref="ScoringRules"/> says; the run's score is their sum.</summary>

@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>Samples the run's metrics, normally every second, for the reports' charts.</summary>

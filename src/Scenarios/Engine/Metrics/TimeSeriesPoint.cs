@@ -1,4 +1,3 @@
-
 namespace IsuBench.Scenarios.Engine.Metrics;
 
 /// <summary>One sample of the run: elapsed time, score, requests per second since the last sample, watchers, errors.</summary>

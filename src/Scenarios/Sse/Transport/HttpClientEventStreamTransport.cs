@@ -1,5 +1,3 @@
-using IsuBench.Scenarios.Engine.Http;
-
 namespace IsuBench.Scenarios.Sse.Transport;
 
 /// <summary>Opens streams through the session's HttpClient handler (needed for https, and kept for comparison).</summary>

@@ -1,5 +1,3 @@
-using IsuBench.Scenarios.Engine.Http;
-
 namespace IsuBench.Scenarios.Sse.Transport;
 
 /// <summary>Opens one event-stream response for a session; the SSE client decides what the status and Content-Type mean.</summary>
