@@ -87,10 +87,10 @@ public abstract class StrokeEndpointTests(ReferenceServer server)
             await IsuketchClient.AssertErrorAsync(response, HttpStatusCode.BadRequest);
     }
 
-    /// <summary>The original stroke shapes shipped inside the reference assembly.</summary>
+    /// <summary>The original stroke shapes, as the data assembly ships them.</summary>
     public static IReadOnlyList<JsonElement> SeedStrokes(string name)
     {
-        using var stream = typeof(IsuBench.Reference.Hosting.IsuketchApp).Assembly.GetManifestResourceStream($"strokes.{name}.json")!;
+        using var stream = typeof(IsuBench.Data.SeedStrokes).Assembly.GetManifestResourceStream($"strokes.{name}.json")!;
         using var document = JsonDocument.Parse(stream);
         return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
     }

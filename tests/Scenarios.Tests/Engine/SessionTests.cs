@@ -63,6 +63,39 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task Over_https_each_session_keeps_its_own_connection_and_an_image_takes_a_connection_of_its_own_for_its_head()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<(string Path, string Connection, string UserAgent)>();
+        using var certificate = ScriptedServer.SelfSignedCertificate();
+        await using var server = await ScriptedServer.StartAsync(async (context, _) =>
+        {
+            seen.Enqueue((context.Request.Path, context.Connection.Id, context.Request.Headers.UserAgent.ToString()));
+            context.Response.StatusCode = context.Request.Path == "/missing" ? 404 : 200;
+            await ScriptedServer.WriteAsync(context, new string('x', 50_000));
+        }, certificate);
+        Assert.Equal(Uri.UriSchemeHttps, server.Origin.Scheme);
+        // The default transport: a pool of its own per session over https, as the original's sessions had.
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var first = sessions.Create(new Random(1));
+        using var second = sessions.Create(new Random(2));
+
+        var page = await first.GetAsync("/page", "GET /page", CancellationToken.None);
+        await first.GetAsync("/page", "GET /page", CancellationToken.None);
+        await second.GetAsync("/page", "GET /page", CancellationToken.None);
+        var image = await first.GetDiscardingBodyAsync("/img/1", "GET /img/{id}", CancellationToken.None);
+        var missing = await first.GetDiscardingBodyAsync("/missing", "GET /img/{id}", CancellationToken.None);
+
+        Assert.Equal((200, 50_000), (page.Status, page.Body.Length));
+        Assert.Equal((FailureKind.None, 200, 0), (image.Failure, image.Status, image.Body.Length));
+        Assert.Equal(404, missing.Status);
+        var requests = seen.ToList();
+        Assert.Equal(requests[0].Connection, requests[1].Connection);
+        Assert.Equal(4, requests.Select(r => r.Connection).Distinct().Count()); // the pages of the first session, of the second, and one per image
+        Assert.All(requests, r => Assert.Equal("benchmarker", r.UserAgent));
+        Assert.Equal(2, sessions.Metrics.Endpoints.Snapshot().Single(e => e.Endpoint == "GET /img/{id}").Requests);
+    }
+
+    [Fact]
     public async Task Concurrent_requests_of_one_session_share_its_cookies_safely()
     {
         await using var server = await ScriptedServer.StartAsync(async (context, index) =>

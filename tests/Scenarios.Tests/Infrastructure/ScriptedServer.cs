@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,11 +22,15 @@ public sealed class ScriptedServer : IAsyncDisposable
     /// <summary>Every request seen: its index, Last-Event-ID header (null if absent), and arrival time.</summary>
     public ConcurrentQueue<(int Index, string? LastEventId, DateTimeOffset At, string? Cookie, string? UserAgent)> Requests { get; } = new();
 
-    /// <summary>Starts a server whose responses come from <paramref name="script"/> (given the request and its 0-based index).</summary>
-    public static async Task<ScriptedServer> StartAsync(Func<HttpContext, int, Task> script)
+    /// <summary>
+    /// Starts a server whose responses come from <paramref name="script"/> (given the request and its 0-based index); over https
+    /// with <paramref name="certificate"/> when one is given.
+    /// </summary>
+    public static async Task<ScriptedServer> StartAsync(Func<HttpContext, int, Task> script, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (certificate is null) builder.WebHost.UseUrls("http://127.0.0.1:0");
+        else builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new ScriptedServer(app);
@@ -45,6 +51,17 @@ public sealed class ScriptedServer : IAsyncDisposable
         await app.StartAsync();
         server.Origin = new Uri(app.Urls.First());
         return server;
+    }
+
+    /// <summary>A self-signed certificate for 127.0.0.1, as targets of the bench often have.</summary>
+    public static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // Kestrel wants a key it can use for TLS: export and load it back.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
     /// <summary>Writes raw text to the response and flushes it.</summary>

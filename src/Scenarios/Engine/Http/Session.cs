@@ -65,47 +65,69 @@ public sealed class Session : IDisposable
     }
 
     /// <summary>
-    /// GETs a path for its status alone: the connection is closed after the answer and the body is not read, as the original
-    /// benchmark fetched images (its checker never read them, so its HTTP client dropped each connection). The latency is to the head.
+    /// GETs a path for its status alone, on a connection of its own that is closed once the head has arrived, body unread
+    /// (<see cref="HeadOnlyGet"/>), as the original benchmark fetched images. The latency is to the head.
     /// </summary>
-    public Task<SessionResponse> GetDiscardingBodyAsync(string pathAndQuery, string endpoint, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, pathAndQuery, endpoint, content: null, [new("Connection", "close")], cancellationToken, readBody: false);
-
-    /// <summary>
-    /// Sends a request with the session's timeout, reads the body (unless <paramref name="readBody"/> is false), records latency.
-    /// Transport failures, timeouts and redirects come back as a failed response; only cancellation by the caller throws.
-    /// </summary>
-    public async Task<SessionResponse> SendAsync(
-        HttpMethod method, string pathAndQuery, string endpoint, HttpContent? content,
-        IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken, bool readBody = true)
+    public Task<SessionResponse> GetDiscardingBodyAsync(string pathAndQuery, string endpoint, CancellationToken cancellationToken)
     {
         var uri = new Uri(Origin, pathAndQuery);
-        using var request = new HttpRequestMessage(method, uri) { Content = content };
-        foreach (var header in headers ?? [])
+        return ExchangeAsync(HttpMethod.Get, uri, endpoint, async (response, token) =>
         {
-            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
+            var head = await HeadOnlyGet.SendAsync(uri, UserAgent, CookieHeaderFor(uri), token);
+            response.Status = head.Status;
+            if (head.SetCookies.Count > 0)
+            {
+                StoreCookies(uri, head.SetCookies);
+            }
+            return null;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a request with the session's timeout, reads the body, records latency. Transport failures, timeouts and
+    /// redirects come back as a failed response; only cancellation by the caller throws.
+    /// </summary>
+    public Task<SessionResponse> SendAsync(
+        HttpMethod method, string pathAndQuery, string endpoint, HttpContent? content,
+        IEnumerable<KeyValuePair<string, string>>? headers, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(Origin, pathAndQuery);
+        return ExchangeAsync(method, uri, endpoint, async (response, token) =>
+        {
+            using var request = new HttpRequestMessage(method, uri) { Content = content };
+            foreach (var header in headers ?? [])
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+            using var message = await SendRawAsync(request, token);
+            response.Status = (int)message.StatusCode;
+            response.SetHeaders(message.Headers, message.Content.Headers);
+            if (response.Status is >= 300 and < 400)
+            {
+                return message.Headers.Location?.ToString() ?? "";
+            }
+            response.Body = await ReadBodyAsync(message.Content, token);
+            return null;
+        }, cancellationToken);
+    }
+
+    // One exchange under the session's timeout: what went wrong becomes the response's failure (counted in the endpoint
+    // statistics), and only the caller's cancellation throws. The exchange returns where a redirect pointed, or null.
+    private async Task<SessionResponse> ExchangeAsync(
+        HttpMethod method, Uri uri, string endpoint, Func<SessionResponse, CancellationToken, Task<string?>> exchange, CancellationToken cancellationToken)
+    {
         var response = new SessionResponse(endpoint, method, uri, Clock.UtcNow);
         var started = Clock.Monotonic;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
         try
         {
-            using var message = await SendRawAsync(request, timeout.Token);
-            response.Status = (int)message.StatusCode;
-            response.SetHeaders(message.Headers, message.Content.Headers);
-            if (response.Status is >= 300 and < 400)
-            {
-                Finish(response, started);
-                FailTransport(response, FailureKind.Redirect,
-                    $"{endpoint}: unexpected redirect {response.Status} to {message.Headers.Location}");
-                return response;
-            }
-            if (readBody)
-            {
-                response.Body = await ReadBodyAsync(message.Content, timeout.Token);
-            }
+            var redirect = await exchange(response, timeout.Token);
             Finish(response, started);
+            if (redirect is not null)
+            {
+                FailTransport(response, FailureKind.Redirect, $"{endpoint}: unexpected redirect {response.Status} to {redirect}");
+            }
             return response;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

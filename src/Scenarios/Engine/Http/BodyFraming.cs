@@ -1,4 +1,4 @@
-namespace IsuBench.Scenarios.Sse.Transport;
+namespace IsuBench.Scenarios.Engine.Http;
 
 /// <summary>How a response body's end is found (RFC 9112 §6.3).</summary>
 public enum BodyFraming

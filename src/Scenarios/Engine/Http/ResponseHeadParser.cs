@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace IsuBench.Scenarios.Sse.Transport;
+namespace IsuBench.Scenarios.Engine.Http;
 
 /// <summary>
 /// Parses an HTTP/1.x response head (status line and header fields up to the empty line) from the bytes received so

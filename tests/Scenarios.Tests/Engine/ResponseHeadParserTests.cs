@@ -1,7 +1,7 @@
 using System.Text;
-using IsuBench.Scenarios.Sse.Transport;
+using IsuBench.Scenarios.Engine.Http;
 
-namespace IsuBench.Tests.Scenarios.Sse.Transport;
+namespace IsuBench.Tests.Scenarios.Engine;
 
 public sealed class ResponseHeadParserTests
 {
