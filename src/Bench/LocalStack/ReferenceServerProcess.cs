@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using IsuBench.Bench.Runtime;
 
 namespace IsuBench.Bench.LocalStack;
 
@@ -58,6 +59,7 @@ public sealed class ReferenceServerProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         start.Environment["ISUKETCH_MYSQL"] = mysqlConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        InlineSocketCompletions.KeepFromChild(start);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
         var process = Process.Start(start) ?? throw new EnvironmentMissingException($"cannot start {start.FileName}");
