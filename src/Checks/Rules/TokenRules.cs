@@ -13,9 +13,11 @@ public static class TokenRules
     public static readonly Rule Refreshed = new("tokens.refreshed", "The CSRF token is reused across pages", true);
 
     /// <summary>Reads the page's token; fails when the attribute is missing or empty.</summary>
-    public static Parsed<string> ReadPageToken(HtmlDocument page, string request)
+    public static Parsed<string> ReadPageToken(HtmlDocument page, string request) => ReadPageToken(page.CsrfToken, request);
+
+    /// <summary>Judges a token read from a page (<see cref="HtmlDocument.ReadCsrfToken"/>); fails when it is missing or empty.</summary>
+    public static Parsed<string> ReadPageToken(string? token, string request)
     {
-        var token = page.CsrfToken;
         return string.IsNullOrEmpty(token)
             ? Parsed<string>.Failure(Present.Fail(request, "<html data-csrf-token=\"...\"> with a token", token is null ? "no data-csrf-token attribute" : "an empty data-csrf-token"))
             : Parsed<string>.Success(token, Present.Pass(request));

@@ -20,7 +20,7 @@ public static class LoadRequests
             judge.Response(response, status);
             return (null, response);
         }
-        var token = TokenRules.ReadPageToken(HtmlDocument.Parse(response.Text), response.Endpoint);
+        var token = TokenRules.ReadPageToken(HtmlDocument.ReadCsrfToken(response.Text), response.Endpoint);
         return judge.Response(response, status, token.Verdict) ? (token.Value, response) : (null, response);
     }
 
