@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using IsuBench.Bench.Runtime;
 
 namespace IsuBench.Bench.LocalStack;
 
@@ -59,7 +58,6 @@ public sealed class ReferenceServerProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         start.Environment["ISUKETCH_MYSQL"] = mysqlConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        InlineSocketCompletions.KeepFromChild(start);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
         var process = Process.Start(start) ?? throw new EnvironmentMissingException($"cannot start {start.FileName}");
