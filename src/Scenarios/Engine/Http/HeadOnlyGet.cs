@@ -27,17 +27,19 @@ public static class HeadOnlyGet
             {
                 await tls.AuthenticateAsClientAsync(options, cancellationToken);
             }
-            catch (AuthenticationException exception)
+            catch (Exception exception)
             {
                 await tls.DisposeAsync();
-                throw new HttpRequestException($"the TLS handshake with {uri.Authority} failed: {exception.Message}", exception);
+                if (exception is AuthenticationException)
+                    throw new HttpRequestException($"the TLS handshake with {uri.Authority} failed: {exception.Message}", exception);
+                throw;
             }
             stream = tls;
         }
         try
         {
             await stream.WriteAsync(request, cancellationToken);
-            var (head, _) = await ResponseHeadReader.ReadAsync(stream.ReadAsync, cancellationToken);
+            var (head, _) = await ResponseHeadReader.ReadAsync(stream.ReadAsync, cancellationToken, keepBody: false);
             return head;
         }
         finally

@@ -12,10 +12,11 @@ public static class ResponseHeadReader
 
     /// <summary>
     /// Reads with <paramref name="receive"/> until a final (non-1xx) head has arrived; returns it with the body bytes that came
-    /// along, copied out exactly. A malformed, oversized or cut head is an <see cref="HttpRequestException"/>.
+    /// along, copied out exactly unless <paramref name="keepBody"/> is false (the caller drops the body: no copy per request).
+    /// A malformed, oversized or cut head is an <see cref="HttpRequestException"/>.
     /// </summary>
     public static async Task<(ResponseHead Head, byte[]? Pending)> ReadAsync(
-        Func<Memory<byte>, CancellationToken, ValueTask<int>> receive, CancellationToken cancellationToken)
+        Func<Memory<byte>, CancellationToken, ValueTask<int>> receive, CancellationToken cancellationToken, bool keepBody = true)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(FirstHeadBufferBytes);
         int filled = 0;
@@ -31,7 +32,7 @@ public static class ResponseHeadReader
                     {
                         continue; // e.g. 100 Continue or 103 Early Hints: the real response follows
                     }
-                    return (head, filled > 0 ? buffer.AsSpan(0, filled).ToArray() : null);
+                    return (head, keepBody && filled > 0 ? buffer.AsSpan(0, filled).ToArray() : null);
                 }
                 if (filled == buffer.Length)
                 {
