@@ -210,10 +210,13 @@ public sealed class SessionTests
     [Theory]
     [InlineData(2)]
     [InlineData(16 * 1024)]
+    [InlineData(16 * 1024 + 1)]
+    [InlineData(48 * 1024 + 1)]
     [InlineData(100_000)]
     public async Task A_chunked_body_of_any_size_under_the_limit_arrives_whole(int size)
     {
-        // Written in uneven pieces without Content-Length, so the body is chunked and read into growing buffers.
+        // Written in uneven pieces without Content-Length, so the body is chunked and read into pooled segments
+        // (16, 32, then 64 KB each): the sizes sit on and just past their boundaries, and the last one at the limit.
         string text = string.Concat(Enumerable.Range(0, size).Select(i => (char)('a' + i % 26)));
         await using var server = await ScriptedServer.StartAsync(async (context, _) =>
         {

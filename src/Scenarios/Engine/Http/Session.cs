@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -17,8 +16,6 @@ public sealed class Session : IDisposable
     // A session may send several requests at once (e.g. a page's images); CookieContainer is not documented thread-safe.
     private readonly Lock _cookieLock = new();
     private CookieContainer? _cookies;
-    private const int InitialChunkedBufferBytes = 16 * 1024;
-    private const int MaxPooledBufferBytes = 64 * 1024;
 
     /// <summary>
     /// Creates a session on <paramref name="origin"/> sending through <paramref name="invoker"/>, timing with <paramref name="clock"/>,
@@ -254,48 +251,18 @@ public sealed class Session : IDisposable
             await stream.ReadExactlyAsync(exact, cancellationToken);
             return exact;
         }
-        // Unknown length (chunked): read into buffers that double when full and copy out only the bytes read, so
-        // a small chunked body costs one exact array instead of a 4 KB stream buffer. Only small buffers come from
-        // the shared pool: it keeps what is returned to it, and bodies near the size cap would stay cached there.
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialChunkedBufferBytes);
-        int filled = 0;
-        try
+        // Unknown length (chunked): read into pooled segments, so neither a small body nor one near the cap costs more
+        // than its own exact array.
+        using var segments = new BodySegments(_options.MaxBodyBytes);
+        int read;
+        while ((read = await stream.ReadAsync(segments.FreeSpace(), cancellationToken)) > 0)
         {
-            int read;
-            while ((read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+            if (!segments.Advance(read))
             {
-                filled += read;
-                if (filled > _options.MaxBodyBytes)
-                {
-                    throw new BodyTooLargeException();
-                }
-                if (filled == buffer.Length)
-                {
-                    if (filled == Array.MaxLength)
-                    {
-                        throw new BodyTooLargeException();
-                    }
-                    int size = (int)Math.Min(2L * buffer.Length, Array.MaxLength);
-                    byte[] larger = size <= MaxPooledBufferBytes ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ReturnIfPooled(buffer);
-                    buffer = larger;
-                }
+                throw new BodyTooLargeException();
             }
-            return buffer.AsSpan(0, filled).ToArray();
         }
-        finally
-        {
-            ReturnIfPooled(buffer);
-        }
-    }
-
-    private static void ReturnIfPooled(byte[] buffer)
-    {
-        if (buffer.Length <= MaxPooledBufferBytes)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return segments.ToArray();
     }
 
     private static string Describe(Exception exception) =>
