@@ -1,23 +1,17 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using IsuBench.Bench.Commands;
+using IsuBench.Tests.Shared;
 
 namespace IsuBench.Tests.Bench.Commands;
 
 /// <summary><c>isubench run --help</c> and the README's list of its options must agree.</summary>
 public sealed partial class ReadmeAgreementTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "IsuBench.sln"))) return dir.FullName;
-        throw new InvalidOperationException("IsuBench.sln not found above the test binaries");
-    }
-
     /// <summary>The README's option lines of a command: option name → the rest of its line.</summary>
     private static Dictionary<string, string> ReadmeOptions(string command)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         int heading = readme.IndexOf($"### Options of `isubench {command}`", StringComparison.Ordinal);
         Assert.True(heading >= 0, $"README.md has no section \"### Options of `isubench {command}`\"");
         int start = readme.IndexOf("```", heading, StringComparison.Ordinal);

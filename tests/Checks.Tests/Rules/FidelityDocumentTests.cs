@@ -1,11 +1,12 @@
 using IsuBench.Checks.Rules;
+using IsuBench.Tests.Shared;
 
 namespace IsuBench.Tests.Checks.Rules;
 
 /// <summary>docs/fidelity.md gives every rule of the catalogue its row, and lists what <c>--strict</c> hardens: exactly the additions.</summary>
 public sealed class FidelityDocumentTests
 {
-    private static readonly string Document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "fidelity.md"));
+    private static readonly string Document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "fidelity.md"));
 
     public static TheoryData<string> RuleIds() => new(RuleCatalog.All.Select(r => r.Id));
 
@@ -28,12 +29,5 @@ public sealed class FidelityDocumentTests
         var section = Document[start..Document.IndexOf("\n## ", start, StringComparison.Ordinal)];
         foreach (var rule in RuleCatalog.All)
             Assert.Equal(rule.Addition, section.Contains($"`{rule.Id}`", StringComparison.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "IsuBench.sln"))) return dir.FullName;
-        throw new InvalidOperationException("IsuBench.sln not found above the test binaries");
     }
 }

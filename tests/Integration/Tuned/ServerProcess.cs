@@ -5,7 +5,7 @@ namespace IsuBench.Integration.Tuned;
 
 /// <summary>
 /// The reference server as a real child process (<c>dotnet isuketch.dll</c>, copied next to the test assembly because
-/// the tests reference the project), so that it can be killed hard like a crashed server.
+/// the tests reference the project, or the installed <c>isuketch</c> tool), so that it can be killed hard like a crashed server.
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
@@ -21,18 +21,25 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts the server on a free loopback port and waits until it says where it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string profile, string connectionString, TimeSpan timeout)
+    public static Task<ServerProcess> StartAsync(string profile, string connectionString, TimeSpan timeout) =>
+        StartCommandAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "isuketch.dll")], profile, connectionString, timeout);
+
+    /// <summary>
+    /// Starts the server as <paramref name="fileName"/> with <paramref name="leadingArguments"/> (an installed tool's
+    /// command, or <c>dotnet</c> and a dll) on a free loopback port, and waits until it says where it listens.
+    /// </summary>
+    public static async Task<ServerProcess> StartCommandAsync(
+        string fileName, IEnumerable<string> leadingArguments, string profile, string connectionString, TimeSpan timeout)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "isuketch.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { dll, "--profile", profile, "--urls", "http://127.0.0.1:0", "--mysql", connectionString })
+        foreach (var argument in leadingArguments.Concat(["--profile", profile, "--urls", "http://127.0.0.1:0", "--mysql", connectionString]))
             start.ArgumentList.Add(argument);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var lines = new List<string>();
         void OnLine(string? line)

@@ -1,0 +1,65 @@
+using IsuBench.Bench.Commands;
+using IsuBench.Integration.Infrastructure;
+using IsuBench.Integration.Tuned;
+using IsuBench.Tests.Shared;
+
+namespace IsuBench.Integration.Bench;
+
+/// <summary>
+/// The .NET tool packages as a user meets them: <c>dotnet pack</c> of this build, <c>dotnet tool install</c> into a
+/// temporary tool path, then only the installed commands: <c>isubench</c> loads the data set, <c>isuketch</c> serves
+/// it, and <c>isubench check</c> passes it.
+/// </summary>
+public sealed class ToolPackageTests : IDisposable
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(120);
+    private readonly string _directory = Directory.CreateTempSubdirectory("isubench-tool-").FullName;
+
+    [Fact]
+    public async Task The_packed_tools_install_into_a_tool_path_and_check_the_installed_reference()
+    {
+        var packages = Path.Combine(_directory, "packages");
+        var tools = Path.Combine(_directory, "tools");
+        // --no-build: the packages hold exactly the build these tests run against.
+        foreach (var project in new[] { "src/Bench", "src/Reference" })
+            await MustSucceedAsync("dotnet", "pack", Path.Combine(RepositoryRoot.Path, project), "-c", Configuration, "--no-build", "-o", packages);
+        foreach (var tool in new[] { "isubench", "isuketch" })
+            await MustSucceedAsync("dotnet", "tool", "install", "--tool-path", tools, "--add-source", packages, "--ignore-failed-sources", tool);
+        string isubench = Path.Combine(tools, "isubench");
+
+        // This build's version, commit included: not an older package of the same number from a cache.
+        var version = await MustSucceedAsync(isubench, "--version");
+        Assert.Equal(BenchVersion.Current, version.Trim());
+        var help = await MustSucceedAsync(isubench, "--help");
+        foreach (var command in new[] { "run", "check", "gate", "data", "demo" })
+            Assert.Matches($@"(?m)^\s+{command}\b", help);
+
+        string connectionString = await SharedMariaDb.CreateDatabaseAsync("tool_" + Guid.NewGuid().ToString("N")[..16]);
+        // 150 rooms: enough for the initial check (it needs 100 rooms with strokes), quicker to load than 1000.
+        await MustSucceedAsync(isubench, "data", "init", "--mysql", connectionString, "--rooms", "150");
+        await using var server = await ServerProcess.StartCommandAsync(
+            Path.Combine(tools, "isuketch"), [], "tuned", connectionString, TimeSpan.FromSeconds(60));
+
+        var check = await MustSucceedAsync(isubench, "check", "--target", server.BaseAddress.GetLeftPart(UriPartial.Authority), "--no-progress");
+        Assert.Contains("[initial check only]", check);
+        Assert.DoesNotContain("FAIL", check);
+    }
+
+    private async Task<string> MustSucceedAsync(string fileName, params string[] arguments)
+    {
+        var (exitCode, output, error) = await ChildProcess.RunAsync(fileName, arguments, CommandTimeout, _directory);
+        Assert.True(exitCode == 0, $"{Path.GetFileName(fileName)} {string.Join(' ', arguments)}: exit {exitCode}\n{output}\n{error}");
+        return output;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}
