@@ -15,6 +15,7 @@ public static class BenchCommandLine
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(CheckCommand.Build());
         root.Subcommands.Add(GateCommand.Build());
+        root.Subcommands.Add(CompareCommand.Build());
         root.Subcommands.Add(DataCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());

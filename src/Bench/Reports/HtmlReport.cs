@@ -131,7 +131,8 @@ public static class HtmlReport
             ? $"≤ {N(le)} ms"
             : $"> {N(index > 0 ? buckets[index - 1].LeMs ?? 0 : 0)} ms";
 
-    private static void Figure(StringBuilder html, string caption, string svg) =>
+    /// <summary>Appends <paramref name="svg"/> as a figure with its caption.</summary>
+    public static void Figure(StringBuilder html, string caption, string svg) =>
         html.Append($"<figure><figcaption>{E(caption)}</figcaption>{svg}</figure>");
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -58,8 +58,8 @@ public static class MarkdownSummary
         return md.ToString();
     }
 
-    // A table cell must not break the row: pipes are escaped and line breaks become spaces.
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    /// <summary>Text for a table cell, which must not break the row: pipes are escaped and line breaks become spaces.</summary>
+    public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     private static string N(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -34,4 +34,9 @@ public static class ResultJson
     /// <exception cref="JsonException">The text is not a complete result document.</exception>
     public static ResultDocument Deserialize(string json) =>
         JsonSerializer.Deserialize<ResultDocument>(json, Options) ?? throw new JsonException("result.json holds null");
+
+    /// <summary>Reads a document written by <see cref="Serialize"/> from <paramref name="stream"/>.</summary>
+    /// <exception cref="JsonException">The text is not a complete result document.</exception>
+    public static async Task<ResultDocument> DeserializeAsync(Stream stream, CancellationToken cancellationToken) =>
+        await JsonSerializer.DeserializeAsync<ResultDocument>(stream, Options, cancellationToken) ?? throw new JsonException("result.json holds null");
 }

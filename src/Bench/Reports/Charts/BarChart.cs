@@ -41,11 +41,13 @@ public static class BarChart
             }
         }
         svg.Append($"<line class=\"axis\" x1=\"{N(Left)}\" x2=\"{N(Left)}\" y1=\"{N(Top)}\" y2=\"{N(height - Bottom)}\" stroke=\"#888\"/>");
+        double legendX = Left;
         for (int g = 0; g < groups.Count; g++)
         {
-            double legendX = Left + g * 110;
             svg.Append($"<rect x=\"{N(legendX)}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{ChartPalette.Color(g)}\"/>");
             svg.Append($"<text x=\"{N(legendX + 16)}\" y=\"20\" font-size=\"12\" fill=\"#222\">{Escape(groups[g].Name)}</text>");
+            // Short names keep their 110 px slots; long ones (run ids as compare's sides) take about 7 px per character at 12 px.
+            legendX += Math.Max(110, 40 + 7 * groups[g].Name.Length);
         }
         if (categories.Count == 0)
             svg.Append($"<text x=\"{N(Width / 2)}\" y=\"{N(Top + band / 2)}\" text-anchor=\"middle\" font-size=\"14\" fill=\"#888\">no data</text>");

@@ -1,0 +1,44 @@
+using IsuBench.Bench.Reports;
+
+namespace IsuBench.Bench.Compare;
+
+/// <summary>
+/// One figure (a score kind, an endpoint's p99, ...) on every side, with each side's change against the first side. The
+/// change is relative, in percent, except for a <see cref="Share"/> figure (itself a percentage), whose change is the
+/// difference in percentage points.
+/// </summary>
+public sealed record ComparedFigure(string Name, BetterWhen Better, bool Share, IReadOnlyList<SideFigure> Sides)
+{
+    /// <summary>Measures <paramref name="value"/> on every run of every side; runs where it is null do not count.</summary>
+    public static ComparedFigure Of(string name, BetterWhen better, IReadOnlyList<ComparisonSide> sides, Func<ResultDocument, double?> value, bool share = false)
+    {
+        var spreads = sides.Select(side =>
+        {
+            var values = side.Runs.Select(value).Where(v => v.HasValue).Select(v => v!.Value).ToList();
+            return values.Count > 0 ? Spread.Of(values) : null;
+        }).ToList();
+        double? reference = spreads[0]?.Median;
+        return new ComparedFigure(name, better, share,
+            spreads.Select((s, i) => new SideFigure(s, i == 0 ? null : share ? s?.Median - reference : RelativeChange(reference, s?.Median))).ToList());
+    }
+
+    /// <summary>The change from <paramref name="reference"/> to <paramref name="value"/> in percent; null when either is missing or the reference is zero and the value is not.</summary>
+    public static double? RelativeChange(double? reference, double? value)
+    {
+        if (reference is not { } from || value is not { } to) return null;
+        if (from == 0) return to == 0 ? 0 : null;
+        return (to - from) / Math.Abs(from) * 100;
+    }
+
+    /// <summary>Whether side <paramref name="index"/> did better or worse than the reference side, counting only a change beyond both sides' ranges over their runs.</summary>
+    public ChangeJudgement Judge(int index)
+    {
+        var reference = Sides[0].Spread;
+        var side = Sides[index];
+        if (index == 0 || Better == BetterWhen.Neither || reference is null || side.Spread is null) return ChangeJudgement.Neutral;
+        // A difference within what the runs themselves vary by is noise, not a change (single runs overlap only when equal).
+        if (side.Spread.Overlaps(reference)) return ChangeJudgement.Neutral;
+        bool higher = side.Spread.Median > reference.Median;
+        return higher == (Better == BetterWhen.Higher) ? ChangeJudgement.Better : ChangeJudgement.Worse;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using AngleSharp.Html.Parser;
+using IsuBench.Bench.Compare;
+using IsuBench.Tests.Bench.Infrastructure;
+using static IsuBench.Tests.Bench.Infrastructure.ComparisonSamples;
+
+namespace IsuBench.Tests.Bench.Compare;
+
+/// <summary>compare.md, compare.html and the console tables, rendered from one comparison.</summary>
+public sealed class CompareReportTests
+{
+    private static readonly HtmlParser Parser = new();
+
+    // "before" has two runs (get 900 and 1100), "after" one (get 1500); the awkward message is on "after" only.
+    private static RunComparison Sample() => RunComparison.Of(
+    [
+        Side("before",
+            Run("b1", get: 900, endpoints: [Endpoint("GET /", 100, 0, 10, 50)], errors: [Error("shared", 2)], delivery: Delivery(10, 30, 60)),
+            Run("b2", get: 1100, endpoints: [Endpoint("GET /", 100, 0, 14, 70)], errors: [Error("shared", 4)], delivery: Delivery(10, 30, 60))),
+        Side("after",
+            Run("a1", get: 1500, endpoints: [Endpoint("GET /", 150, 1, 6, 30)], errors: [Error("shared", 1), Error(SampleResults.AwkwardMessage, 9)], delivery: Delivery(50, 30, 20))),
+    ]);
+
+    [Fact]
+    public void The_markdown_has_the_median_spread_and_change_of_each_figure_and_the_one_sided_errors()
+    {
+        var md = CompareMarkdown.Render(Sample()).Split('\n');
+        Assert.Equal("# IsuBench comparison: before vs after", md[0]);
+        Assert.Contains("| get | before | 1000 | 900–1100 | 14.1 % |  |", md); // CV: sample deviation 141.4 over mean 1000
+        Assert.Contains("|  | after | 1500 |  |  | +50 % |", md);
+        Assert.Contains("| GET / | before | 100 |  | 0 |  | 12 |  | 60 |  |", md);
+        Assert.Contains("|  | after | 150 | +50 % | 1 | n/a | 6 | -50 % | 30 | -50 % |", md);
+        Assert.Contains($"| {DeliveryComparison.OnTimeName} | 40 | 80 | +40 pp |", md);
+        Assert.Contains("| ≤ 50 ms | 10 | 50 | +40 pp |", md);
+
+        string text = string.Join('\n', md);
+        int oneSided = text.IndexOf("## Errors on some sides only", StringComparison.Ordinal);
+        int shared = text.IndexOf("## Errors on every side", StringComparison.Ordinal);
+        string awkwardRow = md.Single(l => l.Contains("body \\| had", StringComparison.Ordinal)); // the pipe escaped, the row intact
+        Assert.EndsWith("| — | 9 |", awkwardRow);
+        Assert.InRange(text.IndexOf(awkwardRow, StringComparison.Ordinal), oneSided, shared);
+        Assert.Contains("| ordinary | shared | 6 (2/2 runs) | 1 |", md);
+        Assert.True(text.IndexOf("| ordinary | shared |", StringComparison.Ordinal) > shared);
+    }
+
+    [Fact]
+    public void The_html_is_self_contained_with_a_paired_svg_chart_per_comparison()
+    {
+        var comparison = Sample();
+        string html = CompareHtml.Render(comparison);
+        var page = Parser.ParseDocument(html);
+        Assert.Equal(CompareHtml.ChartIds, page.QuerySelectorAll("svg.chart").Select(s => s.Id));
+        Assert.Empty(page.QuerySelectorAll("link, img, iframe, script, object, embed, [src], [href]"));
+        Assert.DoesNotContain("http://", html.Replace("xmlns=\"http://www.w3.org/2000/svg\"", ""));
+        Assert.DoesNotContain("https://", html);
+        Assert.DoesNotContain("url(", html);
+
+        // A bar per side and kind, holding the side's median.
+        var bars = page.QuerySelectorAll("#chart-compare-score rect.bar").ToList();
+        Assert.Equal(comparison.Scores.Count * 2, bars.Count);
+        double Bar(string chart, string side, string category) => double.Parse(
+            page.QuerySelectorAll($"#{chart} rect.bar").Single(b => b.GetAttribute("data-series") == side && b.GetAttribute("data-category") == category)
+                .GetAttribute("data-value")!, CultureInfo.InvariantCulture);
+        Assert.Equal(1000, Bar("chart-compare-score", "before", "get"));
+        Assert.Equal(1500, Bar("chart-compare-score", "after", "get"));
+        Assert.Equal(12, Bar("chart-compare-p50", "before", "GET /"));
+        Assert.Equal(30, Bar("chart-compare-p99", "after", "GET /"));
+        Assert.Equal(50, Bar("chart-compare-delivery", "after", "≤ 50 ms"));
+
+        // Changes are coloured by whether they help; the awkward message stays text.
+        Assert.Contains("+50 %", page.QuerySelector("#scores td.better")!.TextContent);
+        Assert.Contains("n/a", page.QuerySelectorAll("#endpoints td").Select(td => td.TextContent));
+        Assert.Contains(SampleResults.AwkwardMessage, page.QuerySelector("#one-sided-errors")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("#one-sided-errors b"));
+        Assert.Contains("shared", page.QuerySelector("#shared-errors")!.TextContent);
+    }
+
+    [Fact]
+    public void The_console_tables_are_plain_text_when_the_output_is_not_a_terminal()
+    {
+        var output = new StringWriter();
+        CompareConsole.Write(Sample(), output, terminal: false);
+        string text = output.ToString();
+        Assert.DoesNotContain('\u001b', text);
+        var lines = text.Split('\n');
+        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= CompareConsole.PlainWidth, l));
+        Assert.Contains(lines, l => l.Contains("get") && l.Contains("before") && l.Contains("1000") && l.Contains("900–1100") && l.Contains("14.1 %"));
+        Assert.Contains(lines, l => l.Contains("after") && l.Contains("1500") && l.Contains("+50 %"));
+        Assert.Contains(lines, l => l.Contains("GET /") && l.Contains("before") && l.Contains("12"));
+        Assert.Contains(lines, l => l.Contains("body | had") && l.Contains('—') && l.Contains('9'));
+        Assert.Contains("1 error message occurs on every side", text);
+    }
+}
