@@ -1,14 +1,13 @@
-using IsuBench.Bench.Reports;
 using IsuBench.Integration.Browser;
 using Microsoft.Playwright;
 
 namespace IsuBench.Integration.Bench;
 
-/// <summary>Opens a report.html from disk in headless chromium with every non-file request refused, and checks its charts were drawn.</summary>
+/// <summary>Opens a report page (report.html, compare.html) from disk in headless chromium with every non-file request refused, and checks its charts were drawn.</summary>
 internal static class ReportInBrowser
 {
-    /// <summary>Loads <paramref name="reportPath"/>, saves a screenshot beside it, and returns what the browser saw.</summary>
-    public static async Task<RenderedReport> OpenAsync(string reportPath)
+    /// <summary>Loads <paramref name="reportPath"/>, measures the charts <paramref name="chartIds"/>, saves a screenshot beside it (same name, .png), and returns what the browser saw.</summary>
+    public static async Task<RenderedReport> OpenAsync(string reportPath, IReadOnlyList<string> chartIds)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
@@ -29,7 +28,7 @@ internal static class ReportInBrowser
         await page.GotoAsync(new Uri(Path.GetFullPath(reportPath)).AbsoluteUri);
 
         var charts = new Dictionary<string, ChartBox>();
-        foreach (var id in HtmlReport.ChartIds)
+        foreach (var id in chartIds)
         {
             var svg = page.Locator($"svg#{id}");
             var box = await svg.BoundingBoxAsync();
@@ -39,7 +38,7 @@ internal static class ReportInBrowser
                 "s => [...s.querySelectorAll('polyline.series, rect.bar')].reduce((a, e) => { const b = e.getBBox(); return a + b.width + b.height; }, 0)");
             charts[id] = new ChartBox(box?.Width ?? 0, box?.Height ?? 0, marks, drawn);
         }
-        string screenshot = Path.Combine(Path.GetDirectoryName(reportPath)!, "report.png");
+        string screenshot = Path.ChangeExtension(reportPath, ".png");
         var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         return new RenderedReport(charts, png.Length, screenshot, refused, errors, await page.TitleAsync());
     }
