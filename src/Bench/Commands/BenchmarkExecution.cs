@@ -2,6 +2,7 @@ using IsuBench.Bench.Gate;
 using IsuBench.Bench.Preflight;
 using IsuBench.Bench.Progress;
 using IsuBench.Bench.Reports;
+using IsuBench.Bench.Telemetry;
 using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Commands;
@@ -20,8 +21,10 @@ public static class BenchmarkExecution
     /// <param name="NoProgress">No live progress.</param>
     /// <param name="Json">Print result.json to stdout and the human summary to stderr.</param>
     /// <param name="CheckLines">Print one line per check (the <c>check</c> command).</param>
+    /// <param name="MetricsExport">Where live metrics go while the run goes on.</param>
     public sealed record Request(
-        BenchmarkOptions Options, string? OutDirectory, string? BaselinePath, decimal MaxDrop, bool NoProgress, bool Json, bool CheckLines);
+        BenchmarkOptions Options, string? OutDirectory, string? BaselinePath, decimal MaxDrop, bool NoProgress, bool Json, bool CheckLines,
+        MetricsExportSettings MetricsExport);
 
     /// <summary>Runs the benchmark; returns the exit code (0 pass, 1 failed, 4 unreachable, 130 interrupted).</summary>
     public static async Task<int> ExecuteAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -35,6 +38,8 @@ public static class BenchmarkExecution
             return ExitCodes.EnvironmentMissing;
         }
 
+        // Disposed before the files are written: the collector has the run's last numbers when the command ends.
+        var metricsExport = MetricsExport.Start(request.MetricsExport);
         var run = new BenchmarkRun(request.Options);
         var mode = ProgressDisplay.Choose(request.NoProgress, error);
         using var stopProgress = new CancellationTokenSource();
@@ -48,6 +53,7 @@ public static class BenchmarkExecution
         {
             await stopProgress.CancelAsync();
             await progress;
+            metricsExport?.Dispose();
         }
 
         string? directory = request.OutDirectory;

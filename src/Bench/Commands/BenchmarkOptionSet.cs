@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IsuBench.Bench.Telemetry;
 using IsuBench.Checks.Profiles;
 using IsuBench.Scenarios.Engine.Http;
 using IsuBench.Scenarios.Run;
@@ -83,6 +84,24 @@ public sealed class BenchmarkOptionSet
         Description = "Print result.json to stdout (the human summary goes to stderr).",
     };
 
+    /// <summary>--otlp-endpoint URL</summary>
+    public Option<Uri?> OtlpEndpoint { get; } = new("--otlp-endpoint")
+    {
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+            result.AddError($"--otlp-endpoint must be an absolute http or https URL, e.g. http://127.0.0.1:4318 (got {text})");
+            return null;
+        },
+        Description = "Stream live metrics (meter IsuBench) over OTLP/HTTP to this collector while the run goes on, e.g. http://127.0.0.1:4318 (its /v1/metrics path is added when the URL has none).",
+        HelpName = "URL",
+    };
+
+    /// <summary>--otlp-interval SECONDS</summary>
+    public Option<int> OtlpInterval { get; } = CommandOptions.Integer(
+        "--otlp-interval", "Seconds between two OTLP exports (the last one is sent when the run ends).", (int)MetricsExport.DefaultInterval.TotalSeconds, 1, 300);
+
     /// <summary>Adds the validators and the options to <paramref name="command"/>.</summary>
     public BenchmarkOptionSet(Command command)
     {
@@ -96,15 +115,20 @@ public sealed class BenchmarkOptionSet
             try { Targets.Parse(result.GetValueOrDefault<string>() ?? ""); }
             catch (ArgumentException e) { result.AddError($"--target: {e.Message.Split(" (Parameter")[0]}; give origins such as http://127.0.0.1:8080"); }
         });
+        OtlpInterval.HelpName = "SECONDS";
         Seed.HelpName = "N";
         FrontEnd.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
         DeprecatedProfile.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
         AssetsManifest.AcceptExistingOnly();
         // The names are the enum's, lower case, as result.json writes them.
         SseTransport.AcceptOnlyFromAmong("socket", "httpclient");
-        foreach (var option in new Option[] { Target, Seed, FrontEnd, DeprecatedProfile, AssetsManifest, HonorRetry, CompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json })
+        foreach (var option in new Option[] { Target, Seed, FrontEnd, DeprecatedProfile, AssetsManifest, HonorRetry, CompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json, OtlpEndpoint, OtlpInterval })
             command.Options.Add(option);
     }
+
+    /// <summary>Where and how often to export live metrics; no endpoint, no export.</summary>
+    public MetricsExportSettings ReadMetricsExport(ParseResult parseResult) =>
+        new(parseResult.GetValue(OtlpEndpoint), TimeSpan.FromSeconds(parseResult.GetValue(OtlpInterval)));
 
     /// <summary>Writes a warning to <paramref name="error"/> for each deprecated spelling the command line used.</summary>
     public void WarnAboutDeprecated(ParseResult parseResult, TextWriter error)

@@ -16,7 +16,7 @@ public static class CheckCommand
         {
             var options = shared.Read(parseResult, TimeSpan.Zero, checkOnly: true);
             var request = new BenchmarkExecution.Request(options, parseResult.GetValue(outDir), BaselinePath: null, MaxDrop: 0,
-                parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: true);
+                parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: true, shared.ReadMetricsExport(parseResult));
             var configuration = parseResult.InvocationConfiguration;
             shared.WarnAboutDeprecated(parseResult, configuration.Error);
             return await BenchmarkExecution.ExecuteAsync(request, configuration.Output, configuration.Error, cancellationToken);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.LocalStack;
 using IsuBench.Bench.Reports;
+using IsuBench.Bench.Telemetry;
 using IsuBench.Reference.DataSet;
 using IsuBench.Scenarios.Run;
 
@@ -77,7 +78,8 @@ public static class DemoCommand
             };
             var request = new BenchmarkExecution.Request(
                 options, parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow),
-                RunCommand.DefaultBaseline, ScoreGate.DefaultMaxDrop, parseResult.GetValue(noProgress), Json: false, CheckLines: false);
+                RunCommand.DefaultBaseline, ScoreGate.DefaultMaxDrop, parseResult.GetValue(noProgress), Json: false, CheckLines: false,
+                MetricsExportSettings.None);
             int exitCode = await BenchmarkExecution.ExecuteAsync(request, output, error, cancellationToken);
             await error.WriteLineAsync("stopping the reference server and MariaDB");
             return exitCode;

@@ -34,7 +34,7 @@ public static class RunCommand
             var options = shared.Read(parseResult, TimeSpan.FromSeconds(parseResult.GetValue(duration)), checkOnly: false);
             var directory = parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow);
             var request = new BenchmarkExecution.Request(options, directory, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
-                parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false);
+                parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false, shared.ReadMetricsExport(parseResult));
             var configuration = parseResult.InvocationConfiguration;
             shared.WarnAboutDeprecated(parseResult, configuration.Error);
             return await BenchmarkExecution.ExecuteAsync(request, configuration.Output, configuration.Error, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using IsuBench.Reference.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -39,6 +40,7 @@ public sealed class SseWriter
     /// <summary>One event, with an id line when <paramref name="id"/> is given.</summary>
     public Task WriteEventAsync(string eventType, string data, long? id = null)
     {
+        ServerInstruments.Event(eventType);
         var block = new StringBuilder();
         if (id is { } value) block.Append("id: ").Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
         block.Append("event: ").Append(eventType).Append('\n');
@@ -49,6 +51,7 @@ public sealed class SseWriter
     /// <summary>One event whose data is already UTF-8 (shared by every stream it goes to, so it is written, not copied into a string).</summary>
     public async Task WriteEventAsync(string eventType, ReadOnlyMemory<byte> utf8Data, long id)
     {
+        ServerInstruments.Event(eventType);
         var body = _response.BodyWriter;
         Encoding.UTF8.GetBytes($"id: {id.ToString(CultureInfo.InvariantCulture)}\nevent: {eventType}\ndata: ", body);
         body.Write(utf8Data.Span);

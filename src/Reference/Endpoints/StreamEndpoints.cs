@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IsuBench.Reference.Hosting;
 using IsuBench.Reference.Json;
 using IsuBench.Reference.Profiles;
 using Microsoft.AspNetCore.Builder;
@@ -42,20 +43,28 @@ public static class StreamEndpoints
         }
 
         await writer.WriteRetryAsync(RetryInterval);
-        await foreach (var item in feed.WatchAsync(roomId!.Value, tokenId.Value, LastEventId(context.Request), cancellationToken))
+        ServerInstruments.StreamChange(+1);
+        try
         {
-            switch (item)
+            await foreach (var item in feed.WatchAsync(roomId!.Value, tokenId.Value, LastEventId(context.Request), cancellationToken))
             {
-                case WatcherCountEvent count:
-                    await writer.WriteEventAsync("watcher_count", count.Count.ToString(CultureInfo.InvariantCulture));
-                    break;
-                case StrokeEvent { Utf8Json: { } json } stroke:
-                    await writer.WriteEventAsync("stroke", json, stroke.Stroke.Id);
-                    break;
-                case StrokeEvent stroke:
-                    await writer.WriteEventAsync("stroke", JsonSerializer.Serialize(stroke.Stroke, ApiJson.Options), stroke.Stroke.Id);
-                    break;
+                switch (item)
+                {
+                    case WatcherCountEvent count:
+                        await writer.WriteEventAsync("watcher_count", count.Count.ToString(CultureInfo.InvariantCulture));
+                        break;
+                    case StrokeEvent { Utf8Json: { } json } stroke:
+                        await writer.WriteEventAsync("stroke", json, stroke.Stroke.Id);
+                        break;
+                    case StrokeEvent stroke:
+                        await writer.WriteEventAsync("stroke", JsonSerializer.Serialize(stroke.Stroke, ApiJson.Options), stroke.Stroke.Id);
+                        break;
+                }
             }
+        }
+        finally
+        {
+            ServerInstruments.StreamChange(-1);
         }
     }
 

@@ -1,5 +1,6 @@
 using IsuBench.Reference.Domain;
 using IsuBench.Reference.Endpoints.Requests;
+using IsuBench.Reference.Hosting;
 using IsuBench.Reference.Profiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,7 @@ public static class StrokeEndpoints
             return ApiResult.Error(StatusCodes.Status400BadRequest, error);
 
         var outcome = await store.AddStrokeAsync(roomId, tokenId, stroke, cancellationToken);
+        if (outcome.Status == StrokeWriteStatus.Created) ServerInstruments.StrokeStored();
         return outcome.Status switch
         {
             StrokeWriteStatus.Created => ApiResult.Ok(new { outcome.Stroke }),

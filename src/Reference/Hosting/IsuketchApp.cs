@@ -11,7 +11,7 @@ namespace IsuBench.Reference.Hosting;
 public static class IsuketchApp
 {
     /// <summary>
-    /// Builds the application from command-line style arguments (<c>--urls</c>, <c>--profile</c>, <c>--mysql</c>, <c>--stop-when-stdin-closes</c>) and
+    /// Builds the application from command-line style arguments (<c>--urls</c>, <c>--profile</c>, <c>--mysql</c>, <c>--stop-when-stdin-closes</c>, <c>--otlp-endpoint</c>) and
     /// the environment. The schema is applied when the application starts. Throws <see cref="StartupException"/> for a bad configuration.
     /// </summary>
     public static WebApplication Build(string[] args)
@@ -30,6 +30,7 @@ public static class IsuketchApp
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(options);
         if (options.StopWhenStdinCloses) builder.Services.AddHostedService<StdinLifeline>();
+        builder.Services.AddServerMetricsExport(options);
         if (options.Profile == ReferenceOptions.TunedProfile) builder.Services.AddTunedProfile(options.ConnectionString);
         else builder.Services.AddBaselineProfile(options.ConnectionString);
 

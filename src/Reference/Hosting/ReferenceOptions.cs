@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using MySqlConnector;
 
@@ -18,9 +19,16 @@ public sealed record ReferenceOptions(string Urls, string Profile, string Connec
     /// <summary>Stop when standard input reaches its end: a parent that pipes it ends, however it ends, and takes the server with it.</summary>
     public bool StopWhenStdinCloses { get; init; }
 
+    /// <summary>An OpenTelemetry collector to stream metrics to over OTLP/HTTP (<c>--otlp-endpoint</c>), or null.</summary>
+    public Uri? OtlpEndpoint { get; init; }
+
+    /// <summary>Time between two OTLP exports (<c>--otlp-interval</c>, seconds; 5 when not given).</summary>
+    public TimeSpan OtlpInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// Reads <c>--urls</c>, <c>--profile</c>, <c>--stop-when-stdin-closes true|false</c> and <c>--mysql</c> (a connection string), falling back to the
-    /// environment as the original did: <c>ISUKETCH_MYSQL</c>, else <c>MYSQL_HOST/PORT/USER/PASS</c> with database <c>isuketch</c>.
+    /// Reads <c>--urls</c>, <c>--profile</c>, <c>--stop-when-stdin-closes true|false</c>, <c>--otlp-endpoint URL</c>, <c>--otlp-interval SECONDS</c>
+    /// and <c>--mysql</c> (a connection string), falling back to the environment as the original did: <c>ISUKETCH_MYSQL</c>,
+    /// else <c>MYSQL_HOST/PORT/USER/PASS</c> with database <c>isuketch</c>.
     /// </summary>
     public static ReferenceOptions FromConfiguration(IConfiguration configuration)
     {
@@ -35,8 +43,23 @@ public sealed record ReferenceOptions(string Urls, string Profile, string Connec
         return new ReferenceOptions(
             string.IsNullOrWhiteSpace(urls) ? DefaultUrls : urls,
             profile,
-            ConnectionStringFrom(configuration)) { StopWhenStdinCloses = stop };
+            ConnectionStringFrom(configuration))
+        {
+            StopWhenStdinCloses = stop,
+            OtlpEndpoint = OtlpEndpointFrom(configuration["otlp-endpoint"]),
+            OtlpInterval = OtlpIntervalFrom(configuration["otlp-interval"]),
+        };
     }
+
+    private static Uri? OtlpEndpointFrom(string? text) =>
+        text is null ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+        : throw new StartupException($"--otlp-endpoint '{text}': give an http or https URL, e.g. http://127.0.0.1:4318");
+
+    private static TimeSpan OtlpIntervalFrom(string? text) =>
+        text is null ? TimeSpan.FromSeconds(5)
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 300 ? TimeSpan.FromSeconds(seconds)
+        : throw new StartupException($"--otlp-interval '{text}': give whole seconds from 1 to 300");
 
     private static string ConnectionStringFrom(IConfiguration configuration)
     {

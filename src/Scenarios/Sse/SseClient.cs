@@ -139,7 +139,7 @@ public sealed class SseClient(
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or IOException)
         {
-            session.Endpoints.RecordRequest(options.Endpoint, session.Clock.Monotonic - started);
+            session.Endpoints.RecordRequest(options.Endpoint, status: 0, session.Clock.Monotonic - started);
             if (BenchCapacity.IsExhausted(exception))
             {
                 session.Errors.AddCapacity("out of sockets or open files");
@@ -148,7 +148,7 @@ public sealed class SseClient(
             session.Endpoints.RecordError(options.Endpoint);
             throw new SseException(SseFailureKind.Transport, $"{options.Endpoint}: {exception.Message}", exception);
         }
-        session.Endpoints.RecordRequest(options.Endpoint, session.Clock.Monotonic - started);
+        session.Endpoints.RecordRequest(options.Endpoint, response.Status, session.Clock.Monotonic - started);
         // The stream rules decide whether the response is a stream at all; their failed verdict travels with the exception.
         var status = StreamRules.StatusIsOk(response.Status, options.Endpoint);
         if (!status.Passed)

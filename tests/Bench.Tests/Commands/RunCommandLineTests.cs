@@ -35,6 +35,9 @@ public sealed class RunCommandLineTests : IDisposable
     [InlineData("--profile", "react", "react")]
     [InlineData("--sse-transport", "quic", "quic")]
     [InlineData("--max-drop", "2", "--max-drop must be between 0 and 1")]
+    [InlineData("--otlp-endpoint", "127.0.0.1:4318", "--otlp-endpoint must be an absolute http or https URL")]
+    [InlineData("--otlp-endpoint", "grpc://127.0.0.1:4317", "--otlp-endpoint must be an absolute http or https URL")]
+    [InlineData("--otlp-interval", "0", "--otlp-interval must be between 1 and 300")]
     public async Task Bad_options_are_usage_errors_that_say_what_is_wrong(string option, string value, string expected)
     {
         string[] args = option == "--target" ? ["run", option, value] : ["run", "--target", "http://127.0.0.1:1", option, value];

@@ -40,9 +40,9 @@ public static class SampleResults
         for (int second = 1; second <= 5; second++)
         {
             for (int i = 0; i < second * 10; i++)
-                metrics.Endpoints.RecordRequest("GET /", TimeSpan.FromMilliseconds(10 + i));
-            metrics.Endpoints.RecordRequest("POST /api/strokes/rooms/{id}", TimeSpan.FromMilliseconds(40 * second));
-            metrics.Endpoints.RecordRequest("GET /img/{id}", TimeSpan.FromMilliseconds(5));
+                metrics.Endpoints.RecordRequest("GET /", 200, TimeSpan.FromMilliseconds(10 + i));
+            metrics.Endpoints.RecordRequest("POST /api/strokes/rooms/{id}", 200, TimeSpan.FromMilliseconds(40 * second));
+            metrics.Endpoints.RecordRequest("GET /img/{id}", 200, TimeSpan.FromMilliseconds(5));
             metrics.Score.Add(ScoreKind.Get, second * 10 + 1);
             metrics.Score.Add(ScoreKind.Post);
             metrics.Delivery.Record(TimeSpan.FromMilliseconds(30 * second));

@@ -15,7 +15,7 @@ public sealed class ProgressTests
         var metrics = new RunMetrics(clock);
         var phase = BenchmarkPhase.Load;
         var sampler = new ProgressSampler(() => phase, () => TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(60), metrics);
-        for (int i = 0; i < 50; i++) metrics.Endpoints.RecordRequest("GET /", TimeSpan.FromMilliseconds(1));
+        for (int i = 0; i < 50; i++) metrics.Endpoints.RecordRequest("GET /", 200, TimeSpan.FromMilliseconds(1));
         metrics.Score.Add(ScoreKind.Post, 3);
         metrics.Watchers.Increment();
         metrics.Watchers.Increment();
@@ -26,7 +26,7 @@ public sealed class ProgressTests
         Assert.Equal("[load 12/60 s] score 60  req/s 25.0  watchers 2  errors 1", sampler.Sample().ToString());
 
         // The rate is since the previous snapshot.
-        for (int i = 0; i < 10; i++) metrics.Endpoints.RecordRequest("GET /", TimeSpan.FromMilliseconds(1));
+        for (int i = 0; i < 10; i++) metrics.Endpoints.RecordRequest("GET /", 200, TimeSpan.FromMilliseconds(1));
         clock.Advance(TimeSpan.FromSeconds(1));
         phase = BenchmarkPhase.InitialCheck;
         Assert.Equal("[initial check 12 s] score 60  req/s 10.0  watchers 2  errors 1", sampler.Sample().ToString());

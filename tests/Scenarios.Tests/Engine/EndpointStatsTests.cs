@@ -10,9 +10,9 @@ public sealed class EndpointStatsTests
         var stats = new EndpointStats();
         for (int ms = 1; ms <= 1000; ms++)
         {
-            stats.RecordRequest("GET /api/rooms", TimeSpan.FromMilliseconds(ms));
+            stats.RecordRequest("GET /api/rooms", 200, TimeSpan.FromMilliseconds(ms));
         }
-        stats.RecordRequest("POST /api/strokes/rooms/{id}", TimeSpan.FromSeconds(5));
+        stats.RecordRequest("POST /api/strokes/rooms/{id}", 200, TimeSpan.FromSeconds(5));
         stats.RecordTimeout("POST /api/strokes/rooms/{id}");
         stats.RecordError("GET /api/rooms");
 

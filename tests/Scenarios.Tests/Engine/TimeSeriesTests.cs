@@ -15,7 +15,7 @@ public sealed class TimeSeriesTests
 
         for (int i = 0; i < 30; i++)
         {
-            metrics.Endpoints.RecordRequest("GET /", TimeSpan.FromMilliseconds(1));
+            metrics.Endpoints.RecordRequest("GET /", 200, TimeSpan.FromMilliseconds(1));
         }
         metrics.Score.Add(ScoreKind.Post);
         metrics.Watchers.Increment();
@@ -27,7 +27,7 @@ public sealed class TimeSeriesTests
 
         for (int i = 0; i < 10; i++)
         {
-            metrics.Endpoints.RecordRequest("GET /", TimeSpan.FromMilliseconds(1));
+            metrics.Endpoints.RecordRequest("GET /", 200, TimeSpan.FromMilliseconds(1));
         }
         metrics.Watchers.Decrement();
         clock.Advance(TimeSpan.FromSeconds(2));

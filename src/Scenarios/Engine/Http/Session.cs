@@ -218,7 +218,7 @@ public sealed class Session : IDisposable
     {
         response.Latency = Clock.Monotonic - started;
         response.ReceivedAt = Clock.UtcNow;
-        Endpoints.RecordRequest(response.Endpoint, response.Latency);
+        Endpoints.RecordRequest(response.Endpoint, response.Status, response.Latency);
     }
 
     // The endpoint statistics count it; the caller's judge records the message.

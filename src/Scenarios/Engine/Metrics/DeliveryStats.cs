@@ -6,7 +6,11 @@ public sealed class DeliveryStats
     private readonly LatencyHistogram _latency = new();
 
     /// <summary>Records one delivery.</summary>
-    public void Record(TimeSpan latency) => _latency.Record(latency);
+    public void Record(TimeSpan latency)
+    {
+        _latency.Record(latency);
+        BenchInstruments.Delivery(latency);
+    }
 
     /// <summary>Deliveries per latency bucket (see <see cref="LatencyHistogram.CountBuckets"/>).</summary>
     public IReadOnlyList<long> CountBuckets(IReadOnlyList<TimeSpan> upperBounds) => _latency.CountBuckets(upperBounds);

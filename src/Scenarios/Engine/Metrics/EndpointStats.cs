@@ -11,9 +11,10 @@ public sealed class EndpointStats
     /// <summary>Requests recorded over all endpoints.</summary>
     public long TotalRequests => Interlocked.Read(ref _totalRequests);
 
-    /// <summary>Records one finished request (successful or not) and its latency.</summary>
-    public void RecordRequest(string endpoint, TimeSpan latency)
+    /// <summary>Records one finished request (successful or not), its status (0 when no response head arrived) and its latency.</summary>
+    public void RecordRequest(string endpoint, int status, TimeSpan latency)
     {
+        BenchInstruments.Request(endpoint, status, latency);
         var counters = For(endpoint);
         counters.Latency.Record(latency);
         Interlocked.Increment(ref counters.Requests);
@@ -21,11 +22,16 @@ public sealed class EndpointStats
     }
 
     /// <summary>Counts one failed request (bad status, failed check, transport error).</summary>
-    public void RecordError(string endpoint) => Interlocked.Increment(ref For(endpoint).Errors);
+    public void RecordError(string endpoint)
+    {
+        BenchInstruments.RequestError(endpoint, timedOut: false);
+        Interlocked.Increment(ref For(endpoint).Errors);
+    }
 
     /// <summary>Counts one request that ran out of time (also an error).</summary>
     public void RecordTimeout(string endpoint)
     {
+        BenchInstruments.RequestError(endpoint, timedOut: true);
         var counters = For(endpoint);
         Interlocked.Increment(ref counters.Timeouts);
         Interlocked.Increment(ref counters.Errors);

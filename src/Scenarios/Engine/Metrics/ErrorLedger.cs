@@ -39,6 +39,7 @@ public sealed class ErrorLedger
     public void Add(ErrorKind kind, string message)
     {
         Interlocked.Increment(ref _totals[(int)kind]);
+        BenchInstruments.Error(kind);
         var key = (kind, message);
         if (_entries.TryGetValue(key, out var existing))
         {

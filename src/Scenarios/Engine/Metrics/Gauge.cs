@@ -1,7 +1,7 @@
 namespace IsuBench.Scenarios.Engine.Metrics;
 
-/// <summary>A thread-safe up/down counter, e.g. connected watchers.</summary>
-public sealed class Gauge
+/// <summary>A thread-safe up/down counter, e.g. connected watchers; <paramref name="onChange"/> hears of every step (+1 or -1).</summary>
+public sealed class Gauge(Action<int>? onChange = null)
 {
     private long _value;
 
@@ -9,8 +9,16 @@ public sealed class Gauge
     public long Value => Interlocked.Read(ref _value);
 
     /// <summary>Adds one.</summary>
-    public void Increment() => Interlocked.Increment(ref _value);
+    public void Increment()
+    {
+        Interlocked.Increment(ref _value);
+        onChange?.Invoke(1);
+    }
 
     /// <summary>Removes one.</summary>
-    public void Decrement() => Interlocked.Decrement(ref _value);
+    public void Decrement()
+    {
+        Interlocked.Decrement(ref _value);
+        onChange?.Invoke(-1);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class RunMetrics
     public DeliveryStats Delivery { get; } = new();
 
     /// <summary>Watchers connected right now.</summary>
-    public Gauge Watchers { get; } = new();
+    public Gauge Watchers { get; } = new(BenchInstruments.WatcherChange);
 
     /// <summary>What hears of every judged request, if anything.</summary>
     public IRunObserver? Observer { get; }

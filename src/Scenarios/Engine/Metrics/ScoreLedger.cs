@@ -10,6 +10,7 @@ public sealed class ScoreLedger
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         Interlocked.Add(ref _counts[(int)kind], count);
+        BenchInstruments.Score(kind, count * ScoringRules.PointsFor(kind));
     }
 
     /// <summary>How many events of a kind were counted.</summary>
