@@ -25,12 +25,9 @@ public static class CompareHtml
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append($"<title>IsuBench comparison: {Escape(names)}</title>")
-            .Append("<style>")
-            .Append("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#222;max-width:1560px}")
-            .Append("h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}")
-            .Append("table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ddd;padding:3px 8px}")
-            .Append("td.n{text-align:right;font-variant-numeric:tabular-nums}td.better{color:#1b7a1b;font-weight:bold}td.worse{color:#c62828;font-weight:bold}")
-            .Append(".pair{display:flex;flex-wrap:wrap;gap:16px}figure{margin:12px 0}figcaption{font-weight:bold;margin-bottom:4px}")
+            // Wide enough for two 760 px charts side by side.
+            .Append("<style>").Append(HtmlReport.SharedStyle).Append("body{max-width:1560px}")
+            .Append("td.better{color:#1b7a1b;font-weight:bold}td.worse{color:#c62828;font-weight:bold}.pair{display:flex;flex-wrap:wrap;gap:16px}")
             .Append("</style></head><body>");
         html.Append($"<h1>IsuBench comparison: {Escape(names)}</h1><p>{Escape(FigureText.Legend(comparison))}</p>");
         html.Append("<table id=\"sides\"><tr><th>side</th><th>source</th><th>runs</th><th>passed</th></tr>");

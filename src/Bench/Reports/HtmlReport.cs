@@ -18,6 +18,13 @@ public static class HtmlReport
     public static readonly IReadOnlyList<string> ChartIds =
         ["chart-score", "chart-rps", "chart-latency", "chart-watchers", "chart-errors", "chart-delivery"];
 
+    /// <summary>The CSS every report page shares (this one and compare.html): page, headings, tables, figures.</summary>
+    public const string SharedStyle =
+        "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#222}"
+        + "h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}"
+        + "table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ddd;padding:3px 8px}"
+        + "td.n{text-align:right;font-variant-numeric:tabular-nums}figure{margin:12px 0}figcaption{font-weight:bold;margin-bottom:4px}";
+
     /// <summary>The page for <paramref name="result"/>.</summary>
     public static string Render(ResultDocument result)
     {
@@ -25,13 +32,9 @@ public static class HtmlReport
         string verdict = result.Pass ? "PASS" : "FAIL";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append($"<title>IsuBench {E(result.RunId)}: {verdict}, score {result.Score}</title>")
-            .Append("<style>")
-            .Append("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#222;max-width:1000px}")
-            .Append("h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd}")
+            .Append("<style>").Append(SharedStyle).Append("body{max-width:1000px}")
             .Append(".verdict{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:bold}")
             .Append(".pass{background:#2a8a2a}.fail{background:#c62828}")
-            .Append("table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ddd;padding:3px 8px}")
-            .Append("td.n{text-align:right;font-variant-numeric:tabular-nums}figure{margin:12px 0}figcaption{font-weight:bold;margin-bottom:4px}")
             .Append("</style></head><body>");
         html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"verdict {(result.Pass ? "pass" : "fail")}\">{verdict}</span></h1>");
         html.Append($"<p>Score <strong id=\"score\">{result.Score}</strong> · target {E(string.Join(", ", result.Target))} · seed {result.Seed} · ")
