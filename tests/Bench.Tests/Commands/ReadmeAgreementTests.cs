@@ -5,7 +5,7 @@ using IsuBench.Tests.Shared;
 
 namespace IsuBench.Tests.Bench.Commands;
 
-/// <summary><c>isubench run --help</c> and the README's list of its options must agree.</summary>
+/// <summary><c>isubench --help</c> and the README's table of commands, and <c>isubench run --help</c> and its list of options, must agree.</summary>
 public sealed partial class ReadmeAgreementTests
 {
     /// <summary>The README's option lines of a command: option name → the rest of its line.</summary>
@@ -55,6 +55,21 @@ public sealed partial class ReadmeAgreementTests
         var listed = HelpLine().Matches(output.ToString()).Select(m => m.Groups[1].Value).Where(n => n != "--help").ToHashSet();
         Assert.Equal(ReadmeOptions("run").Keys.Order(), listed.Order());
     }
+
+    [Fact]
+    public void Every_command_is_in_the_readme_table_and_every_row_names_a_command()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        int heading = readme.IndexOf("## The isubench command", StringComparison.Ordinal);
+        Assert.True(heading >= 0, "README.md has no section \"## The isubench command\"");
+        var section = readme[heading..readme.IndexOf("\n### ", heading, StringComparison.Ordinal)];
+        var rows = TableRowCommand().Matches(section).Select(m => m.Groups[1].Value).ToHashSet();
+        var commands = BenchCommandLine.Build().Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToHashSet();
+        Assert.Equal(commands.Order(), rows.Order());
+    }
+
+    [GeneratedRegex(@"(?m)^\| `isubench ([a-z]+)")]
+    private static partial Regex TableRowCommand();
 
     [GeneratedRegex(@"^(--[a-z-]+)\s+(.*)$")]
     private static partial Regex OptionLine();
