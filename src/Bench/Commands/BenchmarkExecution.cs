@@ -1,6 +1,7 @@
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.Preflight;
 using IsuBench.Bench.Progress;
+using IsuBench.Bench.Repeat;
 using IsuBench.Bench.Reports;
 using IsuBench.Bench.Telemetry;
 using IsuBench.Scenarios.Run;
@@ -22,24 +23,53 @@ public static class BenchmarkExecution
     /// <param name="Json">Print result.json to stdout and the human summary to stderr.</param>
     /// <param name="CheckLines">Print one line per check (the <c>check</c> command).</param>
     /// <param name="MetricsExport">Where live metrics go while the run goes on.</param>
+    /// <param name="Repeat">Several runs, each after a reset of the target; null for one run.</param>
     public sealed record Request(
         BenchmarkOptions Options, string? OutDirectory, string? BaselinePath, decimal MaxDrop, bool NoProgress, bool Json, bool CheckLines,
-        MetricsExportSettings MetricsExport);
+        MetricsExportSettings MetricsExport, RepeatSettings? Repeat = null);
 
-    /// <summary>Runs the benchmark; returns the exit code (0 pass, 1 failed, 4 unreachable, 130 interrupted).</summary>
+    /// <summary>Runs the benchmark (once, or as <see cref="Request.Repeat"/> says); returns the exit code (0 pass, 1 failed, 4 unreachable or reset failed, 130 interrupted).</summary>
     public static async Task<int> ExecuteAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var unreachable = await TargetProbe.FindUnreachableAsync(request.Options.Targets, cancellationToken);
-        if (unreachable.Count > 0)
-        {
-            foreach (var problem in unreachable) await error.WriteLineAsync($"error: {problem}");
-            await error.WriteLineAsync(
-                "Start the server under test first (or fix --target). To benchmark the reference on this machine: isubench demo");
-            return ExitCodes.EnvironmentMissing;
-        }
-
-        // Disposed before the files are written: the collector has the run's last numbers when the command ends.
+        // One export for all runs: a dashboard sees them one after another. Disposed before the files are written,
+        // so the collector has the last numbers when the command ends.
         var metricsExport = MetricsExport.Start(request.MetricsExport);
+        var human = request.Json ? error : output;
+        Outcome outcome;
+        try
+        {
+            var repeat = request.Repeat ?? RepeatSettings.Once;
+            outcome = repeat.IsRepeated
+                ? await RunRepeatedAsync(request, repeat, human, error, cancellationToken)
+                : await RunOnceAsync(request, request.OutDirectory, human, error, cancellationToken);
+        }
+        finally
+        {
+            metricsExport?.Dispose();
+        }
+        if (outcome.Document is not { } document) return outcome.ExitCode!.Value;
+
+        // Not cancellable: after Ctrl+C the partial result is still compared and written.
+        var gate = await GateAgainstBaselineAsync(document, request.BaselinePath, request.MaxDrop, error, CancellationToken.None);
+        await human.WriteAsync(ConsoleSummary.Render(document));
+        string? directory = request.OutDirectory;
+        if (directory is not null)
+        {
+            await ResultFiles.WriteAsync(directory, document, gate, CancellationToken.None);
+            await human.WriteLineAsync($"results: {directory}{Path.DirectorySeparatorChar} (result.json, summary.md, report.html, junit.xml)");
+            await human.WriteLineAsync($"report: {Path.GetFullPath(Path.Combine(directory, HtmlReport.FileName))}");
+        }
+        if (request.Json) await output.WriteLineAsync(ResultJson.Serialize(document));
+
+        return outcome.ExitCode ?? (document.Interrupted ? ExitCodes.Interrupted : document.Pass ? ExitCodes.Pass : ExitCodes.BenchmarkFailed);
+    }
+
+    /// <summary>A finished run's document, the exit code of what stopped it before there was one, or both when repeated runs stopped early.</summary>
+    private sealed record Outcome(ResultDocument? Document, int? ExitCode);
+
+    private static async Task<Outcome> RunOnceAsync(Request request, string? directory, TextWriter human, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (await ProbeAsync(request.Options, error, cancellationToken) is { } unreachable) return new Outcome(null, unreachable);
         var run = new BenchmarkRun(request.Options);
         var mode = ProgressDisplay.Choose(request.NoProgress, error);
         using var stopProgress = new CancellationTokenSource();
@@ -53,34 +83,78 @@ public static class BenchmarkExecution
         {
             await stopProgress.CancelAsync();
             await progress;
-            metricsExport?.Dispose();
         }
-
-        string? directory = request.OutDirectory;
-        string runId = directory is null
-            ? result.StartedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
-            : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
-        var document = ResultDocument.From(result, runId, BenchVersion.Current);
-        // Not cancellable: after Ctrl+C the partial result is still compared and written.
-        var gate = await GateAgainstBaselineAsync(document, request.BaselinePath, request.MaxDrop, error, CancellationToken.None);
-
-        var human = request.Json ? error : output;
+        string runId = RunId(directory, result.StartedAt);
         if (request.CheckLines)
             foreach (var check in result.Checks)
             {
                 await human.WriteLineAsync($"{(check.Skipped ? "SKIP" : check.Passed ? "PASS" : "FAIL")} {check.Name} ({check.Verdicts.Count} verdicts, {check.Duration.TotalSeconds:F1} s)");
                 foreach (var verdict in check.Verdicts.Where(v => !v.Passed)) await human.WriteLineAsync($"    {verdict}");
             }
-        await human.WriteAsync(ConsoleSummary.Render(document));
-        if (directory is not null)
-        {
-            await ResultFiles.WriteAsync(directory, document, gate, CancellationToken.None);
-            await human.WriteLineAsync($"results: {directory}{Path.DirectorySeparatorChar} (result.json, summary.md, report.html, junit.xml)");
-            await human.WriteLineAsync($"report: {Path.GetFullPath(Path.Combine(directory, HtmlReport.FileName))}");
-        }
-        if (request.Json) await output.WriteLineAsync(ResultJson.Serialize(document));
+        return new Outcome(ResultDocument.From(result, runId, BenchVersion.Current), null);
+    }
 
-        return result.Interrupted ? ExitCodes.Interrupted : result.Pass ? ExitCodes.Pass : ExitCodes.BenchmarkFailed;
+    // Each run: reset the target, make sure it answers, run, write the run's own files into run-<i>/. Stops early on
+    // Ctrl+C, a failed reset or an unreachable target; what ran is still summarized, and the exit code says why it stopped.
+    private static async Task<Outcome> RunRepeatedAsync(
+        Request request, RepeatSettings repeat, TextWriter human, TextWriter error, CancellationToken cancellationToken)
+    {
+        var runs = new List<ResultDocument>();
+        int? stoppedWith = null;
+        for (int i = 1; i <= repeat.Count && stoppedWith is null; i++)
+        {
+            if (repeat.ResetCommand is { } reset)
+            {
+                await error.WriteLineAsync($"run {i}/{repeat.Count}: resetting the target");
+                try
+                {
+                    await TargetReset.RunAsync(reset, error, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    stoppedWith = ExitCodes.Interrupted;
+                    break;
+                }
+                catch (TargetResetException e)
+                {
+                    await error.WriteLineAsync($"error: {e.Message}");
+                    stoppedWith = ExitCodes.EnvironmentMissing;
+                    break;
+                }
+            }
+            string? runDirectory = request.OutDirectory is null ? null : Path.Combine(request.OutDirectory, $"run-{i}");
+            var outcome = await RunOnceAsync(request, runDirectory, human, error, cancellationToken);
+            if (outcome.Document is null)
+            {
+                stoppedWith = outcome.ExitCode;
+                break;
+            }
+            var document = outcome.Document! with { RunId = $"run-{i}" };
+            runs.Add(document);
+            if (runDirectory is not null) await ResultFiles.WriteAsync(runDirectory, document, gate: null, CancellationToken.None);
+            await error.WriteLineAsync($"run {i}/{repeat.Count}: {(document.Pass ? "PASS" : "FAIL")} score {document.Score}{(document.Interrupted ? " [interrupted]" : "")}");
+            if (document.Interrupted) stoppedWith = ExitCodes.Interrupted;
+        }
+        if (runs.Count == 0) return new Outcome(null, stoppedWith ?? ExitCodes.Interrupted);
+        if (stoppedWith is not null && runs.Count < repeat.Count)
+            await error.WriteLineAsync($"stopped after {runs.Count} of {repeat.Count} runs; the result summarizes those");
+        return new Outcome(RepeatDocument.Summarize(runs, RunId(request.OutDirectory, runs[0].StartedAt)), stoppedWith);
+    }
+
+    // A run is named after its folder, or after its start time when it writes none.
+    private static string RunId(string? directory, DateTimeOffset startedAt) =>
+        directory is null
+            ? startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
+            : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
+
+    private static async Task<int?> ProbeAsync(BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
+    {
+        var unreachable = await TargetProbe.FindUnreachableAsync(options.Targets, cancellationToken);
+        if (unreachable.Count == 0) return null;
+        foreach (var problem in unreachable) await error.WriteLineAsync($"error: {problem}");
+        await error.WriteLineAsync(
+            "Start the server under test first (or fix --target). To benchmark the reference on this machine: isubench demo");
+        return ExitCodes.EnvironmentMissing;
     }
 
     private static async Task<GateOutcome?> GateAgainstBaselineAsync(

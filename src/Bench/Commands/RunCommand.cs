@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.Reports;
+using IsuBench.Bench.Repeat;
 
 namespace IsuBench.Bench.Commands;
 
@@ -25,18 +26,30 @@ public static class RunCommand
             HelpName = "FILE",
         };
         var maxDrop = GateCommand.MaxDropOption();
+        var repeat = CommandOptions.Integer("--repeat", "Runs one after another; result.json keeps each (run-1/, run-2/, ...) and their median, range and coefficient of variation.", 1, 1, 100);
+        repeat.HelpName = "N";
+        var resetCommand = new Option<string>("--reset-command")
+        {
+            Description = "Shell command that resets the target to its initial data before each run, e.g. \"isubench data init --mysql '...'\"; a failure stops the runs (exit 4).",
+            HelpName = "COMMAND",
+        };
         command.Options.Add(duration);
         command.Options.Add(outDir);
         command.Options.Add(baseline);
         command.Options.Add(maxDrop);
+        command.Options.Add(repeat);
+        command.Options.Add(resetCommand);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = shared.Read(parseResult, TimeSpan.FromSeconds(parseResult.GetValue(duration)), checkOnly: false);
             var directory = parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow);
+            var repeated = new RepeatSettings(parseResult.GetValue(repeat), parseResult.GetValue(resetCommand));
             var request = new BenchmarkExecution.Request(options, directory, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
-                parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false, shared.ReadMetricsExport(parseResult));
+                parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false, shared.ReadMetricsExport(parseResult), repeated);
             var configuration = parseResult.InvocationConfiguration;
             shared.WarnAboutDeprecated(parseResult, configuration.Error);
+            if (repeated.Count > 1 && repeated.ResetCommand is null)
+                configuration.Error.WriteLine("warning: without --reset-command, runs 2 and later start from the data the run before them left");
             return await BenchmarkExecution.ExecuteAsync(request, configuration.Output, configuration.Error, cancellationToken);
         });
         return command;

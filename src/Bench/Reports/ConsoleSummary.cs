@@ -3,7 +3,7 @@ using System.Text;
 
 namespace IsuBench.Bench.Reports;
 
-/// <summary>The end-of-run text for the terminal: verdict and score, the endpoint table, errors with counts.</summary>
+/// <summary>The end-of-run text for the terminal: verdict and score, repeated runs side by side, the endpoint table, errors with counts.</summary>
 public static class ConsoleSummary
 {
     /// <summary>Most distinct errors listed (the files hold them all).</summary>
@@ -18,6 +18,13 @@ public static class ConsoleSummary
             .Append(result.Interrupted ? "  [interrupted]" : "")
             .Append(result.LoadRan ? "" : result.Options.CheckOnly ? "  [initial check only]" : "  [load phase not run: the initial check failed]")
             .Append('\n');
+        if (result.Repeat is { } repeat)
+        {
+            text.Append($"{repeat.Count} runs: ").AppendJoin("  ", repeat.Runs.Select(r => $"{r.RunId} {(r.Pass ? "PASS" : "FAIL")} {r.Score}")).Append('\n');
+            foreach (var (figure, spread) in repeat.Spread)
+                text.Append($"  {figure}: median {N(spread.Median)}, range {N(spread.Min)}–{N(spread.Max)}, CV {Percent(spread.CoefficientOfVariation)}\n");
+            text.Append($"details below are {repeat.MedianRunId}'s, the run nearest the median\n");
+        }
         if (result.Endpoints.Count > 0)
         {
             int width = Math.Max(8, result.Endpoints.Max(e => e.Endpoint.Length));
@@ -39,4 +46,8 @@ public static class ConsoleSummary
     }
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>A coefficient of variation as a percentage; a dash for a single run.</summary>
+    public static string Percent(double? fraction) =>
+        fraction is { } f ? (f * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "—";
 }

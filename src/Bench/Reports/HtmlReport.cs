@@ -18,6 +18,9 @@ public static class HtmlReport
     public static readonly IReadOnlyList<string> ChartIds =
         ["chart-score", "chart-rps", "chart-latency", "chart-watchers", "chart-errors", "chart-delivery"];
 
+    /// <summary>The id of the chart of repeated runs' scores, on the page only for <c>run --repeat</c>.</summary>
+    public const string RunsChartId = "chart-runs";
+
     /// <summary>The CSS every report page shares (this one and compare.html): page, headings, tables, figures.</summary>
     public const string SharedStyle =
         "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#222}"
@@ -40,6 +43,8 @@ public static class HtmlReport
         html.Append($"<p>Score <strong id=\"score\">{result.Score}</strong> · target {E(string.Join(", ", result.Target))} · seed {result.Seed} · ")
             .Append($"profile {E(result.Options.Profile)} · load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
             .Append($"{result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {result.EndedAt.UtcDateTime:HH:mm:ss} UTC · isubench {E(result.BenchVersion)}</p>");
+
+        if (result.Repeat is { } repeat) Runs(html, result, repeat);
 
         var series = result.TimeSeries;
         Figure(html, "Score over time", LineChart.Render("chart-score", "Score over time", "seconds", "score",
@@ -73,6 +78,25 @@ public static class HtmlReport
         html.Append("<script type=\"application/json\" id=\"result-data\">").Append(json).Append("</script>");
         html.Append("</body></html>\n");
         return html.ToString();
+    }
+
+    // Repeated runs side by side: their scores as bars, every run's outcome, and the spread of each figure.
+    private static void Runs(StringBuilder html, ResultDocument result, RepeatDocument repeat)
+    {
+        html.Append($"<h2>{repeat.Count} runs</h2><p>The score is their median; the rest of the page shows {E(repeat.MedianRunId)}, the run nearest the median.</p>");
+        Figure(html, "Score of each run", BarChart.Render(RunsChartId, "Score of each run", "score",
+            repeat.Runs.Select(r => r.RunId).ToList(),
+            [new BarGroup("score", repeat.Runs.Select(r => (double)r.Score).ToList())], logarithmic: false));
+        var kinds = result.Scores.Keys.ToList();
+        html.Append("<table id=\"runs\"><tr><th>run</th><th>result</th><th>score</th>").Append(string.Concat(kinds.Select(k => $"<th>{E(k)}</th>"))).Append("</tr>");
+        foreach (var run in repeat.Runs)
+            html.Append($"<tr><td>{E(run.RunId)}</td><td>{(run.Pass ? "pass" : "FAIL")}{(run.Interrupted ? " (interrupted)" : "")}</td><td class=\"n\">{run.Score}</td>")
+                .Append(string.Concat(kinds.Select(k => $"<td class=\"n\">{(run.Scores.TryGetValue(k, out var s) ? s.Points : 0)}</td>"))).Append("</tr>");
+        html.Append("</table><table id=\"spread\"><tr><th>figure</th><th>median</th><th>min</th><th>max</th><th>CV</th></tr>");
+        foreach (var (figure, spread) in repeat.Spread)
+            html.Append($"<tr><td>{E(figure)}</td><td class=\"n\">{N(spread.Median)}</td><td class=\"n\">{N(spread.Min)}</td><td class=\"n\">{N(spread.Max)}</td>")
+                .Append($"<td class=\"n\">{ConsoleSummary.Percent(spread.CoefficientOfVariation)}</td></tr>");
+        html.Append("</table>");
     }
 
     private static void Tables(StringBuilder html, ResultDocument result)

@@ -6,7 +6,8 @@ namespace IsuBench.Bench.Reports;
 
 /// <summary>
 /// <c>junit.xml</c> for CI systems: one test case per check of the initial check (failed when any of its
-/// verdicts failed, skipped when it did not run), one for the load phase's critical errors, and one for the score gate.
+/// verdicts failed, skipped when it did not run), one for the load phase's critical errors, one per run of
+/// <c>run --repeat</c>, and one for the score gate.
 /// </summary>
 public static class JUnitXml
 {
@@ -53,6 +54,19 @@ public static class JUnitXml
                     string.Join('\n', critical.Select(e => $"{e.Count}× {e.Message}"))));
             load.Add(new XElement("system-out", $"score {result.Score}; errors {result.Errors.Sum(e => e.Count)}"));
             cases.Add(load);
+        }
+
+        // Repeated runs: the checks above are the median run's; each run passes or fails on its own.
+        foreach (var run in result.Repeat?.Runs ?? [])
+        {
+            var runCase = new XElement("testcase",
+                new XAttribute("classname", "isubench.repeat"),
+                new XAttribute("name", run.RunId),
+                new XAttribute("time", "0"));
+            if (!run.Pass)
+                runCase.Add(new XElement("failure", new XAttribute("message", $"{run.RunId} failed (score {run.Score}); see {run.RunId}/junit.xml"), new XAttribute("type", "critical")));
+            runCase.Add(new XElement("system-out", $"score {run.Score}{(run.Interrupted ? " (interrupted)" : "")}"));
+            cases.Add(runCase);
         }
 
         var gateCase = new XElement("testcase",

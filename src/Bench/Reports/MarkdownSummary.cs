@@ -3,7 +3,7 @@ using System.Text;
 
 namespace IsuBench.Bench.Reports;
 
-/// <summary><c>summary.md</c>: the verdict, score by kind, the endpoint table, SSE delivery, errors and failed checks.</summary>
+/// <summary><c>summary.md</c>: the verdict, repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors and failed checks.</summary>
 public static class MarkdownSummary
 {
     /// <summary>The file name inside a run's folder.</summary>
@@ -20,6 +20,21 @@ public static class MarkdownSummary
         md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, isubench {result.BenchVersion}\n");
         md.Append($"- initial check: {(result.InitialCheckPassed ? "passed" : "FAILED")}")
           .Append(result.Interrupted ? "; the run was interrupted" : "").Append("\n\n");
+
+        if (result.Repeat is { } repeat)
+        {
+            md.Append($"## {repeat.Count} runs\n\nThe score is their median; the tables below are {repeat.MedianRunId}'s, the run nearest the median.\n\n");
+            var kinds = result.Scores.Keys.ToList();
+            md.Append("| run | result | score |").Append(string.Concat(kinds.Select(k => $" {k} |"))).Append('\n')
+              .Append("|---|---|---:|").Append(string.Concat(kinds.Select(_ => "---:|"))).Append('\n');
+            foreach (var run in repeat.Runs)
+                md.Append($"| {run.RunId} | {(run.Pass ? "pass" : "FAIL")}{(run.Interrupted ? " (interrupted)" : "")} | {run.Score} |")
+                  .Append(string.Concat(kinds.Select(k => $" {(run.Scores.TryGetValue(k, out var s) ? s.Points : 0)} |"))).Append('\n');
+            md.Append("\n| figure | median | min | max | CV |\n|---|---:|---:|---:|---:|\n");
+            foreach (var (figure, spread) in repeat.Spread)
+                md.Append($"| {Cell(figure)} | {N(spread.Median)} | {N(spread.Min)} | {N(spread.Max)} | {ConsoleSummary.Percent(spread.CoefficientOfVariation)} |\n");
+            md.Append('\n');
+        }
 
         md.Append("## Score\n\n| kind | count | points |\n|---|---:|---:|\n");
         foreach (var (kind, score) in result.Scores)

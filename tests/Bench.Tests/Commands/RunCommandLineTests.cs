@@ -38,6 +38,7 @@ public sealed class RunCommandLineTests : IDisposable
     [InlineData("--otlp-endpoint", "127.0.0.1:4318", "--otlp-endpoint must be an absolute http or https URL")]
     [InlineData("--otlp-endpoint", "grpc://127.0.0.1:4317", "--otlp-endpoint must be an absolute http or https URL")]
     [InlineData("--otlp-interval", "0", "--otlp-interval must be between 1 and 300")]
+    [InlineData("--repeat", "0", "--repeat must be between 1 and 100")]
     public async Task Bad_options_are_usage_errors_that_say_what_is_wrong(string option, string value, string expected)
     {
         string[] args = option == "--target" ? ["run", option, value] : ["run", "--target", "http://127.0.0.1:1", option, value];
@@ -75,6 +76,30 @@ public sealed class RunCommandLineTests : IDisposable
         Assert.Equal("", output);
         // Exit 4 and no result folder: the probe stopped it before any check ran (a run would exit 1 and write files).
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task A_failing_reset_command_stops_before_the_first_run_with_exit_4_and_its_output()
+    {
+        var outDir = Path.Combine(_directory, "out");
+        // The reset runs before the target is probed: the target here would not even answer.
+        var (exitCode, output, error) = await Run(
+            "run", "--target", "http://127.0.0.1:1", "--repeat", "3", "--reset-command", "echo no database here; exit 7", "--out", outDir, "--no-progress");
+        Assert.Equal(ExitCodes.EnvironmentMissing, exitCode);
+        Assert.Contains("run 1/3: resetting the target", error);
+        Assert.Contains("--reset-command exited with 7", error);
+        Assert.Contains("no database here", error);
+        Assert.DoesNotContain("run 2/3", error);
+        Assert.Equal("", output);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task Repeat_without_a_reset_command_warns_that_later_runs_start_from_dirty_data()
+    {
+        var (exitCode, _, error) = await Run("run", "--target", "http://127.0.0.1:1", "--repeat", "2", "--no-progress");
+        Assert.Equal(ExitCodes.EnvironmentMissing, exitCode);
+        Assert.Contains("warning: without --reset-command, runs 2 and later start from the data the run before them left", error);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -55,6 +55,14 @@ public sealed record ResultDocument
     [JsonPropertyName("checks")] public required IReadOnlyList<CheckDocument> Checks { get; init; }
     /// <summary>Samples of the run, about one per second.</summary>
     [JsonPropertyName("time_series")] public required IReadOnlyList<TimeSeriesDocument> TimeSeries { get; init; }
+    /// <summary>The figures a gate compares, named by the workload (the gate workload's latencies and shares); absent in score mode, where the gate compares the score.</summary>
+    [JsonPropertyName("gate_figures")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, GateFigureDocument>? GateFigures { get; init; }
+    /// <summary>Every run of <c>run --repeat N</c> with the spread of its figures; absent for a single run.</summary>
+    [JsonPropertyName("repeat")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RepeatDocument? Repeat { get; init; }
 
     /// <summary>The document of <paramref name="result"/>.</summary>
     public static ResultDocument From(BenchmarkResult result, string runId, string benchVersion) => new()
