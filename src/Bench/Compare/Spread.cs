@@ -1,3 +1,5 @@
+using IsuBench.Bench.Gate.Statistics;
+
 namespace IsuBench.Bench.Compare;
 
 /// <summary>One figure over a side's runs: its median, extremes and coefficient of variation.</summary>
@@ -8,9 +10,7 @@ public sealed record Spread(double Median, double Min, double Max, double? Coeff
     {
         if (values.Count == 0) throw new ArgumentException("at least one value is needed", nameof(values));
         var sorted = values.Order().ToArray();
-        int middle = sorted.Length / 2;
-        double median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        return new Spread(median, sorted[0], sorted[^1], CoefficientOfVariationOf(sorted), sorted.Length);
+        return new Spread(Quantiles.MedianOfSorted(sorted), sorted[0], sorted[^1], CoefficientOfVariationOf(sorted), sorted.Length);
     }
 
     /// <summary>True when the two ranges (min to max) share a value, so the runs cannot tell the sides apart.</summary>

@@ -1,0 +1,7 @@
+namespace IsuBench.Bench.Gate.Statistics;
+
+/// <summary>
+/// A Mann–Whitney U test's outcome: U of the first sample (as scipy reports it), the one-sided p-value, and whether
+/// it came from the exact distribution or the normal approximation.
+/// </summary>
+public sealed record RankTestResult(double U, double P, bool Exact);
