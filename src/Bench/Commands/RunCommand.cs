@@ -2,6 +2,7 @@ using System.CommandLine;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.Reports;
 using IsuBench.Bench.Repeat;
+using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Commands;
 
@@ -28,6 +29,13 @@ public static class RunCommand
         var maxDrop = GateCommand.MaxDropOption();
         var repeat = CommandOptions.Integer("--repeat", "Runs one after another; result.json keeps each (run-1/, run-2/, ...) and their median, range and coefficient of variation.", 1, 1, 100);
         repeat.HelpName = "N";
+        var workload = new Option<string>("--workload")
+        {
+            Description = "What the load phase sends: isucon (the contest's load, which grows with success; the score) or gate (a fixed, seeded schedule after a warm-up; latencies and deliveries to gate a build on).",
+            DefaultValueFactory = _ => "isucon",
+            HelpName = "NAME",
+        };
+        workload.AcceptOnlyFromAmong("isucon", "gate");
         var resetCommand = new Option<string>("--reset-command")
         {
             Description = "Shell command that resets the target to its initial data before each run, e.g. \"isubench data init --mysql '...'\"; a failure stops the runs (exit 4).",
@@ -37,11 +45,15 @@ public static class RunCommand
         command.Options.Add(outDir);
         command.Options.Add(baseline);
         command.Options.Add(maxDrop);
+        command.Options.Add(workload);
         command.Options.Add(repeat);
         command.Options.Add(resetCommand);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var options = shared.Read(parseResult, TimeSpan.FromSeconds(parseResult.GetValue(duration)), checkOnly: false);
+            var options = shared.Read(parseResult, TimeSpan.FromSeconds(parseResult.GetValue(duration)), checkOnly: false) with
+            {
+                Workload = Enum.Parse<LoadWorkload>(parseResult.GetRequiredValue(workload), ignoreCase: true),
+            };
             var directory = parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow);
             var repeated = new RepeatSettings(parseResult.GetValue(repeat), parseResult.GetValue(resetCommand));
             var request = new BenchmarkExecution.Request(options, directory, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),

@@ -35,6 +35,12 @@ public static class IsuketchApp
         else builder.Services.AddBaselineProfile(options.ConnectionString);
 
         var app = builder.Build();
+        if (options.InjectedDelays.Any)
+            app.Use(async (context, next) =>
+            {
+                await options.InjectedDelays.WaitAsync(context.Request, context.RequestAborted);
+                await next(context);
+            });
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseJsonErrorBodies();

@@ -22,11 +22,14 @@ public sealed record ReferenceOptions(string Urls, string Profile, string Connec
     /// <summary>An OpenTelemetry collector to stream metrics to over OTLP/HTTP (<c>--otlp-endpoint</c>), or null.</summary>
     public Uri? OtlpEndpoint { get; init; }
 
+    /// <summary>Deliberate slowdowns for calibrating a gate (<c>--inject-delay</c>); none unless given.</summary>
+    public InjectedDelays InjectedDelays { get; init; } = InjectedDelays.None;
+
     /// <summary>Time between two OTLP exports (<c>--otlp-interval</c>, seconds; 5 when not given).</summary>
     public TimeSpan OtlpInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Reads <c>--urls</c>, <c>--profile</c>, <c>--stop-when-stdin-closes true|false</c>, <c>--otlp-endpoint URL</c>, <c>--otlp-interval SECONDS</c>
+    /// Reads <c>--urls</c>, <c>--profile</c>, <c>--stop-when-stdin-closes true|false</c>, <c>--otlp-endpoint URL</c>, <c>--otlp-interval SECONDS</c>, <c>--inject-delay "METHOD PATH=MS"</c>
     /// and <c>--mysql</c> (a connection string), falling back to the environment as the original did: <c>ISUKETCH_MYSQL</c>,
     /// else <c>MYSQL_HOST/PORT/USER/PASS</c> with database <c>isuketch</c>.
     /// </summary>
@@ -48,6 +51,7 @@ public sealed record ReferenceOptions(string Urls, string Profile, string Connec
             StopWhenStdinCloses = stop,
             OtlpEndpoint = OtlpEndpointFrom(configuration["otlp-endpoint"]),
             OtlpInterval = OtlpIntervalFrom(configuration["otlp-interval"]),
+            InjectedDelays = InjectedDelays.Parse(configuration["inject-delay"]),
         };
     }
 

@@ -32,6 +32,9 @@ public sealed record BenchmarkOptions
     /// <summary>The User-Agent of every request.</summary>
     public string UserAgent { get; init; } = "benchmarker";
 
+    /// <summary>What the load phase sends (<c>--workload</c>): ISUCON's scored load, or the gate workload.</summary>
+    public LoadWorkload Workload { get; init; } = LoadWorkload.Isucon;
+
     /// <summary>Only the initial check (no load phase).</summary>
     public bool CheckOnly { get; init; }
 }

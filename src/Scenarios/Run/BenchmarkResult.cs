@@ -56,6 +56,9 @@ public sealed record BenchmarkResult
     /// <summary>Every check of the initial check with its verdicts (sequence order, the watcher check last).</summary>
     public required IReadOnlyList<CheckOutcome> Checks { get; init; }
 
+    /// <summary>The figures a regression gate compares, measured by the gate workload; null under ISUCON load, where the gate compares the score.</summary>
+    public IReadOnlyDictionary<string, Workloads.Gate.GateFigure>? GateFigures { get; init; }
+
     /// <summary>The samples of the run (about one per second).</summary>
     public required IReadOnlyList<TimeSeriesPoint> TimeSeries { get; init; }
 

@@ -1,5 +1,6 @@
 using IsuBench.Scenarios.InitialCheck;
 using IsuBench.Scenarios.Workloads;
+using IsuBench.Scenarios.Workloads.Gate;
 
 namespace IsuBench.Scenarios.Run;
 
@@ -60,6 +61,7 @@ public sealed class BenchmarkRun
         var sampler = _series.RunAsync(_load.SampleInterval, sampling.Token);
         InitialCheckResult initial = new([]);
         LoadPhaseResult? load = null;
+        IReadOnlyDictionary<string, GateFigure>? gateFigures = null;
         bool interrupted = false;
         try
         {
@@ -76,7 +78,16 @@ public sealed class BenchmarkRun
             if (initial.Passed && !_options.CheckOnly && !cancellationToken.IsCancellationRequested)
             {
                 Enter(BenchmarkPhase.Load);
-                load = await LoadPhase.RunAsync(_load, sessions, cancellationToken);
+                if (_options.Workload == LoadWorkload.Gate)
+                {
+                    var gate = await GateWorkload.RunAsync(new GatePlan(), _load, sessions, cancellationToken);
+                    load = new LoadPhaseResult(gate.Run, gate.Matsuri);
+                    gateFigures = gate.Figures;
+                }
+                else
+                {
+                    load = await LoadPhase.RunAsync(_load, sessions, cancellationToken);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -90,7 +101,7 @@ public sealed class BenchmarkRun
             Enter(BenchmarkPhase.Done);
         }
         interrupted |= cancellationToken.IsCancellationRequested;
-        return BenchmarkResult.Collect(_options, Metrics, initial, load, _series.Points, startedAt, _clock.UtcNow, interrupted);
+        return BenchmarkResult.Collect(_options, Metrics, initial, load, _series.Points, startedAt, _clock.UtcNow, interrupted) with { GateFigures = gateFigures };
     }
 
     private void Enter(BenchmarkPhase phase)

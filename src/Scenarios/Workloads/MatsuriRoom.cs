@@ -4,9 +4,10 @@ namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
 /// What the poster and the watchers of one Matsuri instance share: the options, the run's judge, the delivery scoring of this
-/// instance's posts, and the run-wide watcher slots and counters. Turns delivery outcomes into points, statistics and errors.
+/// instance's posts, and the run-wide watcher slots and counters. Turns delivery outcomes into points, statistics and errors,
+/// and hands each (duplicates aside) to <paramref name="observe"/> when given (the gate workload tallies them by step).
 /// </summary>
-public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots slots, MatsuriCounters counters)
+public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots slots, MatsuriCounters counters, Action<DeliveryOutcome>? observe = null)
 {
     private readonly DeliveryScoring _scoring = new(options.DeliveryScoreWindow, pendingHorizon: TimeSpan.FromSeconds(30));
 
@@ -49,6 +50,7 @@ public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots s
         {
             return;
         }
+        observe?.Invoke(outcome);
         if (outcome.IsLive)
         {
             judge.Metrics.Delivery.Record(outcome.Latency);

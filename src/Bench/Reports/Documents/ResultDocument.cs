@@ -84,6 +84,7 @@ public sealed record ResultDocument
             SseTransport = result.Options.SseTransport.ToString().ToLowerInvariant(),
             UserAgent = result.Options.UserAgent,
             CheckOnly = result.Options.CheckOnly,
+            Workload = result.Options.Workload.ToString().ToLowerInvariant(),
         },
         StartedAt = result.StartedAt,
         EndedAt = result.EndedAt,
@@ -106,6 +107,8 @@ public sealed record ResultDocument
             c.Name, c.Passed, c.Skipped, Math.Round(c.Duration.TotalSeconds, 3),
             c.Verdicts.Select(v => new VerdictDocument(
                 v.RuleId, v.Passed, v.Critical, v.Addition, v.Message, v.Evidence.Request, v.Evidence.Expected, v.Evidence.Actual)).ToList())).ToList(),
+        GateFigures = result.GateFigures?.ToDictionary(
+            f => f.Key, f => new GateFigureDocument(f.Value.Value, f.Value.HigherIsBetter ? GateFigureDocument.Higher : GateFigureDocument.Lower)),
         TimeSeries = result.TimeSeries.Select(p => new TimeSeriesDocument(
             Math.Round(p.Elapsed.TotalSeconds, 3), p.Score, Math.Round(p.RequestsPerSecond, 2), p.Watchers, p.Errors)).ToList(),
     };

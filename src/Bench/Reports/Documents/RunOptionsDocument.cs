@@ -19,6 +19,8 @@ public sealed record RunOptionsDocument
     [JsonPropertyName("sse_transport")] public string? SseTransport { get; init; }
     /// <summary>The User-Agent sent.</summary>
     [JsonPropertyName("user_agent")] public required string UserAgent { get; init; }
+    /// <summary>The load workload: isucon or gate (absent in results written before the option existed, which were isucon).</summary>
+    [JsonPropertyName("workload")] public string? Workload { get; init; }
     /// <summary>True for <c>isubench check</c> (no load phase).</summary>
     [JsonPropertyName("check_only")] public required bool CheckOnly { get; init; }
 }

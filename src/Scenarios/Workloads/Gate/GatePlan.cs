@@ -1,0 +1,50 @@
+namespace IsuBench.Scenarios.Workloads.Gate;
+
+/// <summary>
+/// The gate workload's fixed schedule: what is sent when, the same for every run of a duration whatever the server
+/// answers (an open model), so that two builds see the same load and only their answers differ. A warm-up comes first
+/// and is not measured; the rest is split into steps, each with more watchers per room than the one before.
+/// </summary>
+public sealed record GatePlan
+{
+    /// <summary>Rooms created at the start, each with its own poster and watchers.</summary>
+    public int Rooms { get; init; } = 4;
+
+    /// <summary>Each room's poster sends a stroke this often (so 8 posts a second over 4 rooms).</summary>
+    public TimeSpan PostInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary><c>GET /api/rooms</c> this often.</summary>
+    public TimeSpan RoomListInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary><c>GET /api/rooms/{id}</c> of one of the plan's rooms this often.</summary>
+    public TimeSpan RoomInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary><c>GET /</c> (the top page's HTML, not its images) this often.</summary>
+    public TimeSpan TopPageInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Watchers per room during each step: they join at the step's start and stay to the end.</summary>
+    public IReadOnlyList<int> WatchersPerRoom { get; init; } = [2, 4, 8];
+
+    /// <summary>Requests of one schedule that may be under way at once; past it a request is dropped (the server is far too slow).</summary>
+    public int MaxInFlightPerSchedule { get; init; } = 64;
+
+    /// <summary>The unmeasured start: a quarter of the run, at most 10 s.</summary>
+    public static TimeSpan WarmUpFor(TimeSpan duration) => TimeSpan.FromTicks(Math.Min(duration.Ticks / 4, TimeSpan.FromSeconds(10).Ticks));
+
+    /// <summary>When each step starts, from the start of the phase: the time after the warm-up split evenly.</summary>
+    public IReadOnlyList<TimeSpan> StepStarts(TimeSpan duration)
+    {
+        var warmUp = WarmUpFor(duration);
+        var step = (duration - warmUp) / WatchersPerRoom.Count;
+        return Enumerable.Range(0, WatchersPerRoom.Count).Select(i => warmUp + step * i).ToList();
+    }
+
+    /// <summary>The step running at <paramref name="elapsed"/> (0-based), or -1 during the warm-up.</summary>
+    public int StepAt(TimeSpan elapsed, TimeSpan duration)
+    {
+        var starts = StepStarts(duration);
+        for (int i = starts.Count - 1; i >= 0; i--)
+            if (elapsed >= starts[i]) return i;
+        return -1;
+    }
+}

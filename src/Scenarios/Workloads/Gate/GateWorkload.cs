@@ -1,0 +1,151 @@
+using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Judging;
+
+namespace IsuBench.Scenarios.Workloads.Gate;
+
+/// <summary>
+/// The gate workload (<c>run --workload gate</c>): a fixed, seeded schedule instead of ISUCON's load that grows with
+/// success. A few rooms are created; then, on schedule whatever the answers, each room's poster sends strokes, readers
+/// fetch the room list, rooms and the top page, and watchers join each room in steps and stay. Every response is judged
+/// by the same rules as under ISUCON load; <see cref="GateRecorder"/> measures what a regression would move.
+/// </summary>
+public static class GateWorkload
+{
+    /// <summary>The name of its schedules in the result's load section.</summary>
+    public const string Name = "Gate";
+
+    // Watchers stay whatever the delay: leaving on a late stroke would lighten the load of a slow build.
+    private static readonly TimeSpan WatchersNeverLeave = TimeSpan.FromHours(1);
+
+    /// <summary>Runs the plan for <see cref="LoadOptions.Duration"/> with <paramref name="sessions"/>; cancelling ends it early and still returns.</summary>
+    public static async Task<GateRun> RunAsync(GatePlan plan, LoadOptions options, SessionFactory sessions, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var clock = sessions.Metrics.Clock;
+        var judge = new Judge(sessions.Metrics);
+        var counters = new MatsuriCounters();
+        var slots = new WatcherSlots(options.MaxOpenWatchers);
+        var random = new Random(options.Seed);
+        var started = clock.Monotonic;
+
+        var rooms = await CreateRoomsAsync(plan, sessions, judge, counters, random, cancellationToken);
+        var phaseStart = clock.Monotonic;
+        var recorder = new GateRecorder(plan, options.Duration, options.DeliveryScoreWindow, clock, phaseStart, clock.UtcNow);
+        using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        phase.CancelAfter(options.Duration);
+        var schedules = new Dictionary<string, ScheduledStream>(StringComparer.Ordinal);
+        var running = new List<Task>();
+        ScheduledStream Schedule(string name, TimeSpan interval)
+        {
+            var stream = new ScheduledStream(interval, plan.MaxInFlightPerSchedule, clock);
+            schedules[name] = stream;
+            return stream;
+        }
+
+        var strokes = StrokeSeeds.Load("isu");
+        // One delivery scoring for all rooms: stroke ids are unique, and every delivery is tallied by the recorder.
+        var delivery = new MatsuriRoom(options, judge, slots, counters, recorder.Delivery);
+        foreach (var room in rooms)
+        {
+            // Each room's strokes come from a random source of its own, drawn in order on its schedule's loop.
+            var strokeRandom = new Random(random.Next());
+            running.Add(Schedule($"post to room {room.Id}", plan.PostInterval).RunAsync(async (index, due, stop) =>
+            {
+                var stroke = Jitter.Fluctuate(strokes[(int)(index % strokes.Count)], strokeRandom);
+                var start = recorder.Begin(due);
+                var (posted, _) = await LoadRequests.PostStrokeAsync(judge, room.Poster, room.Token, room.Id, stroke, stop);
+                recorder.Request(Endpoints.PostStroke, due, start, posted is not null);
+                if (posted is not null) delivery.Posted(posted.Id, recorder.UtcOf(start), stroke.Points.Count);
+            }, phase.Token));
+        }
+        using var reader = sessions.Create(random);
+        if (rooms.Count > 0)
+        {
+            running.Add(Schedule("room list", plan.RoomListInterval).RunAsync(async (_, due, stop) =>
+            {
+                var start = recorder.Begin(due);
+                recorder.Request(Endpoints.RoomList, due, start, await LoadRequests.FetchRoomListAsync(judge, reader, stop) is not null);
+            }, phase.Token));
+            running.Add(Schedule("room", plan.RoomInterval).RunAsync(async (index, due, stop) =>
+            {
+                var start = recorder.Begin(due);
+                var room = IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop);
+                recorder.Request(Endpoints.Room, due, start, await LoadRequests.AnsweredOkAsync(judge, room));
+            }, phase.Token));
+            running.Add(Schedule("top page", plan.TopPageInterval).RunAsync(async (_, due, stop) =>
+            {
+                var start = recorder.Begin(due);
+                recorder.Request(Endpoints.TopPage, due, start, await LoadRequests.FetchTopPageAsync(judge, reader, stop) is not null);
+            }, phase.Token));
+            running.Add(JoinInStepsAsync(plan, options.Duration, rooms, delivery, sessions, new Random(random.Next()), clock, phaseStart, phase.Token));
+        }
+
+        await Task.WhenAll(running);
+        foreach (var room in rooms) room.Poster.Dispose();
+
+        var iterations = schedules.ToDictionary(s => s.Key, s => s.Value.Started, StringComparer.Ordinal);
+        var dropped = schedules.ToDictionary(s => s.Key, s => s.Value.Dropped, StringComparer.Ordinal);
+        foreach (var (name, count) in dropped.Where(d => d.Value > 0))
+            sessions.Metrics.Errors.AddCapacity($"{count} arrivals of '{name}' dropped: {plan.MaxInFlightPerSchedule} requests were still under way");
+        var run = new LoadRunResult(iterations, dropped, AbandonedWorkers: 0, clock.Monotonic - started);
+        return new GateRun(run, counters.Snapshot(), recorder.Figures());
+    }
+
+    /// <summary>A room of the plan: its poster's session and token.</summary>
+    private sealed record PlanRoom(long Id, Session Poster, string Token);
+
+    // At each step's start, each room gets the watchers that take it to the step's number; all stay to the end.
+    private static async Task JoinInStepsAsync(
+        GatePlan plan, TimeSpan duration, IReadOnlyList<PlanRoom> rooms, MatsuriRoom delivery, SessionFactory sessions, Random random,
+        IClock clock, TimeSpan phaseStart, CancellationToken stop)
+    {
+        var watchers = new List<Task>();
+        var starts = plan.StepStarts(duration);
+        int joined = 0;
+        try
+        {
+            for (int step = 0; step < starts.Count; step++)
+            {
+                var wait = phaseStart + starts[step] - clock.Monotonic;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, stop);
+                int add = plan.WatchersPerRoom[step] - (step == 0 ? 0 : plan.WatchersPerRoom[step - 1]);
+                foreach (var room in rooms)
+                    for (int i = 0; i < add; i++)
+                    {
+                        delivery.Counters.WatcherStarted();
+                        var watcher = new RoomWatcher(new WatcherState(joined++, clock, WatchersNeverLeave), sessions.Create(random), room.Id, delivery);
+                        watchers.Add(Task.Run(() => watcher.RunAsync(stop, stop), CancellationToken.None));
+                    }
+            }
+            await Task.Delay(Timeout.InfiniteTimeSpan, stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The phase is over: every watcher leaves.
+        }
+        finally
+        {
+            await Task.WhenAll(watchers);
+        }
+    }
+
+    private static async Task<List<PlanRoom>> CreateRoomsAsync(
+        GatePlan plan, SessionFactory sessions, Judge judge, MatsuriCounters counters, Random random, CancellationToken cancellationToken)
+    {
+        var rooms = new List<PlanRoom>();
+        for (int i = 0; i < plan.Rooms && !cancellationToken.IsCancellationRequested; i++)
+        {
+            var poster = sessions.Create(random);
+            var (token, _) = await LoadRequests.FetchPageTokenAsync(judge, IsuketchApi.TopPageAsync(poster, cancellationToken), cancellationToken);
+            var created = token is null ? null : await LoadRequests.CreateRoomAsync(judge, poster, token, NewRoom.Numbered(random), cancellationToken);
+            if (created is null)
+            {
+                poster.Dispose();
+                continue;
+            }
+            counters.RoomCreated();
+            rooms.Add(new PlanRoom(created.Id, poster, token!));
+        }
+        return rooms;
+    }
+}

@@ -1,0 +1,70 @@
+namespace IsuBench.Scenarios.Workloads.Gate;
+
+/// <summary>
+/// An open-model executor (k6's constant-arrival-rate): it starts an action at start + i × interval whether or not the
+/// ones before it have finished, so a slow server meets the same arrivals as a fast one, and its slowness shows in
+/// latencies measured from each action's intended start rather than hiding in fewer requests (no coordinated omission).
+/// At most <paramref name="maxInFlight"/> actions run at once; an arrival past that is dropped and counted.
+/// </summary>
+public sealed class ScheduledStream(TimeSpan interval, int maxInFlight, IClock clock)
+{
+    // Finished actions are forgotten in batches, so the list stays short however long the run.
+    private const int PruneAbove = 256;
+    private int _inFlight;
+    private long _started;
+    private long _dropped;
+
+    /// <summary>Arrivals whose action started.</summary>
+    public long Started => Interlocked.Read(ref _started);
+
+    /// <summary>Arrivals dropped because <c>maxInFlight</c> actions were still running.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>
+    /// Starts <paramref name="action"/> (its index and its intended start on the monotonic clock) on schedule until
+    /// <paramref name="stop"/>, then waits for those under way, which get <paramref name="stop"/> too. The action runs on
+    /// this loop until its first await, so it may use state of the schedule's own (a seeded random source) there.
+    /// An action that throws is its own business: it is expected to record its failures.
+    /// </summary>
+    public async Task RunAsync(Func<long, TimeSpan, CancellationToken, Task> action, CancellationToken stop)
+    {
+        var start = clock.Monotonic;
+        var running = new List<Task>();
+        for (long index = 0; !stop.IsCancellationRequested; index++)
+        {
+            var due = start + interval * index;
+            var wait = due - clock.Monotonic;
+            if (wait > TimeSpan.Zero)
+            {
+                try { await Task.Delay(wait, stop); }
+                catch (OperationCanceledException) { break; }
+            }
+            if (Interlocked.Increment(ref _inFlight) > maxInFlight)
+            {
+                Interlocked.Decrement(ref _inFlight);
+                Interlocked.Increment(ref _dropped);
+                continue;
+            }
+            Interlocked.Increment(ref _started);
+            running.Add(RunOneAsync(action, index, due, stop));
+            if (running.Count > PruneAbove) running.RemoveAll(task => task.IsCompleted);
+        }
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunOneAsync(Func<long, TimeSpan, CancellationToken, Task> action, long index, TimeSpan due, CancellationToken stop)
+    {
+        try
+        {
+            await action(index, due, stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The phase ended while it ran.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+}
