@@ -16,16 +16,33 @@ public sealed class InjectedDelaysTests
     [Fact]
     public async Task Only_the_named_method_and_path_wait()
     {
-        var delays = InjectedDelays.Parse("GET /api/rooms=60000, post /api/rooms=0");
+        var delays = InjectedDelays.Parse("GET /api/rooms=60000, post /api/rooms=0, POST /api/strokes/rooms/*=50000");
         Assert.True(delays.Any);
         using var cancel = new CancellationTokenSource();
 
         var named = delays.WaitAsync(Request("GET", "/api/rooms"), cancel.Token);
+        var byPrefix = delays.WaitAsync(Request("POST", "/api/strokes/rooms/17"), cancel.Token);
         Assert.False(named.IsCompleted);
+        Assert.False(byPrefix.IsCompleted);
         Assert.True(delays.WaitAsync(Request("GET", "/api/rooms/1"), cancel.Token).IsCompleted);
-        Assert.True(delays.WaitAsync(Request("POST", "/api/strokes/rooms/1"), cancel.Token).IsCompleted);
+        Assert.True(delays.WaitAsync(Request("GET", "/api/strokes/rooms/1"), cancel.Token).IsCompleted);
+        Assert.True(delays.WaitAsync(Request("POST", "/api/rooms"), cancel.Token).IsCompleted);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => named);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => byPrefix);
+    }
+
+    [Fact]
+    public void A_delay_below_a_timer_tick_is_spent_computing_before_the_request_goes_on()
+    {
+        var delays = InjectedDelays.Parse("GET /api/rooms/*=1.5");
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        var wait = delays.WaitAsync(Request("GET", "/api/rooms/3"), CancellationToken.None);
+
+        // Done when it returns: the time was spent on this thread, as slower code would spend it.
+        Assert.True(wait.IsCompleted);
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(1.5));
     }
 
     [Theory]
