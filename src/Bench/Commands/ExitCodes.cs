@@ -13,6 +13,8 @@ public static class ExitCodes
     public const int Regression = 3;
     /// <summary>The target is unreachable or the environment lacks something; the message says the fix.</summary>
     public const int EnvironmentMissing = 4;
+    /// <summary>The gate could not tell a regression from noise; more runs may decide.</summary>
+    public const int Inconclusive = 5;
     /// <summary>Interrupted (Ctrl+C) before finishing.</summary>
     public const int Interrupted = 130;
 }

@@ -1,12 +1,15 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using IsuBench.Bench.Gate;
+using IsuBench.Bench.Reports;
 
 namespace IsuBench.Bench.Commands;
 
 /// <summary>
-/// <c>isubench gate</c>: compares a run's result (or the median of several runs) with a baseline. Exit 3 when a run failed
-/// or the score dropped by more than --max-drop, 0 otherwise; one line says why. A missing or unreadable result is a usage error (2); a missing or
+/// <c>isubench gate</c>: compares the runs of results with those of baselines, figure by figure. Exit 3 when a run
+/// failed or a figure dropped by more than --max-drop, 5 when the runs cannot tell, 0 otherwise; a line per figure
+/// says why and an overall line ends the output. A missing or unreadable result is a usage error (2); a missing or
 /// unreadable baseline is a missing environment (4), with how to make one.
 /// </summary>
 public static class GateCommand
@@ -16,7 +19,7 @@ public static class GateCommand
     {
         var option = new Option<decimal>("--max-drop")
         {
-            Description = "Largest allowed score drop as a fraction of the baseline's score (0.10 = 10 %); exactly this much still passes.",
+            Description = "Largest allowed drop as a fraction (0.10 = 10 %) of the baseline's score or figure (of baseline/result for a figure where lower is better); exactly this much still passes.",
             DefaultValueFactory = _ => ScoreGate.DefaultMaxDrop,
             HelpName = "FRACTION",
         };
@@ -35,22 +38,41 @@ public static class GateCommand
     {
         var result = new Option<string[]>("--result")
         {
-            Description = "The run's result.json (isubench run writes results/<run id>/result.json). Give several runs to gate on their median score.",
+            Description = "The run's result.json (isubench run writes results/<run id>/result.json). Every run of every file (several files, or the runs of run --repeat) is one sample.",
             Required = true,
             HelpName = "FILE",
             AllowMultipleArgumentsPerToken = true,
         };
         var baseline = new Option<string[]>("--baseline")
         {
-            Description = "The baseline result.json (or the original bench's {\"pass\",\"score\",\"messages\"} output); several give their median.",
+            Description = "The baseline result.json (or the original bench's {\"pass\",\"score\",\"messages\"} output); its runs are the baseline's samples.",
             DefaultValueFactory = _ => [RunCommand.DefaultBaseline],
             HelpName = "FILE",
             AllowMultipleArgumentsPerToken = true,
         };
         var maxDrop = MaxDropOption();
-        var command = new Command("gate", "Compare results with a baseline: exit 3 when a run failed or the (median) score dropped by more than --max-drop, else 0.")
+        var confidence = new Option<double>("--confidence")
         {
-            result, baseline, maxDrop,
+            Description = "Confidence of the rank test and of the interval of the ratio of medians when both sides have several runs.",
+            DefaultValueFactory = _ => GateSettings.DefaultConfidence,
+            HelpName = "FRACTION",
+        };
+        confidence.Validators.Add(option =>
+        {
+            double value;
+            try { value = option.GetValueOrDefault<double>(); }
+            catch (InvalidOperationException) { return; }
+            if (!(value > 0 && value < 1)) option.AddError($"--confidence must lie strictly between 0 and 1 (got {value.ToString(CultureInfo.InvariantCulture)}); 0.95 means 95 %.");
+        });
+        var junit = new Option<string?>("--junit")
+        {
+            Description = "Also write a junit.xml here: one test case per figure, failed for FAIL and skipped for INCONCLUSIVE.",
+            HelpName = "FILE",
+        };
+        var command = new Command("gate",
+            "Compare results with a baseline figure by figure: exit 3 when a run failed or a figure dropped by more than --max-drop, 5 when the runs cannot tell, else 0.")
+        {
+            result, baseline, maxDrop, confidence, junit,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -82,9 +104,28 @@ public static class GateCommand
                 return ExitCodes.EnvironmentMissing;
             }
 
-            var outcome = ScoreGate.Evaluate(runs, baselines, parseResult.GetValue(maxDrop));
-            await output.WriteLineAsync(outcome.Reason);
-            return outcome.Passed ? ExitCodes.Pass : ExitCodes.Regression;
+            var settings = new GateSettings(parseResult.GetValue(maxDrop), parseResult.GetValue(confidence));
+            var decidedAt = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            GateOutcome outcome;
+            try
+            {
+                outcome = ScoreGate.Evaluate(runs, baselines, settings);
+            }
+            catch (GateInputException e)
+            {
+                await error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+            foreach (string line in GateText.Lines(outcome)) await output.WriteLineAsync(line);
+            if (parseResult.GetValue(junit) is { } junitPath)
+                await File.WriteAllTextAsync(junitPath, JUnitSuite.Text(GateJUnitXml.Render(outcome, settings, decidedAt, clock.Elapsed.TotalSeconds)), cancellationToken);
+            return outcome.Verdict switch
+            {
+                GateVerdict.Pass => ExitCodes.Pass,
+                GateVerdict.Inconclusive => ExitCodes.Inconclusive,
+                _ => ExitCodes.Regression,
+            };
         });
         return command;
     }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using IsuBench.Bench.Compare;
 
 namespace IsuBench.Bench.Gate;
 
 /// <summary>
 /// Reads <c>pass</c>, <c>score</c> and <c>messages</c> from a result file: IsuBench's result.json or the original
-/// bench's <c>{"pass","score","messages"}</c> output, so either can serve as a baseline.
+/// bench's <c>{"pass","score","messages"}</c> output, so either can serve as a baseline; and when present the figures
+/// to gate on (<c>gate_figures</c>) and the runs of <c>run --repeat</c> (<c>repeat.runs</c>), each with its own.
 /// </summary>
 public static class ScoreFile
 {
@@ -34,14 +36,66 @@ public static class ScoreFile
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new GateInputException($"{path} is not a result: expected a JSON object with \"pass\" and \"score\"");
-            if (!root.TryGetProperty("pass", out var pass) || pass.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                throw new GateInputException($"{path} is not a result: \"pass\" (true or false) is missing");
-            if (!root.TryGetProperty("score", out var score) || !score.TryGetInt64(out long scoreValue))
-                throw new GateInputException($"{path} is not a result: \"score\" (an integer) is missing");
-            var messages = new List<string>();
-            if (root.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array)
-                messages.AddRange(list.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!));
-            return new ScoreRecord(pass.GetBoolean(), scoreValue, messages);
+            var record = Run(root, path, "");
+            if (!root.TryGetProperty("repeat", out var repeat)) return record;
+            if (repeat.ValueKind != JsonValueKind.Object || !repeat.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
+                throw new GateInputException($"{path} is not a result: \"repeat\" must be an object with a \"runs\" array");
+            if (runs.GetArrayLength() == 0)
+                throw new GateInputException($"{path} is not a result: \"repeat.runs\" is empty");
+            return record with
+            {
+                Runs = runs.EnumerateArray().Select((run, i) =>
+                {
+                    string where = $"repeat.runs[{i}].";
+                    if (run.ValueKind != JsonValueKind.Object) throw new GateInputException($"{path} is not a result: \"{where[..^1]}\" is not an object");
+                    return Run(run, path, where);
+                }).ToList(),
+            };
         }
+    }
+
+    // One run: the file's top level (prefix "") or an element of repeat.runs (prefix "repeat.runs[i].").
+    private static ScoreRecord Run(JsonElement run, string path, string prefix)
+    {
+        if (!run.TryGetProperty("pass", out var pass) || pass.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            throw new GateInputException($"{path} is not a result: \"{prefix}pass\" (true or false) is missing");
+        if (!run.TryGetProperty("score", out var score) || score.ValueKind != JsonValueKind.Number || !score.TryGetInt64(out long scoreValue))
+            throw new GateInputException($"{path} is not a result: \"{prefix}score\" (an integer) is missing");
+        var messages = new List<string>();
+        if (run.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array)
+            messages.AddRange(list.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!));
+        string? runId = run.TryGetProperty("run_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        return new ScoreRecord(pass.GetBoolean(), scoreValue, messages)
+        {
+            RunId = prefix.Length > 0 ? runId : null,
+            Source = path,
+            GateFigures = run.TryGetProperty("gate_figures", out var figures) ? Figures(figures, path, prefix + "gate_figures") : null,
+        };
+    }
+
+    // "gate_figures": { "<name>": { "value": <number>, "better": "higher" | "lower" }, ... }
+    private static List<GateFigure> Figures(JsonElement figures, string path, string where)
+    {
+        if (figures.ValueKind != JsonValueKind.Object)
+            throw new GateInputException($"{path} is not a result: \"{where}\" must be an object of figures");
+        var list = new List<GateFigure>();
+        foreach (var figure in figures.EnumerateObject())
+        {
+            string name = $"{where}.{figure.Name}";
+            // A number decimal can hold too, as the single-number comparison is done in decimal arithmetic.
+            if (figure.Value.ValueKind != JsonValueKind.Object
+                || !figure.Value.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Number
+                || !value.TryGetDouble(out double number) || !double.IsFinite(number) || !value.TryGetDecimal(out _))
+                throw new GateInputException($"{path} is not a result: \"{name}\" needs a \"value\" that is a number");
+            var better = figure.Value.TryGetProperty("better", out var direction) && direction.ValueKind == JsonValueKind.String ? direction.GetString() : null;
+            list.Add(better switch
+            {
+                "higher" => new GateFigure(figure.Name, number, BetterWhen.Higher),
+                "lower" => new GateFigure(figure.Name, number, BetterWhen.Lower),
+                _ => throw new GateInputException($"{path} is not a result: \"{name}\" needs \"better\": \"higher\" or \"lower\""),
+            });
+        }
+        if (list.Count == 0) throw new GateInputException($"{path} is not a result: \"{where}\" names no figure");
+        return list;
     }
 }

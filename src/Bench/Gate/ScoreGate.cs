@@ -1,12 +1,10 @@
-using System.Globalization;
-
 namespace IsuBench.Bench.Gate;
 
 /// <summary>
-/// The CI gate's rule: runs fail the gate when one of them failed, or when their score is lower than the baseline's by
-/// more than the allowed fraction. Exactly the allowed drop still passes. Given several runs or baselines, the gate
-/// compares medians, so that one noisy run on a shared machine neither fails nor passes a build on its own.
-/// Decimal arithmetic, so 10 % of 1000 is exactly 100.
+/// The CI gate: runs fail it when one of them failed; otherwise each figure both sides have is judged, statistically
+/// when both sides have several runs (<see cref="StatisticalComparison"/>), else one median against the other
+/// (<see cref="SingleNumberComparison"/>). Overall it fails when any figure fails, is inconclusive when any figure is,
+/// and passes otherwise.
 /// </summary>
 public static class ScoreGate
 {
@@ -16,46 +14,55 @@ public static class ScoreGate
     /// <summary>Compares a run (<paramref name="result"/>) with <paramref name="baseline"/>.</summary>
     public static GateOutcome Evaluate(ScoreRecord result, ScoreRecord baseline, decimal maxDrop) => Evaluate([result], [baseline], maxDrop);
 
-    /// <summary>Compares the median score of <paramref name="results"/> with the median of <paramref name="baselines"/>; every run must have passed.</summary>
+    /// <summary>Compares <paramref name="results"/> with <paramref name="baselines"/> at the default confidence.</summary>
     public static GateOutcome Evaluate(IReadOnlyList<ScoreRecord> results, IReadOnlyList<ScoreRecord> baselines, decimal maxDrop)
     {
         if (maxDrop < 0 || maxDrop > 1) throw new ArgumentOutOfRangeException(nameof(maxDrop), maxDrop, "must lie in [0, 1]");
+        return Evaluate(results, baselines, GateSettings.Default with { MaxDrop = maxDrop });
+    }
+
+    /// <summary>
+    /// Compares the runs of <paramref name="results"/> with those of <paramref name="baselines"/>; every result run must
+    /// have passed.
+    /// </summary>
+    /// <exception cref="GateInputException">No figure is on both sides, or the sides disagree on which way a figure improves.</exception>
+    public static GateOutcome Evaluate(IReadOnlyList<ScoreRecord> results, IReadOnlyList<ScoreRecord> baselines, GateSettings settings)
+    {
+        settings.Validate();
         if (results.Count == 0) throw new ArgumentException("at least one result is needed", nameof(results));
         if (baselines.Count == 0) throw new ArgumentException("at least one baseline is needed", nameof(baselines));
-        for (int i = 0; i < results.Count; i++)
-        {
-            var run = results[i];
-            if (run.Pass) continue;
-            string which = results.Count == 1 ? "the run" : $"run {i + 1} of {results.Count}";
-            string why = run.Messages.Count > 0 ? $": {run.Messages[0]}" + (run.Messages.Count > 1 ? $" (+{run.Messages.Count - 1} more)" : "") : "";
-            return new GateOutcome(false, $"FAIL: {which} failed (score {run.Score}){why}");
-        }
-        long score = Median(results);
-        long reference = Median(baselines);
-        string scoreText = results.Count == 1 ? $"score {score}" : $"median score {score} of {results.Count} runs ({Scores(results)})";
-        string referenceText = baselines.Count == 1 ? $"{reference}" : $"median {reference} of {baselines.Count} ({Scores(baselines)})";
-        if (reference <= 0)
-            return new GateOutcome(true, $"PASS: {scoreText}; the baseline's score is {referenceText}, so there is no drop to measure");
-        decimal change = (decimal)(score - reference) / reference;
-        string allowed = Percent(maxDrop, signed: false);
-        if (-change > maxDrop)
-            return new GateOutcome(false,
-                $"REGRESSION: {scoreText} is {Percent(-change, signed: false)} below the baseline's {referenceText} (allowed drop {allowed})");
-        return new GateOutcome(true, $"PASS: {scoreText} vs baseline {referenceText} ({Percent(change, signed: true)}, allowed drop {allowed})");
+        if (FirstFailure(results) is { } failure) return new GateOutcome(GateVerdict.Fail, failure);
+
+        var (figures, skipped) = FigurePairing.Pair(
+            results.SelectMany(r => r.Samples).ToList(), baselines.SelectMany(b => b.Samples).ToList());
+        var outcomes = figures
+            .Select(f => f.Candidates.Count > 1 && f.Baselines.Count > 1 ? StatisticalComparison.Compare(f, settings) : SingleNumberComparison.Compare(f, settings))
+            .ToList();
+        var verdict = outcomes.Any(o => o.Verdict == GateVerdict.Fail) ? GateVerdict.Fail
+            : outcomes.Any(o => o.Verdict == GateVerdict.Inconclusive) ? GateVerdict.Inconclusive
+            : GateVerdict.Pass;
+        string reason = outcomes.Count == 1 ? outcomes[0].Line : $"{GateText.Word(verdict)}: {GateText.Tally(outcomes)}";
+        return new GateOutcome(verdict, reason) { Figures = outcomes, Skipped = skipped };
     }
 
-    /// <summary>The middle score; for an even count the mean of the two middle ones, rounded down.</summary>
-    public static long Median(IReadOnlyList<ScoreRecord> records)
+    // The first failed result run, named by its place among all result runs; then a file that failed although its
+    // runs passed (say, the reset between them).
+    private static string? FirstFailure(IReadOnlyList<ScoreRecord> results)
     {
-        var sorted = records.Select(r => r.Score).Order().ToArray();
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1
-            ? sorted[middle]
-            : (long)Math.Floor(((decimal)sorted[middle - 1] + sorted[middle]) / 2);
+        var runs = results.SelectMany(r => r.Samples).ToList();
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var run = runs[i];
+            if (run.Pass) continue;
+            string which = runs.Count == 1 ? "the run" : $"run {i + 1} of {runs.Count}";
+            if (run.RunId is { } id) which += $" ({id}{(run.Source is { } source ? $" in {source}" : "")})";
+            return $"FAIL: {which} failed (score {run.Score}){Why(run)}";
+        }
+        return results.FirstOrDefault(r => !r.Pass) is { } file
+            ? $"FAIL: {file.Source ?? "a result"} failed (score {file.Score}){Why(file)}"
+            : null;
     }
 
-    private static string Scores(IReadOnlyList<ScoreRecord> records) => string.Join(", ", records.Select(r => r.Score));
-
-    private static string Percent(decimal fraction, bool signed) =>
-        (signed && fraction > 0 ? "+" : "") + (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";
+    private static string Why(ScoreRecord run) =>
+        run.Messages.Count > 0 ? $": {run.Messages[0]}" + (run.Messages.Count > 1 ? $" (+{run.Messages.Count - 1} more)" : "") : "";
 }

@@ -21,10 +21,7 @@ public static class JUnitXml
         foreach (var check in result.Checks)
         {
             var failures = check.Verdicts.Where(v => !v.Passed).ToList();
-            var testCase = new XElement("testcase",
-                new XAttribute("classname", "isubench.initial_check"),
-                new XAttribute("name", check.Name),
-                new XAttribute("time", Seconds(check.DurationSeconds)));
+            var testCase = JUnitSuite.Case("isubench.initial_check", check.Name, check.DurationSeconds);
             if (check.Skipped)
                 testCase.Add(new XElement("skipped", new XAttribute("message", "not run: the target had stopped answering")));
             else if (failures.Count > 0)
@@ -43,10 +40,7 @@ public static class JUnitXml
         if (result.LoadRan)
         {
             var critical = result.Errors.Where(e => e.Kind == "critical").ToList();
-            var load = new XElement("testcase",
-                new XAttribute("classname", "isubench.load"),
-                new XAttribute("name", "no critical errors under load"),
-                new XAttribute("time", Seconds(result.Options.DurationSeconds)));
+            var load = JUnitSuite.Case("isubench.load", "no critical errors under load", result.Options.DurationSeconds);
             if (critical.Count > 0)
                 load.Add(new XElement("failure",
                     new XAttribute("message", critical[0].Message),
@@ -69,40 +63,20 @@ public static class JUnitXml
             cases.Add(runCase);
         }
 
-        var gateCase = new XElement("testcase",
-            new XAttribute("classname", "isubench.gate"),
-            new XAttribute("name", "score gate"),
-            new XAttribute("time", "0"));
         if (gate is null)
+        {
+            var gateCase = JUnitSuite.Case(GateJUnitXml.ClassName, "score gate", 0);
             gateCase.Add(new XElement("skipped", new XAttribute("message", "no baseline to compare with")));
-        else if (!gate.Passed)
-            gateCase.Add(new XElement("failure", new XAttribute("message", gate.Reason), new XAttribute("type", "gate")));
+            cases.Add(gateCase);
+        }
         else
-            gateCase.Add(new XElement("system-out", gate.Reason));
-        cases.Add(gateCase);
+            cases.Add(GateJUnitXml.Case("score gate", gate.Verdict, gate.Reason));
 
-        int failuresCount = cases.Count(c => c.Element("failure") is not null);
-        int skipped = cases.Count(c => c.Element("skipped") is not null);
-        var suite = new XElement("testsuite",
-            new XAttribute("name", "isubench"),
-            new XAttribute("tests", cases.Count),
-            new XAttribute("failures", failuresCount),
-            new XAttribute("errors", 0),
-            new XAttribute("skipped", skipped),
-            new XAttribute("timestamp", result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
-            new XAttribute("time", Seconds((result.EndedAt - result.StartedAt).TotalSeconds)),
-            new XElement("properties",
-                Property("run_id", result.RunId), Property("target", string.Join(',', result.Target)),
-                Property("seed", result.Seed.ToString(CultureInfo.InvariantCulture)), Property("score", result.Score.ToString(CultureInfo.InvariantCulture)),
-                Property("pass", result.Pass ? "true" : "false"), Property("bench_version", result.BenchVersion)),
-            cases);
-        return new XDocument(new XDeclaration("1.0", "utf-8", null),
-            new XElement("testsuites", new XAttribute("name", "isubench"), new XAttribute("tests", cases.Count),
-                new XAttribute("failures", failuresCount), suite));
+        return JUnitSuite.Document("isubench", cases, result.StartedAt, (result.EndedAt - result.StartedAt).TotalSeconds,
+        [
+            ("run_id", result.RunId), ("target", string.Join(',', result.Target)),
+            ("seed", result.Seed.ToString(CultureInfo.InvariantCulture)), ("score", result.Score.ToString(CultureInfo.InvariantCulture)),
+            ("pass", result.Pass ? "true" : "false"), ("bench_version", result.BenchVersion),
+        ]);
     }
-
-    private static XElement Property(string name, string value) =>
-        new("property", new XAttribute("name", name), new XAttribute("value", value));
-
-    private static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -27,7 +27,7 @@ public static class ResultFiles
             (ResultJson.FileName, ResultJson.Serialize(result) + "\n"),
             (MarkdownSummary.FileName, MarkdownSummary.Render(result)),
             (HtmlReport.FileName, HtmlReport.Render(result)),
-            (JUnitXml.FileName, junit.Declaration + "\n" + junit.Root + "\n"),
+            (JUnitXml.FileName, JUnitSuite.Text(junit)),
         };
         var paths = new List<string>();
         foreach (var (name, content) in files)

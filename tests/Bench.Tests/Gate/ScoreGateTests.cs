@@ -6,6 +6,9 @@ public sealed class ScoreGateTests
 {
     private static ScoreRecord Run(long score, bool pass = true, params string[] messages) => new(pass, score, messages);
 
+    // What a comparison of one number with another adds to its line.
+    private const string Note = "; one number against one number; several runs on each side give a statistical verdict";
+
     [Theory]
     [InlineData(1000, 900, "0.10")]   // exactly 10 % down
     [InlineData(30, 27, "0.10")]      // exactly 10 %, a fraction binary floating point cannot hold
@@ -37,7 +40,8 @@ public sealed class ScoreGateTests
     public void The_reason_states_the_drop_and_the_allowance_in_percent()
     {
         var outcome = ScoreGate.Evaluate(Run(750), Run(1000), 0.10m);
-        Assert.Equal("REGRESSION: score 750 is 25 % below the baseline's 1000 (allowed drop 10 %)", outcome.Reason);
+        Assert.Equal("REGRESSION: score 750 is 25 % below the baseline's 1000 (allowed drop 10 %)" + Note, outcome.Reason);
+        Assert.Equal(GateVerdict.Fail, outcome.Verdict);
     }
 
     [Fact]
@@ -64,6 +68,7 @@ public sealed class ScoreGateTests
         var outcome = ScoreGate.Evaluate(Run(5000, pass: false, "token not refreshed (GET /)", "another"), Run(1000), 0.10m);
         Assert.False(outcome.Passed);
         Assert.Equal("FAIL: the run failed (score 5000): token not refreshed (GET /) (+1 more)", outcome.Reason);
+        Assert.Empty(outcome.Figures);
     }
 
     [Theory]
@@ -79,7 +84,7 @@ public sealed class ScoreGateTests
         var outcome = ScoreGate.Evaluate([Run(950), Run(600), Run(1020)], [Run(1000)], 0.10m);
 
         Assert.True(outcome.Passed, outcome.Reason);
-        Assert.Equal("PASS: median score 950 of 3 runs (950, 600, 1020) vs baseline 1000 (-5 %, allowed drop 10 %)", outcome.Reason);
+        Assert.Equal("PASS: median score 950 of 3 runs (950, 600, 1020) vs baseline 1000 (-5 %, allowed drop 10 %)" + Note, outcome.Reason);
     }
 
     [Fact]
@@ -88,18 +93,29 @@ public sealed class ScoreGateTests
         var outcome = ScoreGate.Evaluate([Run(800), Run(1500), Run(850)], [Run(1000)], 0.10m);
 
         Assert.False(outcome.Passed);
-        Assert.Equal("REGRESSION: median score 850 of 3 runs (800, 1500, 850) is 15 % below the baseline's 1000 (allowed drop 10 %)", outcome.Reason);
+        Assert.Equal("REGRESSION: median score 850 of 3 runs (800, 1500, 850) is 15 % below the baseline's 1000 (allowed drop 10 %)" + Note, outcome.Reason);
     }
 
     [Fact]
-    public void Several_baselines_give_their_median_and_an_even_count_the_mean_of_the_middle_two()
+    public void Several_baselines_against_one_run_give_their_median_and_an_even_count_the_mean_of_the_middle_two()
     {
-        var outcome = ScoreGate.Evaluate([Run(900), Run(1000)], [Run(1000), Run(2000), Run(1100)], 0.10m);
+        var outcome = ScoreGate.Evaluate([Run(900)], [Run(1000), Run(2000), Run(1100), Run(1300)], 0.10m);
 
         Assert.False(outcome.Passed);
         Assert.Equal(
-            "REGRESSION: median score 950 of 2 runs (900, 1000) is 13.64 % below the baseline's median 1100 of 3 (1000, 2000, 1100) (allowed drop 10 %)",
+            "REGRESSION: score 900 is 25 % below the baseline's median 1200 of 4 (1000, 2000, 1100, 1300) (allowed drop 10 %)" + Note,
             outcome.Reason);
+    }
+
+    [Fact]
+    public void A_single_run_says_it_is_one_number_against_one_number_and_has_no_statistics()
+    {
+        var outcome = ScoreGate.Evaluate(Run(1000), Run(1000), 0.10m);
+
+        Assert.EndsWith("; one number against one number; several runs on each side give a statistical verdict", outcome.Reason);
+        var figure = Assert.Single(outcome.Figures);
+        Assert.Equal("score", figure.Name);
+        Assert.Null(figure.Statistics);
     }
 
     [Fact]
@@ -109,16 +125,5 @@ public sealed class ScoreGateTests
 
         Assert.False(outcome.Passed);
         Assert.Equal("FAIL: run 2 of 2 failed (score 9000): critical: GET / returned 500", outcome.Reason);
-    }
-
-    [Theory]
-    [InlineData(new long[] { 7 }, 7)]
-    [InlineData(new long[] { 3, 1, 2 }, 2)]
-    [InlineData(new long[] { 4, 1, 3, 2 }, 2)]
-    [InlineData(new long[] { 1, 2 }, 1)]
-    [InlineData(new long[] { long.MaxValue, long.MaxValue - 2 }, long.MaxValue - 1)]
-    public void The_median_is_the_middle_score_or_the_mean_of_the_middle_two_rounded_down(long[] scores, long median)
-    {
-        Assert.Equal(median, ScoreGate.Median(scores.Select(score => Run(score)).ToList()));
     }
 }

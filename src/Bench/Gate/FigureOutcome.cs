@@ -1,0 +1,13 @@
+using IsuBench.Bench.Compare;
+
+namespace IsuBench.Bench.Gate;
+
+/// <summary>The gate's verdict on one figure and the line that states it with its numbers.</summary>
+public sealed record FigureOutcome(string Name, BetterWhen Better, GateVerdict Verdict, string Line)
+{
+    /// <summary>The statistics; null when one side had a single run and two numbers were compared.</summary>
+    public FigureStatistics? Statistics { get; init; }
+
+    /// <summary>The estimate of the runs that would decide an inconclusive verdict; null otherwise.</summary>
+    public RunsToDecide? MoreRuns { get; init; }
+}

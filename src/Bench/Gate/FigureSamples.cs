@@ -1,0 +1,23 @@
+using IsuBench.Bench.Compare;
+using IsuBench.Bench.Gate.Statistics;
+
+namespace IsuBench.Bench.Gate;
+
+/// <summary>One figure's values over the runs of each side, and which way it improves.</summary>
+public sealed record FigureSamples(string Name, BetterWhen Better, IReadOnlyList<double> Candidates, IReadOnlyList<double> Baselines)
+{
+    /// <summary>The numerator of the ratio of medians, chosen so that a ratio below 1 is always worse: the results when higher is better.</summary>
+    public IReadOnlyList<double> RatioNumerator => Better == BetterWhen.Lower ? Baselines : Candidates;
+
+    /// <summary>The denominator of the ratio of medians: the baselines when higher is better.</summary>
+    public IReadOnlyList<double> RatioDenominator => Better == BetterWhen.Lower ? Candidates : Baselines;
+
+    /// <summary>The rank test's alternative "the results are worse": lower values when higher is better.</summary>
+    public OneSidedAlternative Worse => Better == BetterWhen.Lower ? OneSidedAlternative.Greater : OneSidedAlternative.Less;
+
+    /// <summary>"higher is better" or "lower is better".</summary>
+    public string BetterText => Better == BetterWhen.Lower ? "lower is better" : "higher is better";
+
+    /// <summary>Which side the ratio divides by which, in words.</summary>
+    public string RatioText => Better == BetterWhen.Lower ? "baselines/results" : "results/baselines";
+}

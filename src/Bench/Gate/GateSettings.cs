@@ -1,0 +1,46 @@
+namespace IsuBench.Bench.Gate;
+
+/// <summary>How the gate decides: the allowed drop, the confidence, and the fixed sizes and seed of its resampling.</summary>
+public sealed record GateSettings(decimal MaxDrop, double Confidence)
+{
+    /// <summary>The default confidence of the rank test and of the interval (95 %).</summary>
+    public const double DefaultConfidence = 0.95;
+
+    /// <summary>The defaults: a drop of 10 %, 95 % confidence.</summary>
+    public static GateSettings Default { get; } = new(ScoreGate.DefaultMaxDrop, DefaultConfidence);
+
+    /// <summary>Resamples of the bootstrap interval; at 10,000 its ends move by well under 1 % between seeds.</summary>
+    public int BootstrapResamples { get; init; } = 10_000;
+
+    /// <summary>The fixed seed of every resampling, so the same files always get the same verdict.</summary>
+    public int Seed { get; init; } = 20_161_022;
+
+    /// <summary>Simulated gates per number of extra runs when a verdict is inconclusive.</summary>
+    public int Simulations { get; init; } = 200;
+
+    /// <summary>Resamples of each simulated gate's interval: fewer than the real one's, as only the verdict counts.</summary>
+    public int SimulationResamples { get; init; } = 1_000;
+
+    /// <summary>The most extra runs per side the estimate tries.</summary>
+    public int MoreRunsCap { get; init; } = 30;
+
+    /// <summary>The share of simulations that must reach a verdict for a number of extra runs to count as deciding.</summary>
+    public double DecidingShare { get; init; } = 0.8;
+
+    /// <summary>The ratio below which a figure has dropped too far: 1 − <see cref="MaxDrop"/>.</summary>
+    public double Threshold => (double)(1 - MaxDrop);
+
+    /// <summary>The significance level of the rank test: 1 − <see cref="Confidence"/>.</summary>
+    // In decimal: 1 − 0.95 in binary floating point is 0.05000000000000004, and an exact p of 1/20 would pass under it.
+    public double Alpha => (double)(1 - (decimal)Confidence);
+
+    /// <summary>Throws when a setting is out of its range.</summary>
+    public void Validate()
+    {
+        if (MaxDrop < 0 || MaxDrop > 1) throw new ArgumentOutOfRangeException(nameof(MaxDrop), MaxDrop, "must lie in [0, 1]");
+        if (!(Confidence > 0 && Confidence < 1)) throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "must lie in (0, 1)");
+        if (BootstrapResamples < 1 || SimulationResamples < 1 || Simulations < 1 || MoreRunsCap < 1)
+            throw new ArgumentOutOfRangeException(nameof(BootstrapResamples), "resample, simulation and run counts must be at least 1");
+        if (!(DecidingShare > 0 && DecidingShare <= 1)) throw new ArgumentOutOfRangeException(nameof(DecidingShare), DecidingShare, "must lie in (0, 1]");
+    }
+}

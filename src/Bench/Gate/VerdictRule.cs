@@ -1,0 +1,20 @@
+using IsuBench.Bench.Gate.Statistics;
+
+namespace IsuBench.Bench.Gate;
+
+/// <summary>
+/// The statistical gate's rule. FAIL when the rank test finds the results worse (p below 1 − confidence) and the whole
+/// interval of the ratio of medians lies below 1 − max drop; PASS when the interval's lower end is at or above
+/// 1 − max drop; otherwise the runs cannot tell, INCONCLUSIVE.
+/// </summary>
+public static class VerdictRule
+{
+    /// <summary>The verdict on a figure from its rank test and its interval.</summary>
+    public static GateVerdict Decide(RankTestResult rankTest, ConfidenceInterval interval, GateSettings settings)
+    {
+        double threshold = settings.Threshold;
+        if (rankTest.P < settings.Alpha && interval.Upper < threshold) return GateVerdict.Fail;
+        if (interval.Lower >= threshold) return GateVerdict.Pass;
+        return GateVerdict.Inconclusive;
+    }
+}

@@ -1,0 +1,20 @@
+using IsuBench.Bench.Gate;
+using IsuBench.Bench.Gate.Statistics;
+
+namespace IsuBench.Tests.Bench.Gate;
+
+public sealed class VerdictRuleTests
+{
+    private static GateVerdict Decide(double p, double lower, double upper) =>
+        VerdictRule.Decide(new RankTestResult(0, p, Exact: true), new ConfidenceInterval(lower, upper, 0.95), GateSettings.Default);
+
+    [Theory]
+    [InlineData(0.01, 0.80, 0.89, GateVerdict.Fail)]          // worse, and the whole interval below 0.9
+    [InlineData(0.01, 0.80, 0.90, GateVerdict.Inconclusive)]  // the upper end touches 0.9: not wholly below
+    [InlineData(0.05, 0.80, 0.89, GateVerdict.Inconclusive)]  // p not below 1 − 0.95
+    [InlineData(0.30, 0.90, 1.10, GateVerdict.Pass)]          // lower end exactly at 0.9 passes
+    [InlineData(0.001, 0.95, 0.99, GateVerdict.Pass)]         // significantly worse, but within the allowance
+    [InlineData(0.30, 0.85, 1.05, GateVerdict.Inconclusive)]  // straddles 0.9
+    public void The_rule_needs_both_tests_to_fail_and_the_interval_alone_to_pass(double p, double lower, double upper, GateVerdict verdict) =>
+        Assert.Equal(verdict, Decide(p, lower, upper));
+}
