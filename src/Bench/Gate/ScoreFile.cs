@@ -6,7 +6,8 @@ namespace IsuBench.Bench.Gate;
 /// <summary>
 /// Reads <c>pass</c>, <c>score</c> and <c>messages</c> from a result file: IsuBench's result.json or the original
 /// bench's <c>{"pass","score","messages"}</c> output, so either can serve as a baseline; and when present the figures
-/// to gate on (<c>gate_figures</c>) and the runs of <c>run --repeat</c> (<c>repeat.runs</c>), each with its own.
+/// to gate on (<c>gate_figures</c>, but those marked <c>"gated": false</c>) and the runs of <c>run --repeat</c>
+/// (<c>repeat.runs</c>), each with its own.
 /// </summary>
 public static class ScoreFile
 {
@@ -87,6 +88,8 @@ public static class ScoreFile
                 || !figure.Value.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Number
                 || !value.TryGetDouble(out double number) || !double.IsFinite(number) || !value.TryGetDecimal(out _))
                 throw new GateInputException($"{path} is not a result: \"{name}\" needs a \"value\" that is a number");
+            // "gated": false marks a figure the workload reports but does not want gated.
+            if (figure.Value.TryGetProperty("gated", out var gated) && gated.ValueKind == JsonValueKind.False) continue;
             var better = figure.Value.TryGetProperty("better", out var direction) && direction.ValueKind == JsonValueKind.String ? direction.GetString() : null;
             list.Add(better switch
             {
@@ -95,7 +98,7 @@ public static class ScoreFile
                 _ => throw new GateInputException($"{path} is not a result: \"{name}\" needs \"better\": \"higher\" or \"lower\""),
             });
         }
-        if (list.Count == 0) throw new GateInputException($"{path} is not a result: \"{where}\" names no figure");
+        if (!figures.EnumerateObject().Any()) throw new GateInputException($"{path} is not a result: \"{where}\" names no figure");
         return list;
     }
 }

@@ -67,6 +67,16 @@ public sealed class ScoreFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Figures_marked_not_gated_are_left_out()
+    {
+        var record = await ScoreFile.ReadAsync(Write("""
+            {"pass":true,"score":5,"gate_figures":{"a p50 ms":{"value":3,"better":"lower","gated":true},"a p99 ms":{"value":9,"better":"lower","gated":false}}}
+            """), CancellationToken.None);
+
+        Assert.Equal([new GateFigure("a p50 ms", 3, BetterWhen.Lower)], record.Figures);
+    }
+
+    [Fact]
     public async Task Repeated_runs_are_the_samples_each_with_its_id_pass_score_and_figures()
     {
         var path = Write("""
