@@ -1,3 +1,4 @@
+using IsuBench.Bench.Compare;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.Preflight;
 using IsuBench.Bench.Progress;
@@ -164,7 +165,7 @@ public static class BenchmarkExecution
         try
         {
             var baseline = await ScoreFile.ReadAsync(baselinePath, cancellationToken);
-            return ScoreGate.Evaluate(new ScoreRecord(document.Pass, document.Score, document.Messages), baseline, maxDrop);
+            return ScoreGate.Evaluate(RecordOf(document), baseline, maxDrop);
         }
         catch (GateInputException e)
         {
@@ -172,4 +173,19 @@ public static class BenchmarkExecution
             return null;
         }
     }
+
+    // The run as the gate reads a result file: its runs of --repeat and the gate workload's gated figures too, so that
+    // junit.xml's case judges what `isubench gate` would.
+    private static ScoreRecord RecordOf(ResultDocument document) => new(document.Pass, document.Score, document.Messages)
+    {
+        GateFigures = GatedFigures(document.GateFigures),
+        Runs = document.Repeat?.Runs
+            .Select(run => new ScoreRecord(run.Pass, run.Score, []) { RunId = run.RunId, GateFigures = GatedFigures(run.GateFigures) })
+            .ToList() ?? [],
+    };
+
+    private static List<GateFigure>? GatedFigures(IReadOnlyDictionary<string, GateFigureDocument>? figures) =>
+        figures?.Where(f => f.Value.Gated)
+            .Select(f => new GateFigure(f.Key, f.Value.Value, f.Value.Better == GateFigureDocument.Lower ? BetterWhen.Lower : BetterWhen.Higher))
+            .ToList();
 }

@@ -108,7 +108,7 @@ public sealed record ResultDocument
             c.Verdicts.Select(v => new VerdictDocument(
                 v.RuleId, v.Passed, v.Critical, v.Addition, v.Message, v.Evidence.Request, v.Evidence.Expected, v.Evidence.Actual)).ToList())).ToList(),
         GateFigures = result.GateFigures?.ToDictionary(
-            f => f.Key, f => new GateFigureDocument(f.Value.Value, f.Value.HigherIsBetter ? GateFigureDocument.Higher : GateFigureDocument.Lower)),
+            f => f.Key, f => new GateFigureDocument(f.Value.Value, f.Value.HigherIsBetter ? GateFigureDocument.Higher : GateFigureDocument.Lower, f.Value.Gated)),
         TimeSeries = result.TimeSeries.Select(p => new TimeSeriesDocument(
             Math.Round(p.Elapsed.TotalSeconds, 3), p.Score, Math.Round(p.RequestsPerSecond, 2), p.Watchers, p.Errors)).ToList(),
     };

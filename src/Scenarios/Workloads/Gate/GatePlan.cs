@@ -25,6 +25,12 @@ public sealed record GatePlan
     /// <summary>Watchers per room during each step: they join at the step's start and stay to the end.</summary>
     public IReadOnlyList<int> WatchersPerRoom { get; init; } = [2, 4, 8];
 
+    /// <summary>
+    /// The endpoints whose p50 a gate judges: those whose runs agree closely enough on a shared 2-core machine
+    /// (results/gate.md); the others' latencies are reported, not gated.
+    /// </summary>
+    public IReadOnlySet<string> GatedEndpoints { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Api.Endpoints.RoomList, Api.Endpoints.Room };
+
     /// <summary>Requests of one schedule that may be under way at once; past it a request is dropped (the server is far too slow).</summary>
     public int MaxInFlightPerSchedule { get; init; } = 64;
 

@@ -56,8 +56,9 @@ public sealed class GateRecorder(GatePlan plan, TimeSpan duration, TimeSpan deli
     }
 
     /// <summary>
-    /// The figures: each endpoint's p50 and p99 in ms (lower is better) and failed requests, and each step's share of
-    /// deliveries within the window (higher is better), named after its watchers. A step with no delivery has no share.
+    /// The figures: each endpoint's p50 and p99 in ms (lower is better), and each step's share of deliveries within the
+    /// window (higher is better), named after its watchers; a step with no delivery has no share. Gated are the shares and
+    /// the p50s of <see cref="GatePlan.GatedEndpoints"/>; the rest is reported beside them.
     /// </summary>
     public IReadOnlyDictionary<string, GateFigure> Figures()
     {
@@ -65,8 +66,8 @@ public sealed class GateRecorder(GatePlan plan, TimeSpan duration, TimeSpan deli
         foreach (var (endpoint, histogram) in _latency)
         {
             var snapshot = histogram.Snapshot();
-            figures[$"{endpoint} p50 ms"] = new GateFigure(snapshot.P50Ms, HigherIsBetter: false);
-            figures[$"{endpoint} p99 ms"] = new GateFigure(snapshot.P99Ms, HigherIsBetter: false);
+            figures[$"{endpoint} p50 ms"] = new GateFigure(snapshot.P50Ms, HigherIsBetter: false, Gated: plan.GatedEndpoints.Contains(endpoint));
+            figures[$"{endpoint} p99 ms"] = new GateFigure(snapshot.P99Ms, HigherIsBetter: false, Gated: false);
         }
         for (int step = 0; step < _delivered.Length; step++)
         {

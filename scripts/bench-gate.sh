@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Measures what the regression gate can rely on, on this machine (results/gate.md):
+#  - variance: N runs of the gate workload and N of the ISUCON score mode against each reference profile, each run after
+#    a full reset (data set reloaded, server restarted), and the coefficient of variation of every figure;
+#  - power: N runs of `tuned` slowed down on purpose (isuketch --inject-delay) and a second unchanged series, judged by
+#    `isubench gate` against the first unchanged series: once on the real series, then on many resamples of them.
+# Not part of the test suite: it takes about half an hour and loads the whole machine.
+#   scripts/bench-gate.sh [--runs 5] [--gate-duration 30] [--score-duration 60] [--delay "GET /api/rooms/*=0.25"] [--trials 200]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=5 gate_duration=30 score_duration=60 delay="GET /api/rooms/*=0.25" trials=200
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --gate-duration) gate_duration="$2"; shift 2 ;;
+    --score-duration) score_duration="$2"; shift 2 ;;
+    --delay) delay="$2"; shift 2 ;;
+    --trials) trials="$2"; shift 2 ;;
+    *) echo "unknown option $1 (use --runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N)" >&2; exit 2 ;;
+  esac
+done
+
+scripts/setup.sh
+command -v python3 >/dev/null || { echo "python3 is required (it summarizes the results)" >&2; exit 4; }
+dotnet build src/Bench -c Release -v quiet -nologo >/dev/null
+bin=src/Bench/bin/Release/net10.0
+isubench() { dotnet "$bin/isubench.dll" "$@"; }
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+url="http://127.0.0.1:$port"
+
+out="results/gate-$(date -u +%Y-%m-%d)"
+work=.local/bench-gate
+dir="$work/db"
+pid_file="$work/server.pid"
+mkdir -p "$out" "$work"
+
+stop_server() {
+  if [ -s "$pid_file" ]; then
+    local pid; pid="$(cat "$pid_file")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$pid_file"
+  fi
+}
+cleanup() { stop_server; isubench db stop --dir "$dir" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+isubench db stop --dir "$dir" >/dev/null 2>&1 || true
+rm -rf "$dir"
+mysql="$(isubench db start --dir "$dir" --port 0 | tail -n 1)"
+
+# series NAME PROFILE WORKLOAD DURATION [isuketch options...]: N runs, each after a reset that restarts the server.
+series() {
+  local name="$1" profile="$2" workload="$3" duration="$4"; shift 4
+  local reset="scripts/reset-reference.sh --mysql '$mysql' --profile $profile --url $url --pid-file $pid_file --log $work/$name-server.log"
+  [ $# -gt 0 ] && reset="$reset -- $(printf "%q " "$@")"
+  echo "== $name: $runs runs of $workload for $duration s against $profile" >&2
+  rm -rf "${out:?}/$name"
+  isubench run --target "$url" --workload "$workload" --duration "$duration" --repeat "$runs" --reset-command "$reset" \
+    --out "$out/$name" --no-progress --baseline "$work/no-baseline.json" >"$work/$name.log" 2>&1 || true
+  stop_server
+  [ -f "$out/$name/result.json" ] || { echo "$name wrote no result.json; see $work/$name.log" >&2; exit 1; }
+}
+
+series baseline-gate baseline gate "$gate_duration"
+series baseline-isucon baseline isucon "$score_duration"
+series tuned-gate tuned gate "$gate_duration"
+series tuned-isucon tuned isucon "$score_duration"
+series tuned-gate-again tuned gate "$gate_duration"
+series tuned-slowed tuned gate "$gate_duration" --inject-delay "$delay"
+
+echo "== gate on the real series, then on $trials resamples of them" >&2
+python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" <<'PY'
+import json, os, random, statistics, subprocess, sys, tempfile
+out, bin, trials, delay, runs, gate_duration, score_duration = sys.argv[1:8]
+trials = int(trials)
+def load(name):
+    with open(os.path.join(out, name, "result.json")) as f:
+        return json.load(f)
+series = {name: load(name) for name in ["baseline-gate", "baseline-isucon", "tuned-gate", "tuned-isucon", "tuned-gate-again", "tuned-slowed"]}
+gate_codes = {0: "PASS", 3: "FAIL", 5: "INCONCLUSIVE"}
+
+def gate(candidate, baseline):
+    r = subprocess.run(["dotnet", f"{bin}/isubench.dll", "gate", "--result", candidate, "--baseline", baseline], capture_output=True, text=True)
+    return gate_codes.get(r.returncode, f"exit {r.returncode}"), r.stdout + r.stderr
+
+lines = [f"# Gate: variance and power", "",
+         f"Made by `scripts/bench-gate.sh --runs {runs} --gate-duration {gate_duration} --score-duration {score_duration} "
+         f"--delay \"{delay}\" --trials {trials}` on {series['tuned-gate']['started_at'][:10]}; every run after a full reset "
+         "(data set reloaded, server restarted).", "", "## Variance (coefficient of variation over the runs)", ""]
+for name, doc in series.items():
+    spread = doc["repeat"]["spread"]
+    lines.append(f"### {name}: {doc['repeat']['count']} runs, {'all passed' if doc['pass'] else 'NOT all passed'}")
+    lines.append("")
+    lines.append("| figure | gated | median | min | max | CV |")
+    lines.append("|---|---|---:|---:|---:|---:|")
+    gated = {k: v.get("gated", True) for k, v in (doc.get("gate_figures") or {}).items()}
+    for figure, s in spread.items():
+        cv = "—" if s["cv"] is None else f"{s['cv'] * 100:.1f} %"
+        mark = "score" if figure == "score" else ("yes" if gated.get(figure, True) else "no")
+        lines.append(f"| {figure} | {mark} | {s['median']:.4g} | {s['min']:.4g} | {s['max']:.4g} | {cv} |")
+    lines.append("")
+
+lines += ["## Power: the real series", ""]
+base = os.path.join(out, "tuned-gate", "result.json")
+for name, expect in [("tuned-slowed", "FAIL"), ("tuned-gate-again", "not FAIL")]:
+    verdict, text = gate(os.path.join(out, name, "result.json"), base)
+    lines += [f"`isubench gate --result {name} --baseline tuned-gate`: **{verdict}** (expected {expect})", "", "```", text.strip(), "```", ""]
+
+# Resamples: k runs drawn with replacement from each real series, written as a result with a repeat section.
+rng = random.Random(42)
+def resample(doc, k, path):
+    chosen = [rng.choice(doc["repeat"]["runs"]) for _ in range(k)]
+    with open(path, "w") as f:
+        json.dump({"pass": all(r["pass"] for r in chosen), "score": 0, "messages": [], "repeat": {"runs": chosen}}, f)
+tally = {}
+with tempfile.TemporaryDirectory() as tmp:
+    for k in (3, 5):
+        for name in ("tuned-slowed", "tuned-gate-again"):
+            counts = {}
+            for t in range(trials):
+                a, b = os.path.join(tmp, "a.json"), os.path.join(tmp, "b.json")
+                resample(series[name], k, a)
+                resample(series["tuned-gate"], k, b)
+                verdict, _ = gate(a, b)
+                counts[verdict] = counts.get(verdict, 0) + 1
+            tally[(k, name)] = counts
+lines += ["## Power: resampled trials", "",
+          f"Each trial draws k runs with replacement from the candidate series and k from `tuned-gate`, and runs `isubench gate` on them: "
+          f"{trials} trials per row, all resamples of the {runs}-run real series above (2 real trials, {4 * trials} resampled).", "",
+          "| candidate | k runs per side | FAIL | INCONCLUSIVE | PASS |", "|---|---:|---:|---:|---:|"]
+for (k, name), counts in tally.items():
+    lines.append(f"| {name} | {k} | {counts.get('FAIL', 0)} | {counts.get('INCONCLUSIVE', 0)} | {counts.get('PASS', 0)} |")
+lines.append("")
+with open(os.path.join(out, "gate.md"), "w") as f:
+    f.write("\n".join(lines))
+print("\n".join(lines))
+PY
+cp "$out/gate.md" results/gate.md
+echo "== results/gate.md written; runs in $out/" >&2
