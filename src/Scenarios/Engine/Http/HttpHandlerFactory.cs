@@ -17,6 +17,8 @@ public static class HttpHandlerFactory
         PooledConnectionIdleTimeout = idleTimeout,
         UseProxy = false,
         SslOptions = AnyCertificate(),
+        // Every socket of the bench counts against its budget of descriptors.
+        ConnectCallback = TcpConnector.ConnectStreamAsync,
     };
 
     /// <summary>

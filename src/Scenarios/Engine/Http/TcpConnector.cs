@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace IsuBench.Scenarios.Engine.Http;
 
-/// <summary>Opens the engine's own TCP connections (event streams, status-only requests), bounded as the sessions' handlers are.</summary>
+/// <summary>
+/// Opens every TCP connection of the bench (event streams, status-only requests, and the sessions' handlers through
+/// their connect callback), each within <see cref="SocketBudget"/> and the same time bound.
+/// </summary>
 public static class TcpConnector
 {
     /// <summary>How long a connection may take (the same bound as <see cref="HttpHandlerFactory"/>'s).</summary>
@@ -14,22 +17,29 @@ public static class TcpConnector
     /// Failures come back as <see cref="HttpRequestException"/>; running out of descriptors fails here too, and the callers
     /// recognise it as the bench's own limit.
     /// </summary>
-    public static async Task<Socket> ConnectAsync(Uri uri, CancellationToken cancellationToken)
+    public static Task<Socket> ConnectAsync(Uri uri, CancellationToken cancellationToken) =>
+        ConnectAsync(uri.DnsSafeHost, uri.Port, cancellationToken);
+
+    /// <summary>A <see cref="SocketsHttpHandler.ConnectCallback"/> that connects through <see cref="ConnectAsync(Uri, CancellationToken)"/>.</summary>
+    public static async ValueTask<Stream> ConnectStreamAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        new NetworkStream(await ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken), ownsSocket: true);
+
+    private static async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);
         try
         {
-            IPAddress[] addresses = IPAddress.TryParse(uri.DnsSafeHost, out var literal)
+            IPAddress[] addresses = IPAddress.TryParse(host, out var literal)
                 ? [literal]
-                : await Dns.GetHostAddressesAsync(uri.DnsSafeHost, timeout.Token);
+                : await Dns.GetHostAddressesAsync(host, timeout.Token);
             SocketException? last = null;
             foreach (var address in addresses)
             {
-                var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                var socket = BudgetedSocket.Open(address.AddressFamily, SocketBudget.Process);
                 try
                 {
-                    await socket.ConnectAsync(new IPEndPoint(address, uri.Port), timeout.Token);
+                    await socket.ConnectAsync(new IPEndPoint(address, port), timeout.Token);
                     return socket;
                 }
                 catch (SocketException exception)
@@ -47,11 +57,11 @@ public static class TcpConnector
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HttpRequestException($"connecting to {uri.Authority} timed out after {ConnectTimeout.TotalSeconds:0} s");
+            throw new HttpRequestException($"connecting to {host}:{port} timed out after {ConnectTimeout.TotalSeconds:0} s");
         }
         catch (SocketException exception)
         {
-            throw new HttpRequestException($"{exception.Message} ({uri.Authority})", exception);
+            throw new HttpRequestException($"{exception.Message} ({host}:{port})", exception);
         }
     }
 }
