@@ -137,7 +137,11 @@ for (k, name), counts in tally.items():
 lines.append("")
 with open(os.path.join(out, "gate.md"), "w") as f:
     f.write("\n".join(lines))
+# Every run's figures in one small file, so the trials above can be redone from what is committed.
+with open(os.path.join(out, "gate-runs.json"), "w") as f:
+    json.dump({name: {"options": doc["options"], "repeat": doc["repeat"]} for name, doc in series.items()}, f, indent=1)
 print("\n".join(lines))
 PY
 cp "$out/gate.md" results/gate.md
+cp "$out/gate-runs.json" results/gate-runs.json
 echo "== results/gate.md written; runs in $out/" >&2

@@ -8,6 +8,8 @@ command -v mariadb >/dev/null 2>&1 || need+=(mariadb-client)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
+# scripts/reset-reference.sh and the CI recipe wait for the server with curl.
+command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK is required (dotnet on PATH)" >&2; exit 4; }
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

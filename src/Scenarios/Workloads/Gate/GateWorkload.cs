@@ -11,9 +11,6 @@ namespace IsuBench.Scenarios.Workloads.Gate;
 /// </summary>
 public static class GateWorkload
 {
-    /// <summary>The name of its schedules in the result's load section.</summary>
-    public const string Name = "Gate";
-
     // Watchers stay whatever the delay: leaving on a late stroke would lighten the load of a slow build.
     private static readonly TimeSpan WatchersNeverLeave = TimeSpan.FromHours(1);
 
@@ -87,6 +84,7 @@ public static class GateWorkload
         var dropped = schedules.ToDictionary(s => s.Key, s => s.Value.Dropped, StringComparer.Ordinal);
         foreach (var (name, count) in dropped.Where(d => d.Value > 0))
             sessions.Metrics.Errors.AddCapacity($"{count} arrivals of '{name}' dropped: {plan.MaxInFlightPerSchedule} requests were still under way");
+        // In the result's load section an arrival that was dropped counts as a failed iteration of its schedule.
         var run = new LoadRunResult(iterations, dropped, AbandonedWorkers: 0, clock.Monotonic - started);
         return new GateRun(run, counters.Snapshot(), recorder.Figures());
     }

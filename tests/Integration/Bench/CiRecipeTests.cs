@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Xml.Linq;
+using IsuBench.Bench.Commands;
+using IsuBench.Bench.LocalStack;
+using IsuBench.Bench.Reports;
+using IsuBench.Tests.Shared;
+
+namespace IsuBench.Integration.Bench;
+
+/// <summary>
+/// The README's CI recipe, run as written (its variables set small): repeated gate-workload runs against the reference,
+/// each after a reset, gated against a baseline they cannot match, and everything it started gone afterwards.
+/// </summary>
+public sealed class CiRecipeTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("isubench-ci-").FullName;
+
+    [Fact]
+    public async Task The_readme_recipe_runs_resets_gates_and_stops_what_it_started_when_the_gate_fails()
+    {
+        string recipe = Path.Combine(_directory, "recipe.sh");
+        await File.WriteAllTextAsync(recipe, ReadmeRecipe());
+        string baseline = Path.Combine(_directory, "baseline.json");
+        await File.WriteAllTextAsync(baseline, UnbeatableBaseline(runs: 5));
+        int port = FreePort();
+        string outDir = Path.Combine(_directory, "out");
+        string db = Path.Combine(_directory, "db");
+
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(recipe);
+        foreach (var (name, value) in new[]
+                 {
+                     ("WORKLOAD", "gate"), ("RUNS", "2"), ("DURATION", "5"), ("ROOMS", "150"), ("PORT", port.ToString()),
+                     ("BASELINE", baseline), ("OUT", outDir), ("DB", db),
+                 })
+            start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        string printed = $"{await output}\n{await error}";
+
+        // The gate found the runs worse than the baseline: FAIL, exit 3, and the recipe ended there.
+        Assert.True(process.ExitCode == ExitCodes.Regression, $"exit {process.ExitCode}\n{printed}");
+        Assert.Contains("overall: FAIL", printed);
+        var result = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "result.json")));
+        Assert.True(result.Pass);
+        Assert.Equal(2, result.Repeat!.Count);
+        Assert.Equal("gate", result.Options.Workload);
+        Assert.Contains(XDocument.Load(Path.Combine(outDir, "gate-junit.xml")).Descendants("testcase"), c => c.Element("failure") is not null);
+
+        // The trap stopped the server and the database although the recipe failed.
+        Assert.Null(PrivateMariaDb.RunningPid(db));
+        using var probe = new TcpClient();
+        await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync(IPAddress.Loopback, port));
+    }
+
+    /// <summary>The first sh block of the README's "In CI" section, exactly as a reader copies it.</summary>
+    private static string ReadmeRecipe()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        int section = readme.IndexOf("### In CI", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README.md has no \"### In CI\" section");
+        int start = readme.IndexOf("```sh\n", section, StringComparison.Ordinal) + "```sh\n".Length;
+        return readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+    }
+
+    // Runs of the gate workload whose latencies no server reaches: any real result is worse by far.
+    private static string UnbeatableBaseline(int runs)
+    {
+        var figures = new Dictionary<string, object>
+        {
+            ["GET /api/rooms p50 ms"] = new { value = 0.001, better = "lower" },
+            ["GET /api/rooms/{id} p50 ms"] = new { value = 0.001, better = "lower" },
+        };
+        var list = Enumerable.Range(1, runs).Select(i => new { run_id = $"run-{i}", pass = true, score = 1, gate_figures = figures }).ToList();
+        return JsonSerializer.Serialize(new { pass = true, score = 1, messages = Array.Empty<string>(), repeat = new { runs = list } });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")) is { } pid)
+            Process.GetProcessById(pid).Kill();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}
