@@ -2,17 +2,20 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using IsuBench.Bench.Commands;
 using IsuBench.Bench.LocalStack;
 using IsuBench.Bench.Reports;
 using IsuBench.Tests.Shared;
+using NJsonSchema;
 
 namespace IsuBench.Integration.Bench;
 
 /// <summary>
 /// The README's CI recipe, run as written (its variables set small): repeated gate-workload runs against the reference,
-/// each after a reset, gated against a baseline they cannot match, and everything it started gone afterwards.
+/// each after a reset that reloads the data and restarts the server, each with its own files and figures, gated against
+/// a baseline they cannot match, and everything it started gone afterwards.
 /// </summary>
 public sealed class CiRecipeTests : IDisposable
 {
@@ -33,7 +36,7 @@ public sealed class CiRecipeTests : IDisposable
         start.ArgumentList.Add(recipe);
         foreach (var (name, value) in new[]
                  {
-                     ("WORKLOAD", "gate"), ("RUNS", "2"), ("DURATION", "5"), ("ROOMS", "150"), ("PORT", port.ToString()),
+                     ("WORKLOAD", "gate"), ("RUNS", "2"), ("DURATION", "4"), ("ROOMS", "150"), ("PORT", port.ToString()),
                      ("BASELINE", baseline), ("OUT", outDir), ("DB", db),
                  })
             start.Environment[name] = value;
@@ -46,11 +49,37 @@ public sealed class CiRecipeTests : IDisposable
         // The gate found the runs worse than the baseline: FAIL, exit 3, and the recipe ended there.
         Assert.True(process.ExitCode == ExitCodes.Regression, $"exit {process.ExitCode}\n{printed}");
         Assert.Contains("overall: FAIL", printed);
-        var result = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "result.json")));
-        Assert.True(result.Pass);
-        Assert.Equal(2, result.Repeat!.Count);
-        Assert.Equal("gate", result.Options.Workload);
         Assert.Contains(XDocument.Load(Path.Combine(outDir, "gate-junit.xml")).Descendants("testcase"), c => c.Element("failure") is not null);
+
+        // Each run was preceded by a reset (the data set reloaded, the server restarted) and kept its own files.
+        Assert.Equal(2, Regex.Matches(printed, @"reset: data set loaded in").Count);
+        Assert.Contains("run 2/2: resetting the target", printed);
+        string json = await File.ReadAllTextAsync(Path.Combine(outDir, "result.json"));
+        Assert.Empty((await JsonSchema.FromJsonAsync(ResultJson.Schema())).Validate(json));
+        var result = ResultJson.Deserialize(json);
+        Assert.True(result.Pass);
+        Assert.Equal("gate", result.Options.Workload);
+        var repeat = result.Repeat!;
+        Assert.Equal(["run-1", "run-2"], repeat.Runs.Select(r => r.RunId));
+        foreach (var run in repeat.Runs)
+        {
+            var own = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, run.RunId, "result.json")));
+            Assert.Equal(run.Score, own.Score);
+            // What a regression would move: each scheduled endpoint's latency, and deliveries on time at each step of watchers.
+            foreach (var endpoint in new[] { "GET /", "GET /api/rooms", "GET /api/rooms/{id}", "POST /api/strokes/rooms/{id}" })
+            {
+                Assert.Equal(GateFigureDocument.Lower, own.GateFigures![$"{endpoint} p50 ms"].Better);
+                Assert.True(own.GateFigures[$"{endpoint} p99 ms"].Value >= own.GateFigures[$"{endpoint} p50 ms"].Value);
+                Assert.False(own.GateFigures[$"{endpoint} p99 ms"].Gated);
+            }
+            Assert.True(own.GateFigures!["GET /api/rooms p50 ms"].Gated);
+            Assert.Contains(own.GateFigures!, f => f.Key.StartsWith("delivered within 2 s, ", StringComparison.Ordinal) && f.Value.Value > 0);
+            Assert.Equal(own.GateFigures!.Keys.Order(), run.GateFigures!.Keys.Order());
+            // An open model: the room list is fetched 5 times a second whatever the answers (about 20 in 4 s).
+            Assert.InRange(own.Load!.Iterations["room list"], 12, 21);
+        }
+        Assert.Contains("GET /api/rooms p50 ms", repeat.Spread.Keys);
+        Assert.Equal(repeat.Runs.Select(r => (double)r.Score).Order().ToList(), [repeat.Spread["score"].Min, repeat.Spread["score"].Max]);
 
         // The trap stopped the server and the database although the recipe failed.
         Assert.Null(PrivateMariaDb.RunningPid(db));

@@ -75,46 +75,6 @@ public sealed class RunCommandTests(LoadedReference reference) : IClassFixture<L
     }
 
     [Fact]
-    public async Task Repeated_gate_workload_runs_reset_first_each_keep_their_files_and_the_result_holds_every_run_and_figure()
-    {
-        var outDir = Path.Combine(_directory, "gate");
-        string resets = Path.Combine(_directory, "resets.log");
-        var (exitCode, output, error) = await BenchCommandRunner.RunAsync(
-            "run", "--target", _target, "--workload", "gate", "--duration", "6", "--repeat", "2",
-            "--reset-command", $"echo reset >> '{resets}'", "--out", outDir, "--no-progress");
-
-        Assert.True(exitCode == ExitCodes.Pass, $"exit {exitCode}\n{output}\n{error}");
-        Assert.Equal(["reset", "reset"], await File.ReadAllLinesAsync(resets));
-        Assert.Contains("run 2/2: resetting the target", error);
-        Assert.Contains("2 runs: run-1 PASS", output);
-
-        string json = await File.ReadAllTextAsync(Path.Combine(outDir, "result.json"));
-        var schema = await JsonSchema.FromJsonAsync(ResultJson.Schema());
-        Assert.Empty(schema.Validate(json));
-        var result = ResultJson.Deserialize(json);
-        Assert.Equal("gate", result.Options.Workload);
-        var repeat = result.Repeat!;
-        Assert.Equal(["run-1", "run-2"], repeat.Runs.Select(r => r.RunId));
-        foreach (var run in repeat.Runs)
-        {
-            var own = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, run.RunId, "result.json")));
-            Assert.Equal(run.Score, own.Score);
-            // What a regression would move: each scheduled endpoint's latency, and deliveries on time at each step of watchers.
-            foreach (var endpoint in new[] { "GET /", "GET /api/rooms", "GET /api/rooms/{id}", "POST /api/strokes/rooms/{id}" })
-            {
-                Assert.Equal(GateFigureDocument.Lower, own.GateFigures![$"{endpoint} p50 ms"].Better);
-                Assert.True(own.GateFigures[$"{endpoint} p99 ms"].Value >= own.GateFigures[$"{endpoint} p50 ms"].Value);
-            }
-            Assert.Contains(own.GateFigures!, f => f.Key.StartsWith("delivered within 2 s, ", StringComparison.Ordinal) && f.Value.Value > 0);
-            Assert.Equal(own.GateFigures!.Keys.Order(), run.GateFigures!.Keys.Order());
-            // An open model: the room list is fetched 5 times a second whatever the answers (about 30 in 6 s).
-            Assert.InRange(own.Load!.Iterations["room list"], 20, 31);
-        }
-        Assert.Contains("GET /api/rooms p50 ms", repeat.Spread.Keys);
-        Assert.Equal(repeat.Runs.Select(r => (double)r.Score).Order().ToList(), [repeat.Spread["score"].Min, repeat.Spread["score"].Max]);
-    }
-
-    [Fact]
     public async Task Run_with_json_prints_the_result_on_stdout_and_plain_progress_on_stderr()
     {
         var outDir = Path.Combine(_directory, "run-json");
