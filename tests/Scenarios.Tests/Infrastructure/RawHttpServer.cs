@@ -13,10 +13,12 @@ public sealed class RawHttpServer : IAsyncDisposable
     private readonly Func<Stream, int, CancellationToken, Task> _script;
     private readonly ConcurrentBag<Task> _connections = [];
     private readonly Task _accepting;
+    private readonly bool _readsHead;
 
-    private RawHttpServer(Func<Stream, int, CancellationToken, Task> script)
+    private RawHttpServer(Func<Stream, int, CancellationToken, Task> script, bool readsHead = true)
     {
         _script = script;
+        _readsHead = readsHead;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -29,6 +31,9 @@ public sealed class RawHttpServer : IAsyncDisposable
 
     /// <summary>Starts a server; the script gets the connection's stream and the request's 0-based index, and the connection closes when it returns.</summary>
     public static RawHttpServer Start(Func<Stream, int, CancellationToken, Task> script) => new(script);
+
+    /// <summary>Starts a server whose script gets each connection's stream untouched (no request head read first), for protocols other than HTTP's.</summary>
+    public static RawHttpServer StartRaw(Func<Stream, CancellationToken, Task> script) => new((stream, _, token) => script(stream, token), readsHead: false);
 
     /// <summary>Writes Latin-1 text and flushes it.</summary>
     public static async Task WriteAsync(Stream stream, string text, CancellationToken cancellationToken)
@@ -64,12 +69,12 @@ public sealed class RawHttpServer : IAsyncDisposable
             {
                 var head = new StringBuilder();
                 byte[] one = new byte[1];
-                while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && head.Length < 16 * 1024
+                while (_readsHead && !head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && head.Length < 16 * 1024
                     && await stream.ReadAsync(one, _stop.Token) == 1)
                 {
                     head.Append((char)one[0]);
                 }
-                Requests.Enqueue(head.ToString());
+                if (_readsHead) Requests.Enqueue(head.ToString());
                 await _script(stream, index, _stop.Token);
             }
             catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException)

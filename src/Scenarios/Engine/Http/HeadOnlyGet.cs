@@ -1,6 +1,4 @@
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 
 namespace IsuBench.Scenarios.Engine.Http;
 
@@ -16,38 +14,11 @@ public static class HeadOnlyGet
     {
         byte[] request = GetRequest.Format(uri, userAgent, cookie, ("Connection", "close"));
         var socket = await TcpConnector.ConnectAsync(uri, cancellationToken);
-        await using Stream network = new NetworkStream(socket, ownsSocket: true);
-        Stream stream = network;
-        if (uri.Scheme == Uri.UriSchemeHttps)
-        {
-            var tls = new SslStream(network, leaveInnerStreamOpen: true);
-            var options = HttpHandlerFactory.AnyCertificate();
-            options.TargetHost = uri.IdnHost;
-            try
-            {
-                await tls.AuthenticateAsClientAsync(options, cancellationToken);
-            }
-            catch (Exception exception)
-            {
-                await tls.DisposeAsync();
-                if (exception is AuthenticationException)
-                    throw new HttpRequestException($"the TLS handshake with {uri.Authority} failed: {exception.Message}", exception);
-                throw;
-            }
-            stream = tls;
-        }
-        try
-        {
-            await stream.WriteAsync(request, cancellationToken);
-            var (head, _) = await ResponseHeadReader.ReadAsync(stream.ReadAsync, cancellationToken, keepBody: false);
-            return head;
-        }
-        finally
-        {
-            if (stream != network)
-            {
-                await stream.DisposeAsync();
-            }
-        }
+        Stream network = new NetworkStream(socket, ownsSocket: true);
+        // The TLS stream owns the connection, and disposes it also when its handshake fails.
+        await using var stream = uri.Scheme == Uri.UriSchemeHttps ? await TcpConnector.ConnectTlsAsync(network, uri.IdnHost, cancellationToken) : network;
+        await stream.WriteAsync(request, cancellationToken);
+        var (head, _) = await ResponseHeadReader.ReadAsync(stream.ReadAsync, cancellationToken, keepBody: false);
+        return head;
     }
 }

@@ -1,0 +1,110 @@
+using System.Buffers.Binary;
+using System.Security.Authentication;
+using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Scenarios.Engine.Tls;
+using IsuBench.Tests.Scenarios.Infrastructure;
+
+namespace IsuBench.Tests.Scenarios.Engine.Tls;
+
+/// <summary>The bench's TLS client against the platform's TLS server (OpenSSL through SslStream) and against servers that break the protocol.</summary>
+public sealed class TlsClientStreamTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_session_reads_a_body_of_many_records_intact_from_a_real_TLS_1_3_server_with_an_RSA_or_ECDSA_key(bool ecdsa)
+    {
+        byte[] body = new byte[300_000];
+        new Random(7).NextBytes(body);
+        using var certificate = TlsTestServer.Certificate(ecdsa);
+        await using var server = TlsTestServer.Start(certificate, body);
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/big", "GET /big", CancellationToken.None);
+        var head = await session.GetDiscardingBodyAsync("/img/1", "GET /img/{id}", CancellationToken.None);
+
+        Assert.Equal((FailureKind.None, 200), (response.Failure, response.Status));
+        Assert.Equal(body, response.Body);
+        Assert.Equal((FailureKind.None, 200), (head.Failure, head.Status));
+        Assert.Empty(server.Failures);
+    }
+
+    [Fact]
+    public async Task A_server_without_TLS_1_3_is_a_transport_failure_that_says_so()
+    {
+        using var certificate = TlsTestServer.Certificate(ecdsa: false);
+#pragma warning disable SYSLIB0039 // TLS 1.2 alone, on purpose: a server this client cannot speak with.
+        await using var server = TlsTestServer.Start(certificate, "ok"u8.ToArray(), SslProtocols.Tls12);
+#pragma warning restore SYSLIB0039
+        using var sessions = TestRuns.Sessions(server.Origin);
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/", "GET /", CancellationToken.None);
+        var head = await session.GetDiscardingBodyAsync("/img/1", "GET /img/{id}", CancellationToken.None);
+
+        Assert.Equal(FailureKind.Transport, response.Failure);
+        Assert.Contains("TLS", response.FailureMessage);
+        Assert.Equal(FailureKind.Transport, head.Failure);
+        Assert.Contains("TLS", head.FailureMessage);
+    }
+
+    [Fact]
+    public async Task The_client_hello_offers_what_the_original_benchmarks_client_used_and_a_server_that_hangs_up_ends_the_handshake()
+    {
+        byte[]? hello = null;
+        await using var server = RawTcp(async (stream, token) =>
+        {
+            var header = new byte[5];
+            await stream.ReadExactlyAsync(header, token);
+            hello = new byte[BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(3))];
+            await stream.ReadExactlyAsync(hello, token);
+            hello = [.. header, .. hello];
+        });
+
+        var failure = await Assert.ThrowsAsync<TlsException>(() => ConnectAsync(server.Origin));
+
+        Assert.Contains("closed the connection during the TLS handshake", failure.Message);
+        Assert.NotNull(hello);
+        Assert.Equal([22, 3, 1], hello[..3]);
+        Assert.Equal(1, hello[5]); // client_hello
+        int at = 5 + 4 + 2 + 32;
+        Assert.Equal(32, hello[at]); // a legacy session id, as Go's client sends
+        at += 1 + 32;
+        Assert.Equal([0, 2, 0x13, 0x01], hello[at..(at + 4)]); // TLS_AES_128_GCM_SHA256 only
+        string extensions = Convert.ToHexStringLower(hello[(at + 4 + 2 + 2)..]);
+        Assert.Contains("002b0003020304", extensions); // supported_versions: TLS 1.3
+        Assert.Contains("000a00040002001d", extensions); // supported_groups: x25519
+        Assert.Contains("00330026" + "0024001d0020", extensions); // a 32-byte x25519 key share
+        Assert.DoesNotContain("0000000", extensions[..8]); // no server_name for an address
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.1 200 OK\r\n\r\n", "unknown type")]
+    [InlineData("\u0016\u0003\u0003\u00ff\u00ff", "over the limit")]
+    [InlineData("\u0015\u0003\u0003\u0000\u0002\u0002\u0028", "handshake_failure")]
+    [InlineData("\u0016\u0003\u0003\u0000\u0004\u0002\u0000\u0000\u0000", "malformed")]
+    public async Task A_server_that_answers_the_hello_wrongly_gets_a_clear_error_not_a_hang(string answer, string expected)
+    {
+        await using var server = RawTcp(async (stream, token) =>
+        {
+            var header = new byte[5];
+            await stream.ReadExactlyAsync(header, token);
+            await stream.ReadExactlyAsync(new byte[BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(3))], token);
+            await stream.WriteAsync(System.Text.Encoding.Latin1.GetBytes(answer), token);
+            await Task.Delay(TimeSpan.FromSeconds(30), token);
+        });
+
+        var failure = await Assert.ThrowsAsync<TlsException>(() => ConnectAsync(server.Origin).WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.Contains(expected, failure.Message);
+    }
+
+    private static async Task ConnectAsync(Uri origin)
+    {
+        var socket = await TcpConnector.ConnectAsync(origin, CancellationToken.None);
+        await using var tls = await TlsClientStream.ConnectAsync(new System.Net.Sockets.NetworkStream(socket, ownsSocket: true), "127.0.0.1", CancellationToken.None);
+    }
+
+    private static RawHttpServer RawTcp(Func<Stream, CancellationToken, Task> script) => RawHttpServer.StartRaw(script);
+}
