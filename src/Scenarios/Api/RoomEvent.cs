@@ -14,10 +14,16 @@ public sealed record RoomEvent(RoomEventKind Kind, SseEvent Item)
     /// <summary>The failed verdict of a <c>bad_request</c> event (a watcher told its request is bad leaves).</summary>
     public Verdict? BadRequest { get; private init; }
 
-    /// <summary>Reads <paramref name="item"/> with the rule its type calls for; <paramref name="request"/> names the stream in evidence.</summary>
-    public static RoomEvent Read(SseEvent item, string request) => item.Type switch
+    /// <summary>
+    /// Reads <paramref name="item"/> with the rule its type calls for; <paramref name="request"/> names the stream in evidence.
+    /// Stroke events are read through <paramref name="strokes"/> when given (the readings shared by a room's watchers).
+    /// </summary>
+    public static RoomEvent Read(SseEvent item, string request, StrokeEventReadings? strokes = null) => item.Type switch
     {
-        "stroke" => new(RoomEventKind.Stroke, item) { Stroke = StreamRules.ReadStrokeEvent(item.Data, request) },
+        "stroke" => new(RoomEventKind.Stroke, item)
+        {
+            Stroke = strokes is not null && strokes.Request == request ? strokes.Read(item.Data) : StreamRules.ReadStrokeEvent(item.Data, request),
+        },
         "watcher_count" => new(RoomEventKind.WatcherCount, item) { WatcherCount = StreamRules.ReadWatcherCountEvent(item.Data, request) },
         "bad_request" => new(RoomEventKind.BadRequest, item) { BadRequest = StreamRules.NotBadRequest(item.Type, item.Data, request) },
         _ => new(RoomEventKind.Other, item),

@@ -12,10 +12,15 @@ namespace IsuBench.Scenarios.Api;
 public sealed class RoomStream
 {
     private readonly SseClient _client;
+    private readonly StrokeEventReadings? _strokes;
 
-    /// <summary>Prepares the stream of <paramref name="roomId"/> for <paramref name="token"/>; nothing is sent before <see cref="ReadAsync"/>.</summary>
-    public RoomStream(Session session, long roomId, string token, SseClientOptions options, Judge judge)
+    /// <summary>
+    /// Prepares the stream of <paramref name="roomId"/> for <paramref name="token"/>; nothing is sent before <see cref="ReadAsync"/>.
+    /// Stroke events are read through <paramref name="strokes"/> when given.
+    /// </summary>
+    public RoomStream(Session session, long roomId, string token, SseClientOptions options, Judge judge, StrokeEventReadings? strokes = null)
     {
+        _strokes = strokes;
         _client = new SseClient(session, IsuketchApi.StreamPath(roomId, token), options with { Endpoint = Endpoints.Stream });
         Gauge watchers = judge.Metrics.Watchers;
         _client.Connected += _ => watchers.Increment();
@@ -32,7 +37,7 @@ public sealed class RoomStream
     {
         await foreach (var item in _client.ReadAllAsync(cancellationToken))
         {
-            yield return RoomEvent.Read(item, request);
+            yield return RoomEvent.Read(item, request, _strokes);
         }
     }
 }

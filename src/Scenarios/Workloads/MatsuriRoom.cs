@@ -1,3 +1,4 @@
+using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Workloads;
@@ -10,6 +11,9 @@ namespace IsuBench.Scenarios.Workloads;
 public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots slots, MatsuriCounters counters, Action<DeliveryOutcome>? observe = null)
 {
     private readonly DeliveryScoring _scoring = new(options.DeliveryScoreWindow, pendingHorizon: TimeSpan.FromSeconds(30));
+
+    /// <summary>How the room's stroke events read, shared by its watchers (each event parsed once).</summary>
+    public StrokeEventReadings Strokes { get; } = new(Endpoints.Stream);
 
     /// <summary>The phase's options.</summary>
     public LoadOptions Options => options;
