@@ -19,6 +19,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 profiles=(baseline tuned)
+# Every watcher holds a socket on both sides: the server gets as many open files as the system allows (the bench raises its own).
+ulimit -n "$(cat /proc/sys/fs/nr_open 2>/dev/null || echo 1048576)" 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 scripts/setup.sh
 command -v python3 >/dev/null || { echo "python3 is required (it reads /proc and result.json)" >&2; exit 4; }

@@ -44,8 +44,14 @@ public sealed record LoadOptions
     /// <summary>Most watchers one instance ever starts (the original's growth allows 10 × 2^10 in 55 s).</summary>
     public int MaxWatchersPerInstance { get; init; } = 10 * 1024;
 
-    /// <summary>Most watchers open at once over all instances: the bench's own limit (about 19,500 streams fit in one process), not the server's.</summary>
-    public int MaxOpenWatchers { get; init; } = 18_000;
+    /// <summary>
+    /// Most watchers open at once over all instances: the bench's own limit, not the server's. By default the process's budget of
+    /// sockets (<see cref="SocketBudget"/>) less <see cref="SocketsForOtherRequests"/>, so that pages and posts always find one.
+    /// </summary>
+    public int MaxOpenWatchers { get; init; } = Math.Max(0, SocketBudget.Process.Capacity - SocketsForOtherRequests);
+
+    /// <summary>Sockets of the budget that watchers leave to every other request of a run.</summary>
+    public const int SocketsForOtherRequests = 1_000;
 
     /// <summary>A stroke received within this time of its POST being sent scores 1 per watcher.</summary>
     public TimeSpan DeliveryScoreWindow { get; init; } = TimeSpan.FromSeconds(2);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace IsuBench.Scenarios.Engine.Http;
 
 /// <summary>
@@ -16,8 +14,8 @@ public sealed class SocketBudget(int capacity)
 
     private int _open;
 
-    /// <summary>The budget of this process, from its limit of open files.</summary>
-    public static SocketBudget Process { get; } = new(CapacityFor(OpenFilesLimit()));
+    /// <summary>The budget of this process, from its limit of open files, raised first as far as allowed (<see cref="OpenFilesLimit"/>).</summary>
+    public static SocketBudget Process { get; } = new(CapacityFor(OpenFilesLimit.Raise()));
 
     /// <summary>How many sockets may be open at once.</summary>
     public int Capacity { get; } = capacity;
@@ -39,25 +37,4 @@ public sealed class SocketBudget(int capacity)
 
     /// <summary>Gives a place back when its socket is closed.</summary>
     public void Release() => Interlocked.Decrement(ref _open);
-
-    // The soft limit from /proc/self/limits ("Max open files  <soft>  <hard>  files"); no bound where it cannot be read.
-    private static long OpenFilesLimit()
-    {
-        try
-        {
-            foreach (var line in File.ReadLines("/proc/self/limits"))
-            {
-                if (!line.StartsWith("Max open files", StringComparison.Ordinal)) continue;
-                var fields = line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                return long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out long soft) ? soft : int.MaxValue;
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-        return int.MaxValue;
-    }
 }
