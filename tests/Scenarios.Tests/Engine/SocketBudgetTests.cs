@@ -51,4 +51,16 @@ public sealed class SocketBudgetTests
         BudgetedSocket.Open(AddressFamily.InterNetwork, budget).Dispose();
         Assert.Equal(0, budget.Open);
     }
+
+    [Fact]
+    public void Raising_the_open_files_limit_never_lowers_it_and_reports_the_limit_in_force()
+    {
+        long before = OpenFilesLimit.Current();
+
+        long raised = OpenFilesLimit.Raise();
+
+        Assert.True(raised >= before, $"{raised} < {before}");
+        Assert.Equal(OpenFilesLimit.Current(), raised);
+        Assert.True(SocketBudget.CapacityFor(raised) < raised);
+    }
 }

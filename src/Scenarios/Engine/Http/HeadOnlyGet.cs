@@ -13,10 +13,9 @@ public static class HeadOnlyGet
     public static async Task<ResponseHead> SendAsync(Uri uri, string userAgent, string? cookie, CancellationToken cancellationToken)
     {
         byte[] request = GetRequest.Format(uri, userAgent, cookie, ("Connection", "close"));
-        var socket = await TcpConnector.ConnectAsync(uri, cancellationToken);
-        Stream network = new NetworkStream(socket, ownsSocket: true);
-        // The TLS stream owns the connection, and disposes it also when its handshake fails.
-        await using var stream = uri.Scheme == Uri.UriSchemeHttps ? await TcpConnector.ConnectTlsAsync(network, uri.IdnHost, cancellationToken) : network;
+        await using Stream stream = uri.Scheme == Uri.UriSchemeHttps
+            ? await TlsConnector.ConnectAsync(uri.DnsSafeHost, uri.Port, uri.IdnHost, cancellationToken)
+            : new NetworkStream(await TcpConnector.ConnectAsync(uri, cancellationToken), ownsSocket: true);
         await stream.WriteAsync(request, cancellationToken);
         var (head, _) = await ResponseHeadReader.ReadAsync(stream.ReadAsync, cancellationToken, keepBody: false);
         return head;

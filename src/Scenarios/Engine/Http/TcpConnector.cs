@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using IsuBench.Scenarios.Engine.Tls;
 
 namespace IsuBench.Scenarios.Engine.Http;
 
@@ -23,30 +22,18 @@ public static class TcpConnector
 
     /// <summary>
     /// A <see cref="SocketsHttpHandler.ConnectCallback"/> that connects through <see cref="ConnectAsync(Uri, CancellationToken)"/>,
-    /// and makes a TLS handshake (<see cref="TlsClientStream"/>) when <see cref="HttpsOriginHandler"/> marked the request.
+    /// over TLS (<see cref="TlsConnector"/>) when <see cref="HttpsOriginHandler"/> marked the request.
     /// </summary>
     public static async ValueTask<Stream> ConnectStreamAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        var network = new NetworkStream(await ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken), ownsSocket: true);
+        var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
         return context.InitialRequestMessage.Options.TryGetValue(HttpsOriginHandler.TlsServerName, out string? serverName)
-            ? await ConnectTlsAsync(network, serverName, cancellationToken)
-            : network;
+            ? await TlsConnector.ConnectAsync(host, port, serverName, cancellationToken)
+            : new NetworkStream(await ConnectAsync(host, port, cancellationToken), ownsSocket: true);
     }
 
-    /// <summary>A TLS connection over <paramref name="network"/>, which it owns; a failed handshake is an <see cref="HttpRequestException"/>.</summary>
-    public static async Task<Stream> ConnectTlsAsync(Stream network, string serverName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await TlsClientStream.ConnectAsync(network, serverName, cancellationToken);
-        }
-        catch (TlsException exception)
-        {
-            throw new HttpRequestException($"the TLS handshake with {serverName} failed: {exception.Message}", exception);
-        }
-    }
-
-    private static async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
+    /// <summary>Connects to <paramref name="host"/>:<paramref name="port"/> (see <see cref="ConnectAsync(Uri, CancellationToken)"/>).</summary>
+    public static async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);

@@ -32,9 +32,19 @@ public static class TlsClientHandshake
         hello.CopyTo(helloRecord, TlsLimits.RecordHeader);
         await connection.WriteAsync(helloRecord, cancellationToken);
 
-        var serverHello = await NextMessageAsync(records, messages, protection: null, cancellationToken);
-        if (serverHello.Type != TlsContentType.Message.ServerHello) throw Unexpected(serverHello.Type, "ServerHello");
-        byte[] serverShare = ReadServerHello(HandshakeMessages.Body(serverHello.Message).ToArray(), sessionId);
+        (byte Type, ReadOnlyMemory<byte> Message) serverHello;
+        byte[] serverShare;
+        try
+        {
+            serverHello = await NextMessageAsync(records, messages, protection: null, cancellationToken);
+            if (serverHello.Type != TlsContentType.Message.ServerHello) throw Unexpected(serverHello.Type, "ServerHello");
+            serverShare = ReadServerHello(HandshakeMessages.Body(serverHello.Message).ToArray(), sessionId);
+        }
+        catch (TlsException refused)
+        {
+            // Up to its ServerHello, whatever went wrong says the server would not speak this client's TLS 1.3.
+            throw new TlsException(refused.Message, notTls13: true);
+        }
         if (messages.HasPartial) throw new TlsException("the server sent handshake bytes after ServerHello in the same plaintext record");
         transcript.AppendData(serverHello.Message.Span);
         schedule.DeriveHandshakeSecrets(share.Agree(serverShare), transcript.GetCurrentHash());

@@ -31,10 +31,10 @@ public sealed class TlsClientStreamTests
     }
 
     [Fact]
-    public async Task A_server_without_TLS_1_3_is_a_transport_failure_that_says_so()
+    public async Task A_server_of_TLS_1_2_only_is_served_through_the_platforms_TLS_as_the_original_served_it()
     {
         using var certificate = TlsTestServer.Certificate(ecdsa: false);
-#pragma warning disable SYSLIB0039 // TLS 1.2 alone, on purpose: a server this client cannot speak with.
+#pragma warning disable SYSLIB0039 // TLS 1.2 alone, on purpose: a server of the original's day.
         await using var server = TlsTestServer.Start(certificate, "ok"u8.ToArray(), SslProtocols.Tls12);
 #pragma warning restore SYSLIB0039
         using var sessions = TestRuns.Sessions(server.Origin);
@@ -43,10 +43,27 @@ public sealed class TlsClientStreamTests
         var response = await session.GetAsync("/", "GET /", CancellationToken.None);
         var head = await session.GetDiscardingBodyAsync("/img/1", "GET /img/{id}", CancellationToken.None);
 
+        Assert.Equal((FailureKind.None, 200, "ok"), (response.Failure, response.Status, System.Text.Encoding.ASCII.GetString(response.Body)));
+        Assert.Equal((FailureKind.None, 200), (head.Failure, head.Status));
+        // Only the first connection tried TLS 1.3 (the server refused it); the origin then kept to TLS 1.2.
+        Assert.Single(server.Failures);
+    }
+
+    [Fact]
+    public async Task A_server_that_refuses_every_handshake_is_a_transport_failure_that_says_so()
+    {
+        await using var server = RawTcp(async (stream, token) =>
+        {
+            await stream.ReadExactlyAsync(new byte[5], token);
+            await stream.WriteAsync(new byte[] { 21, 3, 3, 0, 2, 2, 40 }, token); // a fatal handshake_failure
+        });
+        using var sessions = TestRuns.Sessions(new Uri(server.Origin.ToString().Replace("http:", "https:", StringComparison.Ordinal)));
+        using var session = sessions.Create(new Random(1));
+
+        var response = await session.GetAsync("/", "GET /", CancellationToken.None);
+
         Assert.Equal(FailureKind.Transport, response.Failure);
-        Assert.Contains("TLS", response.FailureMessage);
-        Assert.Equal(FailureKind.Transport, head.Failure);
-        Assert.Contains("TLS", head.FailureMessage);
+        Assert.Contains("TLS handshake", response.FailureMessage);
     }
 
     [Fact]
@@ -98,6 +115,7 @@ public sealed class TlsClientStreamTests
         var failure = await Assert.ThrowsAsync<TlsException>(() => ConnectAsync(server.Origin).WaitAsync(TimeSpan.FromSeconds(20)));
 
         Assert.Contains(expected, failure.Message);
+        Assert.True(failure.NotTls13); // so another TLS stack may still try
     }
 
     private static async Task ConnectAsync(Uri origin)
