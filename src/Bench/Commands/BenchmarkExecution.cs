@@ -104,12 +104,12 @@ public static class BenchmarkExecution
         int? stoppedWith = null;
         for (int i = 1; i <= repeat.Count && stoppedWith is null; i++)
         {
-            if (repeat.ResetCommand is { } reset)
+            if (repeat.Resets)
             {
                 await error.WriteLineAsync($"run {i}/{repeat.Count}: resetting the target");
                 try
                 {
-                    await TargetReset.RunAsync(reset, error, cancellationToken);
+                    await repeat.ResetAsync(error, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {

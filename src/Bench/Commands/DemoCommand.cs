@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.LocalStack;
+using IsuBench.Bench.Repeat;
 using IsuBench.Bench.Reports;
 using IsuBench.Bench.Telemetry;
 using IsuBench.Reference.DataSet;
@@ -34,9 +35,11 @@ public static class DemoCommand
         profile.AcceptOnlyFromAmong("baseline", "tuned");
         var outDir = new Option<string>("--out") { Description = "Folder for the result files (default: results/<run id>)." };
         var noProgress = new Option<bool>("--no-progress") { Description = "No live progress." };
+        var repeat = CommandOptions.Integer("--repeat", "Runs one after another, each on the data set loaded afresh and a restarted reference server; result.json keeps each and their median, range and coefficient of variation.", 1, 1, 100);
+        repeat.HelpName = "N";
         var command = new Command("demo", "Private MariaDB + full initial data set + reference server + a full benchmark run; prints the report's path and exits.")
         {
-            dir, dbPort, port, seed, rooms, duration, profile, outDir, noProgress,
+            dir, dbPort, port, seed, rooms, duration, profile, outDir, noProgress, repeat,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -58,6 +61,7 @@ public static class DemoCommand
 
         async Task<int> RunDemoAsync(ParseResult parseResult, string directory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
         {
+            bool resetOnce = false;
             await error.WriteLineAsync($"starting MariaDB in {directory}");
             await using var db = await PrivateMariaDb.StartAsync(directory, parseResult.GetValue(dbPort), cancellationToken);
             await output.WriteLineAsync($"MariaDB: {db.ConnectionString}");
@@ -65,24 +69,56 @@ public static class DemoCommand
             await DataCommand.LoadAsync(db.ConnectionString, parseResult.GetValue(seed), parseResult.GetValue(rooms), output, error, cancellationToken);
 
             await error.WriteLineAsync("starting the reference server");
-            await using var server = await ReferenceServerProcess.StartAsync(
-                db.ConnectionString, parseResult.GetValue(port), Path.Combine(db.Directory, "isuketch.log"), "/api/rooms",
-                TimeSpan.FromSeconds(60), cancellationToken, parseResult.GetRequiredValue(profile));
-            await output.WriteLineAsync($"reference server listens on {server.BaseAddress} (log: {server.LogPath})");
-
-            var options = new BenchmarkOptions
+            var server = await StartServerAsync(parseResult.GetValue(port), cancellationToken);
+            try
             {
-                Targets = [server.BaseAddress],
-                Duration = TimeSpan.FromSeconds(parseResult.GetValue(duration)),
-                Seed = parseResult.GetValue(seed),
-            };
-            var request = new BenchmarkExecution.Request(
-                options, parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow),
-                RunCommand.DefaultBaseline, ScoreGate.DefaultMaxDrop, parseResult.GetValue(noProgress), Json: false, CheckLines: false,
-                MetricsExportSettings.None);
-            int exitCode = await BenchmarkExecution.ExecuteAsync(request, output, error, cancellationToken);
-            await error.WriteLineAsync("stopping the reference server and MariaDB");
-            return exitCode;
+                await output.WriteLineAsync($"reference server listens on {server.BaseAddress} (log: {server.LogPath})");
+                var options = new BenchmarkOptions
+                {
+                    Targets = [server.BaseAddress],
+                    Duration = TimeSpan.FromSeconds(parseResult.GetValue(duration)),
+                    Seed = parseResult.GetValue(seed),
+                };
+                int runs = parseResult.GetValue(repeat);
+                var request = new BenchmarkExecution.Request(
+                    options, parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow),
+                    RunCommand.DefaultBaseline, ScoreGate.DefaultMaxDrop, parseResult.GetValue(noProgress), Json: false, CheckLines: false,
+                    MetricsExportSettings.None, runs > 1 ? new RepeatSettings(runs, null) { ResetAction = ResetAsync } : null);
+                int exitCode = await BenchmarkExecution.ExecuteAsync(request, output, error, cancellationToken);
+                await error.WriteLineAsync("stopping the reference server and MariaDB");
+                return exitCode;
+            }
+            finally
+            {
+                await server.DisposeAsync();
+            }
+
+            Task<ReferenceServerProcess> StartServerAsync(int serverPort, CancellationToken token) => ReferenceServerProcess.StartAsync(
+                db.ConnectionString, serverPort, Path.Combine(db.Directory, "isuketch.log"), "/api/rooms",
+                TimeSpan.FromSeconds(60), token, parseResult.GetRequiredValue(profile));
+
+            // Before each run but the first (whose data was just loaded): the data set afresh and a new server process on the same
+            // port, so that no run starts from what the one before it wrote or cached.
+            async Task ResetAsync(TextWriter progress, CancellationToken token)
+            {
+                if (!resetOnce)
+                {
+                    resetOnce = true;
+                    return;
+                }
+                int serverPort = server.BaseAddress.Port;
+                try
+                {
+                    await server.DisposeAsync();
+                    await DataCommand.LoadAsync(db.ConnectionString, parseResult.GetValue(seed), parseResult.GetValue(rooms), progress, progress, token);
+                    server = await StartServerAsync(serverPort, token);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    throw new TargetResetException($"resetting the demo's data and server failed: {failure.Message}");
+                }
+                await progress.WriteLineAsync($"reference server restarted (pid {server.ProcessId})");
+            }
         }
     }
 

@@ -91,9 +91,13 @@ public sealed class ReferenceServerProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Once: demo's reset disposes a server before it starts the next, and its end disposes whichever is last.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         await StopAsync();
         _process.Dispose();
     }
+
+    private int _disposed;
 
     private async Task WaitUntilAnsweringAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
     {

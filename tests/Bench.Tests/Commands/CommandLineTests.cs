@@ -77,6 +77,7 @@ public sealed class CommandLineTests
     [InlineData("db", "start", "--port", "-1")]
     [InlineData("demo", "--port", "65536")]
     [InlineData("demo", "--rooms", "0")]
+    [InlineData("demo", "--repeat", "0")]
     public async Task Out_of_range_ports_and_sizes_are_usage_errors(params string[] args)
     {
         var (exitCode, _, error) = await Run(args);

@@ -11,12 +11,12 @@ public sealed partial class DemoCommandTests : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"isubench-demo-{Guid.NewGuid():N}");
 
     [Fact]
-    public async Task Demo_brings_up_database_data_and_reference_runs_the_benchmark_prints_the_report_and_stops_both()
+    public async Task Demo_brings_up_database_data_and_reference_runs_the_benchmark_twice_on_fresh_data_prints_the_report_and_stops_both()
     {
         var outDir = Path.Combine(_directory, "results");
         // 150 rooms: enough for the initial check (it needs 100 rooms with strokes), quicker to load than 1000.
         var (exitCode, output, error) = await BenchCommandRunner.RunAsync(
-            "demo", "--dir", Path.Combine(_directory, "db"), "--rooms", "150", "--duration", "3", "--out", outDir, "--no-progress");
+            "demo", "--dir", Path.Combine(_directory, "db"), "--rooms", "150", "--duration", "3", "--out", outDir, "--no-progress", "--repeat", "2");
 
         Assert.True(exitCode == ExitCodes.Pass, $"exit {exitCode}\n{output}\n{error}");
         Assert.Matches(MariaDbLine(), output);
@@ -26,7 +26,13 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.Contains("PASS  score", output);
         Assert.Contains($"report: {Path.Combine(outDir, "report.html")}", output);
 
+        // Two runs, the second on fresh data and a restarted server.
+        Assert.Contains("run 2/2: resetting the target", error);
+        Assert.Matches(@"reference server restarted \(pid \d+\)", error);
+        Assert.True(File.Exists(Path.Combine(outDir, "run-1", "result.json")) && File.Exists(Path.Combine(outDir, "run-2", "result.json")));
         var result = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "result.json")));
+        Assert.Equal(2, result.Repeat!.Runs.Count);
+        Assert.All(result.Repeat.Runs, run => Assert.True(run.Pass && run.Score > 0));
         Assert.True(result.Pass);
         Assert.True(result.LoadRan);
         Assert.True(result.Score > 0);
