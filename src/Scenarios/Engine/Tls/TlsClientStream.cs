@@ -71,11 +71,12 @@ public sealed class TlsClientStream : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (buffer.IsEmpty) return 0;
         while (true)
         {
             if (_plainLength > 0)
             {
+                // A zero-byte read (HttpClient's wait on an idle connection) returns once data is there, and takes none.
+                if (buffer.IsEmpty) return 0;
                 int count = Math.Min(buffer.Length, _plainLength);
                 _records.Buffer.AsSpan(_plainOffset, count).CopyTo(buffer.Span);
                 _plainOffset += count;
@@ -84,6 +85,12 @@ public sealed class TlsClientStream : Stream
                 return count;
             }
             if (_ended) return 0;
+            if (buffer.IsEmpty && !_records.HasBuffered)
+            {
+                // Wait for the connection without holding a record buffer (an idle pooled connection holds none); what comes may
+                // be a ticket rather than data, so the loop reads it before it answers.
+                _ = await _inner.ReadAsync(Memory<byte>.Empty, cancellationToken);
+            }
             var record = await _records.ReadAsync(cancellationToken);
             if (record is not { } held)
             {

@@ -19,6 +19,9 @@ public sealed class TlsRecordReader(Stream inner) : IDisposable
     // 0 idle, 1 reading from the connection, 2 disposed: a buffer that a read may still be filling never goes back to the pool.
     private int _state;
 
+    /// <summary>Whether bytes read ahead from the connection wait in the buffer.</summary>
+    public bool HasBuffered => _end > _start;
+
     /// <summary>The buffer the last record was read into; valid until <see cref="Release"/>.</summary>
     public byte[] Buffer => _buffer ?? throw new InvalidOperationException("no record is held");
 

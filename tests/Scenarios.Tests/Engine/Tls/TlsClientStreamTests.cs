@@ -31,6 +31,25 @@ public sealed class TlsClientStreamTests
     }
 
     [Fact]
+    public async Task A_zero_byte_read_waits_for_data_and_takes_none_of_it()
+    {
+        using var certificate = TlsTestServer.Certificate(ecdsa: false);
+        await using var server = TlsTestServer.Start(certificate, "hello"u8.ToArray());
+        var socket = await TcpConnector.ConnectAsync(server.Origin, CancellationToken.None);
+        await using var tls = await TlsClientStream.ConnectAsync(new System.Net.Sockets.NetworkStream(socket, ownsSocket: true), "127.0.0.1", CancellationToken.None);
+
+        var idle = tls.ReadAsync(Memory<byte>.Empty).AsTask();
+        await Task.Delay(300);
+        Assert.False(idle.IsCompleted); // nothing was sent yet, so nothing can have come
+        await tls.WriteAsync("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"u8.ToArray());
+        Assert.Equal(0, await idle.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        var response = new MemoryStream();
+        await tls.CopyToAsync(response);
+        Assert.EndsWith("\r\n\r\nhello", System.Text.Encoding.ASCII.GetString(response.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_server_of_TLS_1_2_only_is_served_through_the_platforms_TLS_as_the_original_served_it()
     {
         using var certificate = TlsTestServer.Certificate(ecdsa: false);
