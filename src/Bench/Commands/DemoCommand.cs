@@ -61,7 +61,7 @@ public static class DemoCommand
 
         async Task<int> RunDemoAsync(ParseResult parseResult, string directory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
         {
-            bool resetOnce = false;
+            bool dataIsFresh = true; // loaded just now, for the first run
             await error.WriteLineAsync($"starting MariaDB in {directory}");
             await using var db = await PrivateMariaDb.StartAsync(directory, parseResult.GetValue(dbPort), cancellationToken);
             await output.WriteLineAsync($"MariaDB: {db.ConnectionString}");
@@ -101,9 +101,9 @@ public static class DemoCommand
             // port, so that no run starts from what the one before it wrote or cached.
             async Task ResetAsync(TextWriter progress, CancellationToken token)
             {
-                if (!resetOnce)
+                if (dataIsFresh)
                 {
-                    resetOnce = true;
+                    dataIsFresh = false;
                     return;
                 }
                 int serverPort = server.BaseAddress.Port;

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using MySqlConnector;
 
 namespace IsuBench.Reference.DataSet;
@@ -77,9 +78,32 @@ public sealed class DataSetLoader(DataSetGenerator generator, int pointSlices = 
         return new DataSetCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
     }
 
+    // Loads run side by side (two into points), and InnoDB may pick one of them as a deadlock's victim: the statement is then
+    // rolled back whole, and, as the server's message says, it is tried again; its rows counted so far are taken back.
     private async Task LoadTableAsync<T>(
         string connectionString, string table, string[] columns, IEnumerable<T> rows, Action<TsvRowWriter, T> writeRow,
         CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var counted = new StrongBox<long>();
+            try
+            {
+                await LoadTableOnceAsync(connectionString, table, columns, rows, writeRow, counted, cancellationToken);
+                return;
+            }
+            catch (MySqlException deadlock) when (deadlock.ErrorCode == MySqlErrorCode.LockDeadlock && attempt < MaxDeadlockAttempts)
+            {
+                Interlocked.Add(ref _rowsLoaded, -counted.Value);
+            }
+        }
+    }
+
+    private const int MaxDeadlockAttempts = 3;
+
+    private async Task LoadTableOnceAsync<T>(
+        string connectionString, string table, string[] columns, IEnumerable<T> rows, Action<TsvRowWriter, T> writeRow,
+        StrongBox<long> counted, CancellationToken cancellationToken)
     {
         // A bounded pipe: the generator runs ahead of the server by at most a few hundred KB.
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
@@ -96,10 +120,12 @@ public sealed class DataSetLoader(DataSetGenerator generator, int pointSlices = 
                     if (++pending == 4096)
                     {
                         Interlocked.Add(ref _rowsLoaded, pending);
+                        counted.Value += pending;
                         pending = 0;
                     }
                 }
                 Interlocked.Add(ref _rowsLoaded, pending);
+                counted.Value += pending;
                 await pipe.Writer.CompleteAsync();
             }
             catch (Exception e)
