@@ -40,9 +40,10 @@ public static class TlsClientHandshake
             if (serverHello.Type != TlsContentType.Message.ServerHello) throw Unexpected(serverHello.Type, "ServerHello");
             serverShare = ReadServerHello(HandshakeMessages.Body(serverHello.Message).ToArray(), sessionId);
         }
-        catch (TlsException refused)
+        catch (TlsException refused) when (!refused.ConnectionEnded)
         {
-            // Up to its ServerHello, whatever went wrong says the server would not speak this client's TLS 1.3.
+            // Up to its ServerHello, whatever the server said or sent wrongly says it would not speak this client's TLS 1.3; a
+            // connection that merely ended says nothing of the kind, and stays a transport failure.
             throw new TlsException(refused.Message, notTls13: true);
         }
         if (messages.HasPartial) throw new TlsException("the server sent handshake bytes after ServerHello in the same plaintext record");
@@ -163,7 +164,7 @@ public static class TlsClientHandshake
         while (true)
         {
             if (messages.TryTake(out byte type, out var message)) return (type, message);
-            var record = await records.ReadAsync(cancellationToken) ?? throw new TlsException("the server closed the connection during the TLS handshake");
+            var record = await records.ReadAsync(cancellationToken) ?? throw new TlsException("the server closed the connection during the TLS handshake", connectionEnded: true);
             try
             {
                 var buffer = records.Buffer;

@@ -41,7 +41,7 @@ public sealed class TlsRecordReader(Stream inner) : IDisposable
         if (length > TlsLimits.MaxCiphertext)
             throw new TlsException($"the server sent a record of {length} bytes, over the limit of {TlsLimits.MaxCiphertext} (record_overflow)");
         if (!await FillAsync(TlsLimits.RecordHeader + length, cancellationToken))
-            throw new TlsException("the connection ended in the middle of a TLS record");
+            throw new TlsException("the connection ended in the middle of a TLS record", connectionEnded: true);
         var record = new TlsRecord(type, _start, length);
         _held = TlsLimits.RecordHeader + length;
         return record;
@@ -99,7 +99,7 @@ public sealed class TlsRecordReader(Stream inner) : IDisposable
             if (read == 0)
             {
                 if (_end - _start == 0) return false;
-                throw new TlsException("the connection ended in the middle of a TLS record");
+                throw new TlsException("the connection ended in the middle of a TLS record", connectionEnded: true);
             }
             _end += read;
         }
