@@ -34,6 +34,12 @@ public sealed record GatePlan
     /// <summary>Requests of one schedule that may be under way at once; past it a request is dropped (the server is far too slow).</summary>
     public int MaxInFlightPerSchedule { get; init; } = 64;
 
+    /// <summary>
+    /// How long requests still under way when the schedule ends may take before they are cancelled (k6's gracefulStop,
+    /// whose default is 30 s): the slowest requests are the ones still running then, and belong in the latencies.
+    /// </summary>
+    public TimeSpan GracefulStop { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The unmeasured start: a quarter of the run, at most 10 s.</summary>
     public static TimeSpan WarmUpFor(TimeSpan duration) => TimeSpan.FromTicks(Math.Min(duration.Ticks / 4, TimeSpan.FromSeconds(10).Ticks));
 

@@ -34,10 +34,20 @@ public static class GateWorkload
         var running = new List<Task>();
         ScheduledStream Schedule(string name, TimeSpan interval)
         {
-            var stream = new ScheduledStream(interval, plan.MaxInFlightPerSchedule, clock);
+            var stream = new ScheduledStream(interval, plan.MaxInFlightPerSchedule, plan.GracefulStop, clock);
             schedules[name] = stream;
             return stream;
         }
+        // A scheduled request of an endpoint, given its index and the instant it is timed from, and recorded however it
+        // ends: one cancelled past the graceful stop counts as failed, with the time it had taken by then.
+        Func<long, TimeSpan, CancellationToken, Task> Timed(string endpoint, Func<long, TimeSpan, CancellationToken, Task<bool>> request) =>
+            async (index, due, stop) =>
+            {
+                var start = recorder.Begin(due);
+                bool ok = false;
+                try { ok = await request(index, start, stop); }
+                finally { recorder.Request(endpoint, due, start, ok); }
+            };
 
         var strokes = StrokeSeeds.Load("isu");
         // One delivery scoring for all rooms: stroke ids are unique, and every delivery is tallied by the recorder.
@@ -46,34 +56,23 @@ public static class GateWorkload
         {
             // Each room's strokes come from a random source of its own, drawn in order on its schedule's loop.
             var strokeRandom = new Random(random.Next());
-            running.Add(Schedule($"post to room {room.Id}", plan.PostInterval).RunAsync(async (index, due, stop) =>
+            running.Add(Schedule($"post to room {room.Id}", plan.PostInterval).RunAsync(Timed(Endpoints.PostStroke, async (index, start, stop) =>
             {
                 var stroke = Jitter.Fluctuate(strokes[(int)(index % strokes.Count)], strokeRandom);
-                var start = recorder.Begin(due);
                 var (posted, _) = await LoadRequests.PostStrokeAsync(judge, room.Poster, room.Token, room.Id, stroke, stop);
-                recorder.Request(Endpoints.PostStroke, due, start, posted is not null);
                 if (posted is not null) delivery.Posted(posted.Id, recorder.UtcOf(start), stroke.Points.Count);
-            }, phase.Token));
+                return posted is not null;
+            }), phase.Token));
         }
         using var reader = sessions.Create(random);
         if (rooms.Count > 0)
         {
-            running.Add(Schedule("room list", plan.RoomListInterval).RunAsync(async (_, due, stop) =>
-            {
-                var start = recorder.Begin(due);
-                recorder.Request(Endpoints.RoomList, due, start, await LoadRequests.FetchRoomListAsync(judge, reader, stop) is not null);
-            }, phase.Token));
-            running.Add(Schedule("room", plan.RoomInterval).RunAsync(async (index, due, stop) =>
-            {
-                var start = recorder.Begin(due);
-                var room = IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop);
-                recorder.Request(Endpoints.Room, due, start, await LoadRequests.AnsweredOkAsync(judge, room));
-            }, phase.Token));
-            running.Add(Schedule("top page", plan.TopPageInterval).RunAsync(async (_, due, stop) =>
-            {
-                var start = recorder.Begin(due);
-                recorder.Request(Endpoints.TopPage, due, start, await LoadRequests.FetchTopPageAsync(judge, reader, stop) is not null);
-            }, phase.Token));
+            running.Add(Schedule("room list", plan.RoomListInterval).RunAsync(Timed(Endpoints.RoomList,
+                async (_, _, stop) => await LoadRequests.FetchRoomListAsync(judge, reader, stop) is not null), phase.Token));
+            running.Add(Schedule("room", plan.RoomInterval).RunAsync(Timed(Endpoints.Room,
+                (index, _, stop) => LoadRequests.AnsweredOkAsync(judge, IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop))), phase.Token));
+            running.Add(Schedule("top page", plan.TopPageInterval).RunAsync(Timed(Endpoints.TopPage,
+                async (_, _, stop) => await LoadRequests.FetchTopPageAsync(judge, reader, stop) is not null), phase.Token));
             running.Add(JoinInStepsAsync(plan, options.Duration, rooms, delivery, sessions, new Random(random.Next()), clock, phaseStart, phase.Token));
         }
 

@@ -6,7 +6,12 @@ namespace IsuBench.Scenarios.Workloads.Gate;
 /// latencies measured from each action's intended start rather than hiding in fewer requests (no coordinated omission).
 /// At most <paramref name="maxInFlight"/> actions run at once; an arrival past that is dropped and counted.
 /// </summary>
-public sealed class ScheduledStream(TimeSpan interval, int maxInFlight, IClock clock)
+/// <remarks>
+/// When the schedule stops, actions under way get <paramref name="gracefulStop"/> more to finish (k6's gracefulStop):
+/// the slowest requests are the ones still running at the end, and cutting them off would leave them out of the
+/// latencies, flattering a slow build. Past the grace they are cancelled.
+/// </remarks>
+public sealed class ScheduledStream(TimeSpan interval, int maxInFlight, TimeSpan gracefulStop, IClock clock)
 {
     // Finished actions are forgotten in batches, so the list stays short however long the run.
     private const int PruneAbove = 256;
@@ -22,12 +27,16 @@ public sealed class ScheduledStream(TimeSpan interval, int maxInFlight, IClock c
 
     /// <summary>
     /// Starts <paramref name="action"/> (its index and its intended start on the monotonic clock) on schedule until
-    /// <paramref name="stop"/>, then waits for those under way, which get <paramref name="stop"/> too. The action runs on
-    /// this loop until its first await, so it may use state of the schedule's own (a seeded random source) there.
-    /// An action that throws is its own business: it is expected to record its failures.
+    /// <paramref name="stop"/>, then waits for those under way; their token is cancelled the graceful stop after
+    /// <paramref name="stop"/>. The action runs on this loop until its first await, so it may use state of the
+    /// schedule's own (a seeded random source) there. An action that throws is its own business: it is expected to
+    /// record its failures.
     /// </summary>
     public async Task RunAsync(Func<long, TimeSpan, CancellationToken, Task> action, CancellationToken stop)
     {
+        using var abort = new CancellationTokenSource();
+        // Disposed before abort (using order), and its disposal waits for a callback under way.
+        using var grace = stop.Register(() => abort.CancelAfter(gracefulStop));
         var start = clock.Monotonic;
         var running = new List<Task>();
         for (long index = 0; !stop.IsCancellationRequested; index++)
@@ -46,21 +55,21 @@ public sealed class ScheduledStream(TimeSpan interval, int maxInFlight, IClock c
                 continue;
             }
             Interlocked.Increment(ref _started);
-            running.Add(RunOneAsync(action, index, due, stop));
+            running.Add(RunOneAsync(action, index, due, abort.Token));
             if (running.Count > PruneAbove) running.RemoveAll(task => task.IsCompleted);
         }
         await Task.WhenAll(running);
     }
 
-    private async Task RunOneAsync(Func<long, TimeSpan, CancellationToken, Task> action, long index, TimeSpan due, CancellationToken stop)
+    private async Task RunOneAsync(Func<long, TimeSpan, CancellationToken, Task> action, long index, TimeSpan due, CancellationToken abort)
     {
         try
         {
-            await action(index, due, stop);
+            await action(index, due, abort);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            // The phase ended while it ran.
+            // Still running past the graceful stop.
         }
         finally
         {
