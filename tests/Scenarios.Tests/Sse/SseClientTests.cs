@@ -13,7 +13,7 @@ public sealed class SseClientTests
     public static TheoryData<SseTransport> Transports => [SseTransport.Socket, SseTransport.HttpClient];
 
     private static async Task<(List<SseEvent> Events, SseClient Client)> ReadAsync(
-        ScriptedServer server, int count, SseClientOptions options, List<TimeSpan>? waits = null)
+        ScriptedServer server, int count, SseClientOptions options, List<TimeSpan>? waits = null, Action<SseEvent>? onEvent = null)
     {
         using var sessions = TestRuns.Sessions(server.Origin);
         using var session = sessions.Create(new Random(1));
@@ -27,6 +27,7 @@ public sealed class SseClientTests
         await foreach (var item in client.ReadAllAsync(cts.Token))
         {
             events.Add(item);
+            onEvent?.Invoke(item);
             if (events.Count == count)
             {
                 break;
@@ -66,19 +67,20 @@ public sealed class SseClientTests
     [MemberData(nameof(Transports))]
     public async Task Reconnects_after_an_aborted_connection_with_the_last_event_id(SseTransport transport)
     {
+        var firstRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await ScriptedServer.StartAsync(async (context, index) =>
         {
             await ScriptedServer.StartStreamAsync(context);
             await ScriptedServer.WriteAsync(context, index == 0 ? "retry: 10\nid: 7\ndata: first\n\n" : "id: 8\ndata: second\n\n");
             if (index == 0)
             {
-                // Give the client time to read before the reset (a reset discards unread data).
-                await Task.Delay(300);
+                // The reset comes once the client has read the event (a reset discards unread data).
+                await firstRead.Task.WaitAsync(HangGuard);
                 context.Abort(); // reset, not a clean chunked end
             }
         });
 
-        var (events, _) = await ReadAsync(server, 2, new SseClientOptions { Transport = transport });
+        var (events, _) = await ReadAsync(server, 2, new SseClientOptions { Transport = transport }, onEvent: _ => firstRead.TrySetResult());
 
         Assert.Equal(["first", "second"], events.Select(e => e.Data));
         Assert.Equal("7", server.Requests.ToArray()[1].LastEventId);

@@ -62,17 +62,17 @@ public static class GateWorkload
                 var (posted, _) = await LoadRequests.PostStrokeAsync(judge, room.Poster, room.Token, room.Id, stroke, stop);
                 if (posted is not null) delivery.Posted(posted.Id, recorder.UtcOf(start), stroke.Points.Count);
                 return posted is not null;
-            }), phase.Token));
+            }), options.Duration, cancellationToken));
         }
         using var reader = sessions.Create(random);
         if (rooms.Count > 0)
         {
             running.Add(Schedule("room list", plan.RoomListInterval).RunAsync(Timed(Endpoints.RoomList,
-                async (_, _, stop) => await LoadRequests.FetchRoomListAsync(judge, reader, stop) is not null), phase.Token));
+                async (_, _, stop) => await LoadRequests.FetchRoomListAsync(judge, reader, stop) is not null), options.Duration, cancellationToken));
             running.Add(Schedule("room", plan.RoomInterval).RunAsync(Timed(Endpoints.Room,
-                (index, _, stop) => LoadRequests.AnsweredOkAsync(judge, IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop))), phase.Token));
+                (index, _, stop) => LoadRequests.AnsweredOkAsync(judge, IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop))), options.Duration, cancellationToken));
             running.Add(Schedule("top page", plan.TopPageInterval).RunAsync(Timed(Endpoints.TopPage,
-                async (_, _, stop) => await LoadRequests.FetchTopPageAsync(judge, reader, stop) is not null), phase.Token));
+                async (_, _, stop) => await LoadRequests.FetchTopPageAsync(judge, reader, stop) is not null), options.Duration, cancellationToken));
             running.Add(JoinInStepsAsync(plan, options.Duration, rooms, delivery, sessions, new Random(random.Next()), clock, phaseStart, phase.Token));
         }
 

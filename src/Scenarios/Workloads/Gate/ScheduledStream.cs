@@ -26,38 +26,46 @@ public sealed class ScheduledStream(TimeSpan interval, int maxInFlight, TimeSpan
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>
-    /// Starts <paramref name="action"/> (its index and its intended start on the monotonic clock) on schedule until
-    /// <paramref name="stop"/>, then waits for those under way; their token is cancelled the graceful stop after
-    /// <paramref name="stop"/>. The action runs on this loop until its first await, so it may use state of the
+    /// Starts <paramref name="action"/> (its index and its intended start on the monotonic clock) for every arrival due
+    /// within <paramref name="length"/> of now, each on schedule or as soon after as the machine allows, and none due
+    /// later, so that the arrivals of a run do not depend on how promptly its timers fired; <paramref name="cancel"/>
+    /// ends the schedule early. Then it waits for the actions under way; their token is cancelled the graceful stop
+    /// after the schedule's end. The action runs on this loop until its first await, so it may use state of the
     /// schedule's own (a seeded random source) there. An action that throws is its own business: it is expected to
     /// record its failures.
     /// </summary>
-    public async Task RunAsync(Func<long, TimeSpan, CancellationToken, Task> action, CancellationToken stop)
+    public async Task RunAsync(Func<long, TimeSpan, CancellationToken, Task> action, TimeSpan length, CancellationToken cancel)
     {
         using var abort = new CancellationTokenSource();
-        // Disposed before abort (using order), and its disposal waits for a callback under way.
-        using var grace = stop.Register(() => abort.CancelAfter(gracefulStop));
         var start = clock.Monotonic;
+        var end = start + length;
         var running = new List<Task>();
-        for (long index = 0; !stop.IsCancellationRequested; index++)
+        try
         {
-            var due = start + interval * index;
-            var wait = due - clock.Monotonic;
-            if (wait > TimeSpan.Zero)
+            for (long index = 0; start + interval * index < end; index++)
             {
-                try { await Task.Delay(wait, stop); }
-                catch (OperationCanceledException) { break; }
+                var due = start + interval * index;
+                var wait = due - clock.Monotonic;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, cancel);
+                cancel.ThrowIfCancellationRequested();
+                if (Interlocked.Increment(ref _inFlight) > maxInFlight)
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                    Interlocked.Increment(ref _dropped);
+                    continue;
+                }
+                Interlocked.Increment(ref _started);
+                running.Add(RunOneAsync(action, index, due, abort.Token));
+                if (running.Count > PruneAbove) running.RemoveAll(task => task.IsCompleted);
             }
-            if (Interlocked.Increment(ref _inFlight) > maxInFlight)
-            {
-                Interlocked.Decrement(ref _inFlight);
-                Interlocked.Increment(ref _dropped);
-                continue;
-            }
-            Interlocked.Increment(ref _started);
-            running.Add(RunOneAsync(action, index, due, abort.Token));
-            if (running.Count > PruneAbove) running.RemoveAll(task => task.IsCompleted);
+            var rest = end - clock.Monotonic;
+            if (rest > TimeSpan.Zero) await Task.Delay(rest, cancel);
         }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // Ended early: the actions under way still get their graceful stop.
+        }
+        abort.CancelAfter(gracefulStop);
         await Task.WhenAll(running);
     }
 

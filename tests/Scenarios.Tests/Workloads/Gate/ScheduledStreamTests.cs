@@ -1,11 +1,33 @@
 using IsuBench.Scenarios.Engine.Execution;
 using IsuBench.Scenarios.Workloads.Gate;
+using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Tests.Scenarios.Workloads.Gate;
 
 /// <summary>The open-model executor: arrivals keep their schedule whether or not earlier actions finished, up to a bound.</summary>
 public sealed class ScheduledStreamTests
 {
+    // A schedule that only its cancellation ends.
+    private static readonly TimeSpan Endless = TimeSpan.FromHours(1);
+
+    [Fact]
+    public async Task Every_arrival_due_within_the_length_starts_however_late_the_loop_wakes_and_none_after()
+    {
+        var clock = new FakeClock();
+        var stream = new ScheduledStream(TimeSpan.FromMilliseconds(10), maxInFlight: 100, TimeSpan.Zero, clock);
+        var indexes = new List<long>();
+        await stream.RunAsync((index, _, _) =>
+        {
+            indexes.Add(index);
+            // The first action stalls the loop past the whole schedule: every later arrival is already late.
+            if (index == 0) clock.Advance(TimeSpan.FromMilliseconds(150));
+            return Task.CompletedTask;
+        }, TimeSpan.FromMilliseconds(100), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), indexes);
+        Assert.Equal((10, 0), (stream.Started, stream.Dropped));
+    }
+
     [Fact]
     public async Task Arrivals_start_on_schedule_while_earlier_actions_are_still_running()
     {
@@ -20,7 +42,7 @@ public sealed class ScheduledStreamTests
             if (index == 4) await stop.CancelAsync();
             // Never finishes before the stop: a closed loop would have started only this one.
             await Task.Delay(Timeout.InfiniteTimeSpan, token);
-        }, stop.Token);
+        }, Endless, stop.Token);
         await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, stream.Dropped);
@@ -35,7 +57,7 @@ public sealed class ScheduledStreamTests
     {
         var stream = new ScheduledStream(TimeSpan.FromMilliseconds(2), maxInFlight: 3, TimeSpan.Zero, SystemClock.Instance);
         using var stop = new CancellationTokenSource();
-        var run = stream.RunAsync((_, _, token) => Task.Delay(Timeout.InfiniteTimeSpan, token), stop.Token);
+        var run = stream.RunAsync((_, _, token) => Task.Delay(Timeout.InfiniteTimeSpan, token), Endless, stop.Token);
         while (stream.Dropped < 5) await Task.Delay(5);
         await stop.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(30));
@@ -54,7 +76,7 @@ public sealed class ScheduledStreamTests
         {
             try { await Task.Delay(Timeout.InfiniteTimeSpan, token); }
             finally { Interlocked.Increment(ref finished); }
-        }, stop.Token);
+        }, Endless, stop.Token);
         while (stream.Started < 3) await Task.Delay(5);
         await stop.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(30));
@@ -79,7 +101,7 @@ public sealed class ScheduledStreamTests
                 Interlocked.Increment(ref finished);
             }
             catch (OperationCanceledException) { Interlocked.Increment(ref cancelled); }
-        }, stop.Token);
+        }, Endless, stop.Token);
         await Task.Delay(50);
         Assert.False(run.IsCompleted);
         release.SetResult();
@@ -101,7 +123,7 @@ public sealed class ScheduledStreamTests
             if (index == 2) await stop.CancelAsync();
             try { await Task.Delay(Timeout.InfiniteTimeSpan, token); }
             catch (OperationCanceledException) { Interlocked.Increment(ref cancelled); throw; }
-        }, stop.Token);
+        }, Endless, stop.Token);
         await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(3, stream.Started);
