@@ -4,20 +4,23 @@
 #    a full reset (data set reloaded, server restarted), and the coefficient of variation of every figure;
 #  - power: N runs of `tuned` slowed down on purpose (isuketch --inject-delay) and a second unchanged series, judged by
 #    `isubench gate` against the first unchanged series: once on the real series, then on many resamples of them.
-# Not part of the test suite: it takes about half an hour and loads the whole machine.
-#   scripts/bench-gate.sh [--runs 5] [--gate-duration 30] [--score-duration 60] [--delay "GET /api/rooms/*=0.25"] [--trials 200]
+# Not part of the test suite: it takes about half an hour (5 runs a series) and loads the whole machine.
+#   scripts/bench-gate.sh [--runs 5] [--score-runs N (default: --runs)] [--gate-duration 30] [--score-duration 60]
+#                         [--delay "GET /api/rooms/*=0.25"] [--trials 200] [--out results/gate-DATE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 gate_duration=30 score_duration=60 delay="GET /api/rooms/*=0.25" trials=200
+runs=5 score_runs="" gate_duration=30 score_duration=60 delay="GET /api/rooms/*=0.25" trials=200 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
+    --score-runs) score_runs="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
     --gate-duration) gate_duration="$2"; shift 2 ;;
     --score-duration) score_duration="$2"; shift 2 ;;
     --delay) delay="$2"; shift 2 ;;
     --trials) trials="$2"; shift 2 ;;
-    *) echo "unknown option $1 (use --runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (use --runs N, --score-runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N, --out DIR)" >&2; exit 2 ;;
   esac
 done
 
@@ -29,7 +32,8 @@ isubench() { dotnet "$bin/isubench.dll" "$@"; }
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
 
-out="results/gate-$(date -u +%Y-%m-%d)"
+score_runs="${score_runs:-$runs}"
+out="${out:-results/gate-$(date -u +%Y-%m-%d)}"
 work=.local/bench-gate
 dir="$work/db"
 pid_file="$work/server.pid"
@@ -54,7 +58,8 @@ mysql="$(isubench db start --dir "$dir" --port 0 | tail -n 1)"
 
 # series NAME PROFILE WORKLOAD DURATION [isuketch options...]: N runs, each after a reset that restarts the server.
 series() {
-  local name="$1" profile="$2" workload="$3" duration="$4"; shift 4
+  local name="$1" profile="$2" workload="$3" duration="$4" runs="$runs"; shift 4
+  [ "$workload" = isucon ] && runs="$score_runs"
   local reset="scripts/reset-reference.sh --mysql '$mysql' --profile $profile --url $url --pid-file $pid_file --log $work/$name-server.log"
   [ $# -gt 0 ] && reset="$reset -- $(printf "%q " "$@")"
   echo "== $name: $runs runs of $workload for $duration s against $profile" >&2
@@ -73,10 +78,12 @@ series tuned-gate-again tuned gate "$gate_duration"
 series tuned-slowed tuned gate "$gate_duration" --inject-delay "$delay"
 
 echo "== gate on the real series, then on $trials resamples of them" >&2
-python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" <<'PY'
+python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" "$score_runs" <<'PY'
 import json, os, random, statistics, subprocess, sys, tempfile
-out, bin, trials, delay, runs, gate_duration, score_duration = sys.argv[1:8]
+out, bin, trials, delay, runs, gate_duration, score_duration, score_runs = sys.argv[1:9]
 trials = int(trials)
+# Resamples of k runs a side: 3 and 5, and the whole series when it is longer.
+ks = sorted({3, 5, int(runs)})
 def load(name):
     with open(os.path.join(out, name, "result.json")) as f:
         return json.load(f)
@@ -88,7 +95,7 @@ def gate(candidate, baseline):
     return gate_codes.get(r.returncode, f"exit {r.returncode}"), r.stdout + r.stderr
 
 lines = [f"# Gate: variance and power", "",
-         f"Made by `scripts/bench-gate.sh --runs {runs} --gate-duration {gate_duration} --score-duration {score_duration} "
+         f"Made by `scripts/bench-gate.sh --runs {runs} --score-runs {score_runs} --gate-duration {gate_duration} --score-duration {score_duration} "
          f"--delay \"{delay}\" --trials {trials}` on {series['tuned-gate']['started_at'][:10]}; every run after a full reset "
          "(data set reloaded, server restarted).", "", "## Variance (coefficient of variation over the runs)", ""]
 for name, doc in series.items():
@@ -118,7 +125,7 @@ def resample(doc, k, path):
         json.dump({"pass": all(r["pass"] for r in chosen), "score": 0, "messages": [], "repeat": {"runs": chosen}}, f)
 tally = {}
 with tempfile.TemporaryDirectory() as tmp:
-    for k in (3, 5):
+    for k in ks:
         for name in ("tuned-slowed", "tuned-gate-again"):
             counts = {}
             for t in range(trials):
@@ -130,7 +137,7 @@ with tempfile.TemporaryDirectory() as tmp:
             tally[(k, name)] = counts
 lines += ["## Power: resampled trials", "",
           f"Each trial draws k runs with replacement from the candidate series and k from `tuned-gate`, and runs `isubench gate` on them: "
-          f"{trials} trials per row, all resamples of the {runs}-run real series above (2 real trials, {4 * trials} resampled).", "",
+          f"{trials} trials per row, all resamples of the {runs}-run real series above (2 real trials, {2 * len(ks) * trials} resampled).", "",
           "| candidate | k runs per side | FAIL | INCONCLUSIVE | PASS |", "|---|---:|---:|---:|---:|"]
 for (k, name), counts in tally.items():
     lines.append(f"| {name} | {k} | {counts.get('FAIL', 0)} | {counts.get('INCONCLUSIVE', 0)} | {counts.get('PASS', 0)} |")
