@@ -1,3 +1,5 @@
+using IsuBench.Scenarios.Workloads.Gate.Arrivals;
+
 namespace IsuBench.Scenarios.Workloads.Gate;
 
 /// <summary>
@@ -10,16 +12,16 @@ public sealed record GatePlan
     /// <summary>Rooms created at the start, each with its own poster and watchers.</summary>
     public int Rooms { get; init; } = 4;
 
-    /// <summary>Each room's poster sends a stroke this often (so 8 posts a second over 4 rooms).</summary>
+    /// <summary>Each room's poster sends a stroke this often on average (so 8 posts a second over 4 rooms).</summary>
     public TimeSpan PostInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary><c>GET /api/rooms</c> this often.</summary>
+    /// <summary><c>GET /api/rooms</c> this often on average.</summary>
     public TimeSpan RoomListInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary><c>GET /api/rooms/{id}</c> of one of the plan's rooms this often.</summary>
+    /// <summary><c>GET /api/rooms/{id}</c> of one of the plan's rooms this often on average.</summary>
     public TimeSpan RoomInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary><c>GET /</c> (the top page's HTML, not its images) this often.</summary>
+    /// <summary><c>GET /</c> (the top page's HTML, not its images) this often on average.</summary>
     public TimeSpan TopPageInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Watchers per room during each step: they join at the step's start and stay to the end.</summary>
@@ -30,6 +32,25 @@ public sealed record GatePlan
     /// (results/gate.md); the others' latencies are reported, not gated.
     /// </summary>
     public IReadOnlySet<string> GatedEndpoints { get; init; } = new HashSet<string>(StringComparer.Ordinal) { Api.Endpoints.RoomList, Api.Endpoints.Room };
+
+    /// <summary>
+    /// The arrival times of the schedule named <paramref name="schedule"/>, with a mean gap of
+    /// <paramref name="meanInterval"/>, in a run of seed <paramref name="runSeed"/>: a seeded Poisson process, so that
+    /// each request meets a fair sample of the rest of the load rather than the same neighbours all run long
+    /// (<see cref="PoissonArrivals"/>; docs/contract.md). Each schedule draws from a seed of its own, derived from its
+    /// name, so its times do not depend on what else the run drew first.
+    /// </summary>
+    public static IArrivalTimes ArrivalsFor(string schedule, TimeSpan meanInterval, int runSeed) =>
+        new PoissonArrivals(meanInterval, ScheduleSeed(schedule, runSeed));
+
+    /// <summary>The seed of a schedule's arrivals: FNV-1a over its name, mixed with the run's seed; the same in every process.</summary>
+    public static int ScheduleSeed(string schedule, int runSeed)
+    {
+        // string.GetHashCode differs between processes by design; a run's arrivals must not.
+        uint hash = 2166136261 ^ (uint)runSeed;
+        foreach (char c in schedule) hash = (hash ^ c) * 16777619;
+        return (int)hash;
+    }
 
     /// <summary>Requests of one schedule that may be under way at once; past it a request is dropped (the server is far too slow).</summary>
     public int MaxInFlightPerSchedule { get; init; } = 64;

@@ -32,9 +32,10 @@ public static class GateWorkload
         phase.CancelAfter(options.Duration);
         var schedules = new Dictionary<string, ScheduledStream>(StringComparer.Ordinal);
         var running = new List<Task>();
-        ScheduledStream Schedule(string name, TimeSpan interval)
+        // A schedule is named for the reports; its arrivals are seeded by a name that is the same in every run.
+        ScheduledStream Schedule(string name, TimeSpan interval, string seedName)
         {
-            var stream = new ScheduledStream(interval, plan.MaxInFlightPerSchedule, plan.GracefulStop, clock);
+            var stream = new ScheduledStream(GatePlan.ArrivalsFor(seedName, interval, options.Seed), plan.MaxInFlightPerSchedule, plan.GracefulStop, clock);
             schedules[name] = stream;
             return stream;
         }
@@ -52,11 +53,12 @@ public static class GateWorkload
         var strokes = StrokeSeeds.Load("isu");
         // One delivery scoring for all rooms: stroke ids are unique, and every delivery is tallied by the recorder.
         var delivery = new MatsuriRoom(options, judge, slots, counters, recorder.Delivery);
-        foreach (var room in rooms)
+        for (int number = 0; number < rooms.Count; number++)
         {
+            var room = rooms[number];
             // Each room's strokes come from a random source of its own, drawn in order on its schedule's loop.
             var strokeRandom = new Random(random.Next());
-            running.Add(Schedule($"post to room {room.Id}", plan.PostInterval).RunAsync(Timed(Endpoints.PostStroke, async (index, start, stop) =>
+            running.Add(Schedule($"post to room {room.Id}", plan.PostInterval, $"post {number}").RunAsync(Timed(Endpoints.PostStroke, async (index, start, stop) =>
             {
                 var stroke = Jitter.Fluctuate(strokes[(int)(index % strokes.Count)], strokeRandom);
                 var (posted, _) = await LoadRequests.PostStrokeAsync(judge, room.Poster, room.Token, room.Id, stroke, stop);
@@ -67,11 +69,11 @@ public static class GateWorkload
         using var reader = sessions.Create(random);
         if (rooms.Count > 0)
         {
-            running.Add(Schedule("room list", plan.RoomListInterval).RunAsync(Timed(Endpoints.RoomList,
+            running.Add(Schedule("room list", plan.RoomListInterval, "room list").RunAsync(Timed(Endpoints.RoomList,
                 async (_, _, stop) => await LoadRequests.FetchRoomListAsync(judge, reader, stop) is not null), options.Duration, cancellationToken));
-            running.Add(Schedule("room", plan.RoomInterval).RunAsync(Timed(Endpoints.Room,
+            running.Add(Schedule("room", plan.RoomInterval, "room").RunAsync(Timed(Endpoints.Room,
                 (index, _, stop) => LoadRequests.AnsweredOkAsync(judge, IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop))), options.Duration, cancellationToken));
-            running.Add(Schedule("top page", plan.TopPageInterval).RunAsync(Timed(Endpoints.TopPage,
+            running.Add(Schedule("top page", plan.TopPageInterval, "top page").RunAsync(Timed(Endpoints.TopPage,
                 async (_, _, stop) => await LoadRequests.FetchTopPageAsync(judge, reader, stop) is not null), options.Duration, cancellationToken));
             running.Add(JoinInStepsAsync(plan, options.Duration, rooms, delivery, sessions, new Random(random.Next()), clock, phaseStart, phase.Token));
         }

@@ -1,9 +1,12 @@
+using IsuBench.Scenarios.Workloads.Gate.Arrivals;
+
 namespace IsuBench.Scenarios.Workloads.Gate;
 
 /// <summary>
-/// An open-model executor (k6's constant-arrival-rate): it starts an action at start + i × interval whether or not the
-/// ones before it have finished, so a slow server meets the same arrivals as a fast one, and its slowness shows in
-/// latencies measured from each action's intended start rather than hiding in fewer requests (no coordinated omission).
+/// An open-model executor (k6's arrival-rate executors): it starts an action at each of the times of
+/// <paramref name="arrivals"/> whether or not the ones before it have finished, so a slow server meets the same arrivals
+/// as a fast one, and its slowness shows in latencies measured from each action's intended start rather than hiding in
+/// fewer requests (no coordinated omission).
 /// At most <paramref name="maxInFlight"/> actions run at once; an arrival past that is dropped and counted.
 /// </summary>
 /// <remarks>
@@ -11,7 +14,7 @@ namespace IsuBench.Scenarios.Workloads.Gate;
 /// the slowest requests are the ones still running at the end, and cutting them off would leave them out of the
 /// latencies, flattering a slow build. Past the grace they are cancelled.
 /// </remarks>
-public sealed class ScheduledStream(TimeSpan interval, int maxInFlight, TimeSpan gracefulStop, IClock clock)
+public sealed class ScheduledStream(IArrivalTimes arrivals, int maxInFlight, TimeSpan gracefulStop, IClock clock)
 {
     // Finished actions are forgotten in batches, so the list stays short however long the run.
     private const int PruneAbove = 256;
@@ -42,9 +45,12 @@ public sealed class ScheduledStream(TimeSpan interval, int maxInFlight, TimeSpan
         var running = new List<Task>();
         try
         {
-            for (long index = 0; start + interval * index < end; index++)
+            long index = -1;
+            foreach (var offset in arrivals.Offsets())
             {
-                var due = start + interval * index;
+                var due = start + offset;
+                if (due >= end) break;
+                index++;
                 var wait = due - clock.Monotonic;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, cancel);
                 cancel.ThrowIfCancellationRequested();

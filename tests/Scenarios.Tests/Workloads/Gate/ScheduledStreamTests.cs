@@ -14,7 +14,7 @@ public sealed class ScheduledStreamTests
     public async Task Every_arrival_due_within_the_length_starts_however_late_the_loop_wakes_and_none_after()
     {
         var clock = new FakeClock();
-        var stream = new ScheduledStream(TimeSpan.FromMilliseconds(10), maxInFlight: 100, TimeSpan.Zero, clock);
+        var stream = new ScheduledStream(new ConstantArrivals(TimeSpan.FromMilliseconds(10)), maxInFlight: 100, TimeSpan.Zero, clock);
         var indexes = new List<long>();
         await stream.RunAsync((index, _, _) =>
         {
@@ -31,7 +31,7 @@ public sealed class ScheduledStreamTests
     [Fact]
     public async Task Arrivals_start_on_schedule_while_earlier_actions_are_still_running()
     {
-        var stream = new ScheduledStream(TimeSpan.FromMilliseconds(5), maxInFlight: 100, TimeSpan.Zero, SystemClock.Instance);
+        var stream = new ScheduledStream(new ConstantArrivals(TimeSpan.FromMilliseconds(5)), maxInFlight: 100, TimeSpan.Zero, SystemClock.Instance);
         using var stop = new CancellationTokenSource();
         var dues = new List<(long Index, TimeSpan Due)>();
         var run = stream.RunAsync(async (index, due, token) =>
@@ -55,7 +55,7 @@ public sealed class ScheduledStreamTests
     [Fact]
     public async Task Past_the_bound_of_actions_under_way_arrivals_are_dropped_and_counted()
     {
-        var stream = new ScheduledStream(TimeSpan.FromMilliseconds(2), maxInFlight: 3, TimeSpan.Zero, SystemClock.Instance);
+        var stream = new ScheduledStream(new ConstantArrivals(TimeSpan.FromMilliseconds(2)), maxInFlight: 3, TimeSpan.Zero, SystemClock.Instance);
         using var stop = new CancellationTokenSource();
         var run = stream.RunAsync((_, _, token) => Task.Delay(Timeout.InfiniteTimeSpan, token), Endless, stop.Token);
         while (stream.Dropped < 5) await Task.Delay(5);
@@ -69,7 +69,7 @@ public sealed class ScheduledStreamTests
     [Fact]
     public async Task Stopping_waits_for_the_actions_under_way_and_ends_the_run()
     {
-        var stream = new ScheduledStream(TimeSpan.FromMilliseconds(1), maxInFlight: 10, TimeSpan.Zero, SystemClock.Instance);
+        var stream = new ScheduledStream(new ConstantArrivals(TimeSpan.FromMilliseconds(1)), maxInFlight: 10, TimeSpan.Zero, SystemClock.Instance);
         using var stop = new CancellationTokenSource();
         int finished = 0;
         var run = stream.RunAsync(async (_, _, token) =>
@@ -87,7 +87,7 @@ public sealed class ScheduledStreamTests
     [Fact]
     public async Task Actions_under_way_at_the_stop_may_finish_within_the_graceful_stop()
     {
-        var stream = new ScheduledStream(TimeSpan.FromMilliseconds(1), maxInFlight: 10, TimeSpan.FromSeconds(30), SystemClock.Instance);
+        var stream = new ScheduledStream(new ConstantArrivals(TimeSpan.FromMilliseconds(1)), maxInFlight: 10, TimeSpan.FromSeconds(30), SystemClock.Instance);
         using var stop = new CancellationTokenSource();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int finished = 0, cancelled = 0;
@@ -115,7 +115,7 @@ public sealed class ScheduledStreamTests
     [Fact]
     public async Task Actions_still_running_past_the_graceful_stop_are_cancelled()
     {
-        var stream = new ScheduledStream(TimeSpan.FromMilliseconds(1), maxInFlight: 10, TimeSpan.FromMilliseconds(100), SystemClock.Instance);
+        var stream = new ScheduledStream(new ConstantArrivals(TimeSpan.FromMilliseconds(1)), maxInFlight: 10, TimeSpan.FromMilliseconds(100), SystemClock.Instance);
         using var stop = new CancellationTokenSource();
         int cancelled = 0;
         var run = stream.RunAsync(async (index, _, token) =>
