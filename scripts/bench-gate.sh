@@ -1,26 +1,28 @@
 #!/usr/bin/env bash
 # Measures what the regression gate can rely on, on this machine (results/gate.md):
 #  - variance: N runs of the gate workload and N of the ISUCON score mode against each reference profile, each run after
-#    a full reset (data set reloaded, server restarted), and the coefficient of variation of every figure;
+#    a full reset (data set reloaded, server restarted) and each series after a warm-up run that is not counted, and the
+#    coefficient of variation of every figure;
 #  - power: N runs of `tuned` slowed down on purpose (isuketch --inject-delay) and a second unchanged series, judged by
 #    `isubench gate` against the first unchanged series: once on the real series, then on many resamples of them.
 # Not part of the test suite: it takes about half an hour (5 runs a series) and loads the whole machine.
-#   scripts/bench-gate.sh [--runs 5] [--score-runs N (default: --runs)] [--gate-duration 30] [--score-duration 60]
-#                         [--delay "GET /api/rooms/*=0.25"] [--trials 200] [--out results/gate-DATE]
+#   scripts/bench-gate.sh [--runs 5] [--score-runs N (default: --runs)] [--warmup-runs 1] [--gate-duration 30]
+#                         [--score-duration 60] [--delay "GET /api/rooms/*=0.18"] [--trials 200] [--out results/gate-DATE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 score_runs="" gate_duration=30 score_duration=60 delay="GET /api/rooms/*=0.25" trials=200 out=""
+runs=5 score_runs="" warmup_runs=1 gate_duration=30 score_duration=60 delay="GET /api/rooms/*=0.18" trials=200 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --score-runs) score_runs="$2"; shift 2 ;;
+    --warmup-runs) warmup_runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --gate-duration) gate_duration="$2"; shift 2 ;;
     --score-duration) score_duration="$2"; shift 2 ;;
     --delay) delay="$2"; shift 2 ;;
     --trials) trials="$2"; shift 2 ;;
-    *) echo "unknown option $1 (use --runs N, --score-runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N, --out DIR)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (use --runs N, --score-runs N, --warmup-runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N, --out DIR)" >&2; exit 2 ;;
   esac
 done
 
@@ -64,7 +66,7 @@ series() {
   [ $# -gt 0 ] && reset="$reset -- $(printf "%q " "$@")"
   echo "== $name: $runs runs of $workload for $duration s against $profile" >&2
   rm -rf "${out:?}/$name"
-  isubench run --target "$url" --workload "$workload" --duration "$duration" --repeat "$runs" --reset-command "$reset" \
+  isubench run --target "$url" --workload "$workload" --duration "$duration" --repeat "$runs" --warmup-runs "$warmup_runs" --reset-command "$reset" \
     --out "$out/$name" --no-progress --baseline "$work/no-baseline.json" >"$work/$name.log" 2>&1 || true
   stop_server
   [ -f "$out/$name/result.json" ] || { echo "$name wrote no result.json; see $work/$name.log" >&2; exit 1; }
@@ -78,9 +80,9 @@ series tuned-gate-again tuned gate "$gate_duration"
 series tuned-slowed tuned gate "$gate_duration" --inject-delay "$delay"
 
 echo "== gate on the real series, then on $trials resamples of them" >&2
-python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" "$score_runs" <<'PY'
+python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" "$score_runs" "$warmup_runs" <<'PY'
 import json, os, random, statistics, subprocess, sys, tempfile
-out, bin, trials, delay, runs, gate_duration, score_duration, score_runs = sys.argv[1:9]
+out, bin, trials, delay, runs, gate_duration, score_duration, score_runs, warmup_runs = sys.argv[1:10]
 trials = int(trials)
 # Resamples of k runs a side: 3 and 5, and the whole series when it is longer.
 ks = sorted({3, 5, int(runs)})
@@ -95,9 +97,9 @@ def gate(candidate, baseline):
     return gate_codes.get(r.returncode, f"exit {r.returncode}"), r.stdout + r.stderr
 
 lines = [f"# Gate: variance and power", "",
-         f"Made by `scripts/bench-gate.sh --runs {runs} --score-runs {score_runs} --gate-duration {gate_duration} --score-duration {score_duration} "
+         f"Made by `scripts/bench-gate.sh --runs {runs} --score-runs {score_runs} --warmup-runs {warmup_runs} --gate-duration {gate_duration} --score-duration {score_duration} "
          f"--delay \"{delay}\" --trials {trials}` on {series['tuned-gate']['started_at'][:10]}; every run after a full reset "
-         "(data set reloaded, server restarted).", "", "## Variance (coefficient of variation over the runs)", ""]
+         f"(data set reloaded, server restarted), each series after {warmup_runs} warm-up run(s) not counted.", "", "## Variance (coefficient of variation over the runs)", ""]
 for name, doc in series.items():
     spread = doc["repeat"]["spread"]
     lines.append(f"### {name}: {doc['repeat']['count']} runs, {'all passed' if doc['pass'] else 'NOT all passed'}")

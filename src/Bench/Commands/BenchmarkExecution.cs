@@ -95,18 +95,24 @@ public static class BenchmarkExecution
         return new Outcome(ResultDocument.From(result, runId, BenchVersion.Current), null);
     }
 
-    // Each run: reset the target, make sure it answers, run, write the run's own files into run-<i>/. Stops early on
-    // Ctrl+C, a failed reset or an unreachable target; what ran is still summarized, and the exit code says why it stopped.
+    // Each run: reset the target, make sure it answers, run, write the run's own files into its folder (warm-up-<i>/
+    // for the warm-up runs, then run-<i>/). Stops early on Ctrl+C, a failed reset or an unreachable target; what ran is
+    // still summarized, and the exit code says why it stopped.
     private static async Task<Outcome> RunRepeatedAsync(
         Request request, RepeatSettings repeat, TextWriter human, TextWriter error, CancellationToken cancellationToken)
     {
         var runs = new List<ResultDocument>();
+        var warmUp = new List<ResultDocument>();
         int? stoppedWith = null;
-        for (int i = 1; i <= repeat.Count && stoppedWith is null; i++)
+        for (int i = 1; i <= repeat.WarmUpRuns + repeat.Count && stoppedWith is null; i++)
         {
+            bool warming = i <= repeat.WarmUpRuns;
+            var (id, label) = warming
+                ? ($"warm-up-{i}", $"warm-up run {i}/{repeat.WarmUpRuns}")
+                : ($"run-{i - repeat.WarmUpRuns}", $"run {i - repeat.WarmUpRuns}/{repeat.Count}");
             if (repeat.Resets)
             {
-                await error.WriteLineAsync($"run {i}/{repeat.Count}: resetting the target");
+                await error.WriteLineAsync($"{label}: resetting the target");
                 try
                 {
                     await repeat.ResetAsync(error, cancellationToken);
@@ -123,23 +129,23 @@ public static class BenchmarkExecution
                     break;
                 }
             }
-            string? runDirectory = request.OutDirectory is null ? null : Path.Combine(request.OutDirectory, $"run-{i}");
+            string? runDirectory = request.OutDirectory is null ? null : Path.Combine(request.OutDirectory, id);
             var outcome = await RunOnceAsync(request, runDirectory, human, error, cancellationToken);
             if (outcome.Document is null)
             {
                 stoppedWith = outcome.ExitCode;
                 break;
             }
-            var document = outcome.Document! with { RunId = $"run-{i}" };
-            runs.Add(document);
+            var document = outcome.Document! with { RunId = id };
+            (warming ? warmUp : runs).Add(document);
             if (runDirectory is not null) await ResultFiles.WriteAsync(runDirectory, document, gate: null, CancellationToken.None);
-            await error.WriteLineAsync($"run {i}/{repeat.Count}: {(document.Pass ? "PASS" : "FAIL")} score {document.Score}{(document.Interrupted ? " [interrupted]" : "")}");
+            await error.WriteLineAsync($"{label}: {(document.Pass ? "PASS" : "FAIL")} score {document.Score}{(warming ? " (not counted)" : "")}{(document.Interrupted ? " [interrupted]" : "")}");
             if (document.Interrupted) stoppedWith = ExitCodes.Interrupted;
         }
         if (runs.Count == 0) return new Outcome(null, stoppedWith ?? ExitCodes.Interrupted);
         if (stoppedWith is not null && runs.Count < repeat.Count)
             await error.WriteLineAsync($"stopped after {runs.Count} of {repeat.Count} runs; the result summarizes those");
-        return new Outcome(RepeatDocument.Summarize(runs, RunId(request.OutDirectory, runs[0].StartedAt)), stoppedWith);
+        return new Outcome(RepeatDocument.Summarize(runs, RunId(request.OutDirectory, runs[0].StartedAt), warmUp), stoppedWith);
     }
 
     // A run is named after its folder, or after its start time when it writes none.

@@ -29,6 +29,9 @@ public static class RunCommand
         var maxDrop = GateCommand.MaxDropOption();
         var repeat = CommandOptions.Integer("--repeat", "Runs one after another; result.json keeps each (run-1/, run-2/, ...) and their median, range and coefficient of variation.", 1, 1, 100);
         repeat.HelpName = "N";
+        var warmUpRuns = CommandOptions.Integer("--warmup-runs",
+            "Runs before the --repeat runs, each after its reset too, to warm the target and its database: kept in warm-up-1/, ... and result.json, left out of the medians and spread; one that fails still fails the result.", 0, 0, 10);
+        warmUpRuns.HelpName = "N";
         var workload = new Option<string>("--workload")
         {
             Description = "What the load phase sends: isucon (the contest's load, which grows with success; the score) or gate (a fixed, seeded schedule after a warm-up; latencies and deliveries to gate a build on).",
@@ -47,6 +50,7 @@ public static class RunCommand
         command.Options.Add(maxDrop);
         command.Options.Add(workload);
         command.Options.Add(repeat);
+        command.Options.Add(warmUpRuns);
         command.Options.Add(resetCommand);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -55,12 +59,12 @@ public static class RunCommand
                 Workload = Enum.Parse<LoadWorkload>(parseResult.GetRequiredValue(workload), ignoreCase: true),
             };
             var directory = parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow);
-            var repeated = new RepeatSettings(parseResult.GetValue(repeat), parseResult.GetValue(resetCommand));
+            var repeated = new RepeatSettings(parseResult.GetValue(repeat), parseResult.GetValue(resetCommand)) { WarmUpRuns = parseResult.GetValue(warmUpRuns) };
             var request = new BenchmarkExecution.Request(options, directory, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
                 parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false, shared.ReadMetricsExport(parseResult), repeated);
             var configuration = parseResult.InvocationConfiguration;
             shared.WarnAboutDeprecated(parseResult, configuration.Error);
-            if (repeated.Count > 1 && repeated.ResetCommand is null)
+            if (repeated.Count + repeated.WarmUpRuns > 1 && repeated.ResetCommand is null)
                 configuration.Error.WriteLine("warning: without --reset-command, runs 2 and later start from the data the run before them left");
             return await BenchmarkExecution.ExecuteAsync(request, configuration.Output, configuration.Error, cancellationToken);
         });

@@ -20,6 +20,8 @@ public static class ConsoleSummary
             .Append('\n');
         if (result.Repeat is { } repeat)
         {
+            if (repeat.WarmUp is { } warmUp)
+                text.Append("warm-up, not counted: ").AppendJoin("  ", warmUp.Select(r => $"{r.RunId} {(r.Pass ? "PASS" : "FAIL")} {r.Score}")).Append('\n');
             text.Append($"{repeat.Count} runs: ").AppendJoin("  ", repeat.Runs.Select(r => $"{r.RunId} {(r.Pass ? "PASS" : "FAIL")} {r.Score}")).Append('\n');
             foreach (var (figure, spread) in repeat.Spread)
                 text.Append($"  {figure}: median {N(spread.Median)}, range {N(spread.Min)}–{N(spread.Max)}, CV {Percent(spread.CoefficientOfVariation)}\n");

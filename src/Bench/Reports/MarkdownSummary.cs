@@ -24,6 +24,9 @@ public static class MarkdownSummary
         if (result.Repeat is { } repeat)
         {
             md.Append($"## {repeat.Count} runs\n\nThe score is their median; the tables below are {repeat.MedianRunId}'s, the run nearest the median.\n\n");
+            if (repeat.WarmUp is { } warmUp)
+                md.Append("Warm-up runs before them, not counted: ")
+                  .AppendJoin(", ", warmUp.Select(r => $"{r.RunId} {(r.Pass ? "pass" : "FAIL")} {r.Score}")).Append(".\n\n");
             var kinds = result.Scores.Keys.ToList();
             md.Append("| run | result | score |").Append(string.Concat(kinds.Select(k => $" {k} |"))).Append('\n')
               .Append("|---|---|---:|").Append(string.Concat(kinds.Select(_ => "---:|"))).Append('\n');

@@ -39,6 +39,7 @@ public sealed class RunCommandLineTests : IDisposable
     [InlineData("--otlp-endpoint", "grpc://127.0.0.1:4317", "--otlp-endpoint must be an absolute http or https URL")]
     [InlineData("--otlp-interval", "0", "--otlp-interval must be between 1 and 300")]
     [InlineData("--repeat", "0", "--repeat must be between 1 and 100")]
+    [InlineData("--warmup-runs", "11", "--warmup-runs must be between 0 and 10")]
     public async Task Bad_options_are_usage_errors_that_say_what_is_wrong(string option, string value, string expected)
     {
         string[] args = option == "--target" ? ["run", option, value] : ["run", "--target", "http://127.0.0.1:1", option, value];
@@ -92,6 +93,16 @@ public sealed class RunCommandLineTests : IDisposable
         Assert.DoesNotContain("run 2/3", error);
         Assert.Equal("", output);
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task Warm_up_runs_come_first_each_after_its_own_reset()
+    {
+        var (exitCode, _, error) = await Run(
+            "run", "--target", "http://127.0.0.1:1", "--repeat", "2", "--warmup-runs", "1", "--reset-command", "exit 7", "--no-progress");
+        Assert.Equal(ExitCodes.EnvironmentMissing, exitCode);
+        Assert.Contains("warm-up run 1/1: resetting the target", error);
+        Assert.DoesNotContain("run 1/2", error);
     }
 
     [Fact]

@@ -56,14 +56,35 @@ public sealed class RepeatedRunsReportTests
     }
 
     [Fact]
+    public void Warm_up_runs_are_left_out_of_the_figures_but_not_of_the_verdict()
+    {
+        ResultDocument[] runs = [Run("run-1", 100, p50: 10), Run("run-2", 120, p50: 12)];
+
+        var passed = RepeatDocument.Summarize(runs, "r", [Run("warm-up-1", 5, p50: 90)]);
+        Assert.True(passed.Pass);
+        Assert.Equal(2, passed.Repeat!.Count);
+        Assert.Equal((10.0, 12.0), (passed.Repeat.Spread["GET / p50_ms"].Min, passed.Repeat.Spread["GET / p50_ms"].Max));
+        Assert.Equal((100.0, 120.0), (passed.Repeat.Spread["score"].Min, passed.Repeat.Spread["score"].Max));
+        Assert.Equal(["warm-up-1"], passed.Repeat.WarmUp!.Select(r => r.RunId));
+        Assert.Equal(["run-1", "run-2"], passed.Repeat.Runs.Select(r => r.RunId));
+
+        // A server that fails only when cold is still a failing server.
+        var failed = RepeatDocument.Summarize(runs, "r", [Run("warm-up-1", 5, pass: false, message: "critical: GET / returned 500")]);
+        Assert.False(failed.Pass);
+        Assert.Contains("critical: GET / returned 500", failed.Messages);
+        Assert.Null(RepeatDocument.Summarize(runs, "r").Repeat!.WarmUp);
+    }
+
+    [Fact]
     public async Task The_repeated_result_is_valid_against_the_schema_and_reads_back()
     {
-        var result = RepeatDocument.Summarize([Run("run-1", 100, p50: 10), Run("run-2", 120, p50: 12)], "r");
+        var result = RepeatDocument.Summarize([Run("run-1", 100, p50: 10), Run("run-2", 120, p50: 12)], "r", [Run("warm-up-1", 90, p50: 20)]);
         string json = ResultJson.Serialize(result);
 
         var schema = await JsonSchema.FromJsonAsync(ResultJson.Schema());
         Assert.Empty(schema.Validate(json));
         Assert.Equal(result.Repeat!.Spread["score"], ResultJson.Deserialize(json).Repeat!.Spread["score"]);
+        Assert.Equal(20.0, ResultJson.Deserialize(json).Repeat!.WarmUp!.Single().GateFigures!["GET / p50_ms"].Value);
         // A single run writes neither field.
         Assert.DoesNotContain("\"repeat\"", ResultJson.Serialize(SampleResults.PassingDocument()));
         Assert.DoesNotContain("\"gate_figures\"", ResultJson.Serialize(SampleResults.PassingDocument()));
@@ -72,13 +93,14 @@ public sealed class RepeatedRunsReportTests
     [Fact]
     public void Every_report_shows_the_runs_side_by_side()
     {
-        var result = RepeatDocument.Summarize([Run("run-1", 100), Run("run-2", 300, pass: false), Run("run-3", 200)], "r");
+        var result = RepeatDocument.Summarize([Run("run-1", 100), Run("run-2", 300, pass: false), Run("run-3", 200)], "r", [Run("warm-up-1", 40)]);
 
         var console = ConsoleSummary.Render(result);
-        Assert.Contains("3 runs: run-1 PASS 100  run-2 FAIL 300  run-3 PASS 200", console);
+        Assert.Contains("warm-up, not counted: warm-up-1 PASS 40\n3 runs: run-1 PASS 100  run-2 FAIL 300  run-3 PASS 200", console);
         Assert.Contains("score: median 200, range 100–300, CV 50.0 %", console);
 
         var markdown = MarkdownSummary.Render(result);
+        Assert.Contains("Warm-up runs before them, not counted: warm-up-1 pass 40.", markdown);
         Assert.Contains("| run-2 | FAIL | 300 |", markdown);
         Assert.Contains("| score | 200 | 100 | 300 | 50.0 % |", markdown);
 

@@ -37,7 +37,7 @@ public sealed class CiRecipeTests : IDisposable
         start.ArgumentList.Add(recipe);
         foreach (var (name, value) in new[]
                  {
-                     ("WORKLOAD", "gate"), ("RUNS", "2"), ("DURATION", "6"), ("ROOMS", "150"), ("PORT", port.ToString()),
+                     ("WORKLOAD", "gate"), ("RUNS", "2"), ("WARMUP", "1"), ("DURATION", "6"), ("ROOMS", "150"), ("PORT", port.ToString()),
                      ("BASELINE", baseline), ("OUT", outDir), ("DB", db),
                  })
             start.Environment[name] = value;
@@ -52,8 +52,10 @@ public sealed class CiRecipeTests : IDisposable
         Assert.Contains("overall: FAIL", printed);
         Assert.Contains(XDocument.Load(Path.Combine(outDir, "gate-junit.xml")).Descendants("testcase"), c => c.Element("failure") is not null);
 
-        // Each run was preceded by a reset (the data set reloaded, the server restarted) and kept its own files.
-        Assert.Equal(2, Regex.Matches(printed, @"reset: data set loaded in").Count);
+        // Each run, the warm-up run first, was preceded by a reset (the data set reloaded, the server restarted) and
+        // kept its own files.
+        Assert.Equal(3, Regex.Matches(printed, @"reset: data set loaded in").Count);
+        Assert.Contains("warm-up run 1/1: resetting the target", printed);
         Assert.Contains("run 2/2: resetting the target", printed);
         string json = await File.ReadAllTextAsync(Path.Combine(outDir, "result.json"));
         Assert.Empty((await JsonSchema.FromJsonAsync(ResultJson.Schema())).Validate(json));
@@ -62,6 +64,8 @@ public sealed class CiRecipeTests : IDisposable
         Assert.Equal("gate", result.Options.Workload);
         var repeat = result.Repeat!;
         Assert.Equal(["run-1", "run-2"], repeat.Runs.Select(r => r.RunId));
+        Assert.Equal(["warm-up-1"], repeat.WarmUp!.Select(r => r.RunId));
+        Assert.True(File.Exists(Path.Combine(outDir, "warm-up-1", "result.json")));
         foreach (var run in repeat.Runs)
         {
             var own = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, run.RunId, "result.json")));

@@ -17,13 +17,19 @@ public sealed record RepeatDocument
     [JsonPropertyName("spread")] public required IReadOnlyDictionary<string, SpreadDocument> Spread { get; init; }
     /// <summary>Every run, in the order they ran.</summary>
     [JsonPropertyName("runs")] public required IReadOnlyList<RepeatRunDocument> Runs { get; init; }
+    /// <summary>The warm-up runs before them (<c>--warmup-runs</c>), left out of the spread; absent when there were none.</summary>
+    [JsonPropertyName("warm_up")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RepeatRunDocument>? WarmUp { get; init; }
 
     /// <summary>
     /// The result of repeated runs named <paramref name="runId"/>: the median run's document with the median score,
-    /// a pass only if every run passed, every run's messages, and this summary of them all.
+    /// a pass only if every run passed, every run's messages, and this summary of them all. Warm-up runs are left out
+    /// of the figures but not of the verdict: one that failed fails the result, with its messages.
     /// </summary>
-    public static ResultDocument Summarize(IReadOnlyList<ResultDocument> runs, string runId)
+    public static ResultDocument Summarize(IReadOnlyList<ResultDocument> runs, string runId, IReadOnlyList<ResultDocument>? warmUp = null)
     {
+        warmUp ??= [];
         if (runs.Count == 0) throw new ArgumentException("at least one run is needed", nameof(runs));
         var score = SpreadDocument.Of(runs.Select(r => (double)r.Score).ToList());
         // Nearest the median; on a tie the earlier run, so the choice does not depend on sorting.
@@ -37,11 +43,11 @@ public sealed record RepeatDocument
         return median with
         {
             RunId = runId,
-            Pass = runs.All(r => r.Pass),
+            Pass = runs.All(r => r.Pass) && warmUp.All(r => r.Pass),
             Score = (long)Math.Round(score.Median, MidpointRounding.AwayFromZero),
-            Messages = runs.SelectMany(r => r.Messages).Distinct().Order(StringComparer.Ordinal).ToList(),
+            Messages = warmUp.Concat(runs).SelectMany(r => r.Messages).Distinct().Order(StringComparer.Ordinal).ToList(),
             Interrupted = runs.Any(r => r.Interrupted),
-            StartedAt = runs[0].StartedAt,
+            StartedAt = warmUp.Count > 0 ? warmUp[0].StartedAt : runs[0].StartedAt,
             EndedAt = runs[^1].EndedAt,
             Repeat = new RepeatDocument
             {
@@ -49,6 +55,7 @@ public sealed record RepeatDocument
                 MedianRunId = median.RunId,
                 Spread = spread,
                 Runs = runs.Select(RepeatRunDocument.From).ToList(),
+                WarmUp = warmUp.Count > 0 ? warmUp.Select(RepeatRunDocument.From).ToList() : null,
             },
         };
     }
