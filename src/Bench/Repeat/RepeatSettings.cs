@@ -14,8 +14,8 @@ public sealed record RepeatSettings(int Count, string? ResetCommand)
     public Func<TextWriter, CancellationToken, Task>? ResetAction { get; init; }
 
     /// <summary>
-    /// Runs made first and left out of the medians and spread (BenchmarkDotNet's warm-up iterations): the first run
-    /// after a database starts meets cold caches that later runs do not (results/gate.md).
+    /// Runs made first and left out of the medians and spread (BenchmarkDotNet's warm-up iterations): the first run of a
+    /// series is often its slowest, with a database just started or a bench process still compiling (results/gate.md).
     /// </summary>
     public int WarmUpRuns { get; init; }
 
