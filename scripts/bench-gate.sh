@@ -6,12 +6,16 @@
 #  - power: N runs of `tuned` slowed down on purpose (isuketch --inject-delay) and a second unchanged series, judged by
 #    `isubench gate` against the first unchanged series: once on the real series, then on many resamples of them.
 # Not part of the test suite: it takes about half an hour (5 runs a series) and loads the whole machine.
+# With --interleave, only the three `tuned` gate series are made (power), in rounds instead of one after the other: each
+# round runs each of them once (in a rotating order), so that the machine's drift over minutes falls on all three alike,
+# as in a CI job that alternates a baseline's runs with a candidate's. Its gate.md stays in the --out folder.
 #   scripts/bench-gate.sh [--runs 5] [--score-runs N (default: --runs)] [--warmup-runs 1] [--gate-duration 30]
-#                         [--score-duration 60] [--delay "GET /api/rooms/*=0.18"] [--trials 200] [--out results/gate-DATE]
+#                         [--score-duration 60] [--delay "GET /api/rooms/*=0.18"] [--trials 200] [--interleave]
+#                         [--out results/gate-DATE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 score_runs="" warmup_runs=1 gate_duration=30 score_duration=60 delay="GET /api/rooms/*=0.18" trials=200 out=""
+runs=5 score_runs="" warmup_runs=1 gate_duration=30 score_duration=60 delay="GET /api/rooms/*=0.18" trials=200 out="" interleave=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -22,7 +26,8 @@ while [ $# -gt 0 ]; do
     --score-duration) score_duration="$2"; shift 2 ;;
     --delay) delay="$2"; shift 2 ;;
     --trials) trials="$2"; shift 2 ;;
-    *) echo "unknown option $1 (use --runs N, --score-runs N, --warmup-runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N, --out DIR)" >&2; exit 2 ;;
+    --interleave) interleave=1; shift ;;
+    *) echo "unknown option $1 (use --runs N, --score-runs N, --warmup-runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N, --interleave, --out DIR)" >&2; exit 2 ;;
   esac
 done
 
@@ -72,24 +77,66 @@ series() {
   [ -f "$out/$name/result.json" ] || { echo "$name wrote no result.json; see $work/$name.log" >&2; exit 1; }
 }
 
-series baseline-gate baseline gate "$gate_duration"
-series baseline-isucon baseline isucon "$score_duration"
-series tuned-gate tuned gate "$gate_duration"
-series tuned-isucon tuned isucon "$score_duration"
-series tuned-gate-again tuned gate "$gate_duration"
-series tuned-slowed tuned gate "$gate_duration" --inject-delay "$delay"
+# rounds: the three tuned gate series, one run of each per round (warm-up rounds first, not counted), each run in its
+# own folder; then each series' runs are gathered into one result.json with a repeat section, as --repeat writes it.
+rounds() {
+  local names=(tuned-gate tuned-gate-again tuned-slowed) round name i
+  for name in "${names[@]}"; do rm -rf "${out:?}/$name"; done
+  for round in $(seq 1 $((warmup_runs + runs))); do
+    for i in 0 1 2; do
+      name="${names[$(((round + i) % 3))]}"
+      local folder="round-$round" reset="scripts/reset-reference.sh --mysql '$mysql' --profile tuned --url $url --pid-file $pid_file --log $work/$name-server.log"
+      [ "$round" -le "$warmup_runs" ] && folder="warm-up-$round"
+      [ "$name" = tuned-slowed ] && reset="$reset -- --inject-delay $(printf "%q" "$delay")"
+      echo "== round $round: $name" >&2
+      isubench run --target "$url" --workload gate --duration "$gate_duration" --repeat 1 --reset-command "$reset" \
+        --out "$out/$name/$folder" --no-progress --baseline "$work/no-baseline.json" >>"$work/$name.log" 2>&1 || true
+      stop_server
+    done
+  done
+  python3 - "$out" "${names[@]}" <<'PY'
+import glob, json, os, statistics, sys
+out = sys.argv[1]
+def spread(values):
+    mean = statistics.fmean(values)
+    cv = statistics.stdev(values) / mean if len(values) > 1 and mean != 0 else None
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "cv": cv}
+for name in sys.argv[2:]:
+    docs = [json.load(open(f)) for f in sorted(glob.glob(os.path.join(out, name, "round-*", "result.json")), key=lambda f: int(f.split("round-")[1].split("/")[0]))]
+    runs = [dict(d["repeat"]["runs"][0], run_id=f"round-{i + 1}") for i, d in enumerate(docs)]
+    figures = {"score": spread([r["score"] for r in runs])}
+    for figure in sorted({k for r in runs for k in (r.get("gate_figures") or {})}):
+        figures[figure] = spread([r["gate_figures"][figure]["value"] for r in runs if figure in (r.get("gate_figures") or {})])
+    doc = dict(docs[0], **{"pass": all(r["pass"] for r in runs), "score": round(figures["score"]["median"]),
+                           "repeat": {"count": len(runs), "median_run_id": runs[0]["run_id"], "spread": figures, "runs": runs}})
+    with open(os.path.join(out, name, "result.json"), "w") as f:
+        json.dump(doc, f, indent=1)
+PY
+}
+
+if [ "$interleave" = 1 ]; then
+  rounds
+else
+  series baseline-gate baseline gate "$gate_duration"
+  series baseline-isucon baseline isucon "$score_duration"
+  series tuned-gate tuned gate "$gate_duration"
+  series tuned-isucon tuned isucon "$score_duration"
+  series tuned-gate-again tuned gate "$gate_duration"
+  series tuned-slowed tuned gate "$gate_duration" --inject-delay "$delay"
+fi
 
 echo "== gate on the real series, then on $trials resamples of them" >&2
-python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" "$score_runs" "$warmup_runs" <<'PY'
+python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" "$score_runs" "$warmup_runs" "$interleave" <<'PY'
 import json, os, random, statistics, subprocess, sys, tempfile
-out, bin, trials, delay, runs, gate_duration, score_duration, score_runs, warmup_runs = sys.argv[1:10]
+out, bin, trials, delay, runs, gate_duration, score_duration, score_runs, warmup_runs, interleave = sys.argv[1:11]
 trials = int(trials)
 # Resamples of k runs a side: 3 and 5, and the whole series when it is longer.
 ks = sorted({3, 5, int(runs)})
 def load(name):
     with open(os.path.join(out, name, "result.json")) as f:
         return json.load(f)
-series = {name: load(name) for name in ["baseline-gate", "baseline-isucon", "tuned-gate", "tuned-isucon", "tuned-gate-again", "tuned-slowed"]}
+series = {name: load(name) for name in ["baseline-gate", "baseline-isucon", "tuned-gate", "tuned-isucon", "tuned-gate-again", "tuned-slowed"]
+          if os.path.exists(os.path.join(out, name, "result.json"))}
 gate_codes = {0: "PASS", 3: "FAIL", 5: "INCONCLUSIVE"}
 
 def gate(candidate, baseline):
@@ -98,6 +145,7 @@ def gate(candidate, baseline):
 
 lines = [f"# Gate: variance and power", "",
          f"Made by `scripts/bench-gate.sh --runs {runs} --score-runs {score_runs} --warmup-runs {warmup_runs} --gate-duration {gate_duration} --score-duration {score_duration} "
+         f"{'--interleave ' if interleave == '1' else ''}"
          f"--delay \"{delay}\" --trials {trials}` on {series['tuned-gate']['started_at'][:10]}; every run after a full reset "
          f"(data set reloaded, server restarted), each series after {warmup_runs} warm-up run(s) not counted.", "", "## Variance (coefficient of variation over the runs)", ""]
 for name, doc in series.items():
@@ -151,6 +199,10 @@ with open(os.path.join(out, "gate-runs.json"), "w") as f:
     json.dump({name: {"options": doc["options"], "repeat": doc["repeat"]} for name, doc in series.items()}, f, indent=1)
 print("\n".join(lines))
 PY
-cp "$out/gate.md" results/gate.md
-cp "$out/gate-runs.json" results/gate-runs.json
-echo "== results/gate.md written; runs in $out/" >&2
+if [ "$interleave" = 1 ]; then
+  echo "== $out/gate.md written (interleaved rounds: results/gate.md left as it is)" >&2
+else
+  cp "$out/gate.md" results/gate.md
+  cp "$out/gate-runs.json" results/gate-runs.json
+  echo "== results/gate.md written; runs in $out/" >&2
+fi
