@@ -102,8 +102,10 @@ def spread(values):
     cv = statistics.stdev(values) / mean if len(values) > 1 and mean != 0 else None
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "cv": cv}
 for name in sys.argv[2:]:
-    docs = [json.load(open(f)) for f in sorted(glob.glob(os.path.join(out, name, "round-*", "result.json")), key=lambda f: int(f.split("round-")[1].split("/")[0]))]
-    runs = [dict(d["repeat"]["runs"][0], run_id=f"round-{i + 1}") for i, d in enumerate(docs)]
+    folders = sorted(glob.glob(os.path.join(out, name, "round-*")), key=lambda f: int(f.rsplit("-", 1)[1]))
+    docs = [json.load(open(os.path.join(f, "result.json"))) for f in folders]
+    # Each run is named after its folder (round-<n>, counting the warm-up rounds), where its files are.
+    runs = [dict(d["repeat"]["runs"][0], run_id=os.path.basename(f)) for f, d in zip(folders, docs)]
     figures = {"score": spread([r["score"] for r in runs])}
     for figure in sorted({k for r in runs for k in (r.get("gate_figures") or {})}):
         figures[figure] = spread([r["gate_figures"][figure]["value"] for r in runs if figure in (r.get("gate_figures") or {})])
