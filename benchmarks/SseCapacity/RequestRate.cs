@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 
 namespace IsuBench.Benchmarks.SseCapacity;
 

@@ -1,5 +1,5 @@
 using IsuBench.Bench.Commands;
-using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Engine.Http;
 
 // First of all, so that the servers a command starts (demo's reference, MariaDB) inherit it: every watcher holds a socket.
 OpenFilesLimit.Raise();

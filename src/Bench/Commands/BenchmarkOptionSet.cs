@@ -1,7 +1,7 @@
 using System.CommandLine;
 using IsuBench.Bench.Telemetry;
 using IsuBench.Checks.Profiles;
-using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Commands;
@@ -147,7 +147,7 @@ public sealed class BenchmarkOptionSet
         AssetsManifest = parseResult.GetValue(AssetsManifest)?.FullName,
         CompatRetry = !parseResult.GetValue(HonorRetry),
         Strict = parseResult.GetValue(Strict),
-        SseTransport = Enum.Parse<Scenarios.Sse.SseTransport>(parseResult.GetRequiredValue(SseTransport), ignoreCase: true),
+        SseTransport = Enum.Parse<Engine.Sse.SseTransport>(parseResult.GetRequiredValue(SseTransport), ignoreCase: true),
         UserAgent = parseResult.GetRequiredValue(UserAgent),
         CheckOnly = checkOnly,
     };

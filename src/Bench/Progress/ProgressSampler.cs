@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Progress;

@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;

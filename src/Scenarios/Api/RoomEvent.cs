@@ -1,4 +1,7 @@
-using IsuBench.Scenarios.Sse;
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Sse;
 
 namespace IsuBench.Scenarios.Api;
 

@@ -1,6 +1,10 @@
 using System.Runtime.CompilerServices;
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
+using IsuBench.Engine.Sse;
 using IsuBench.Scenarios.Judging;
-using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Scenarios.Api;
 
@@ -30,8 +34,19 @@ public sealed class RoomStream
     }
 
     /// <summary>
+    /// The verdict of the stream rule that <paramref name="failure"/> breaks, when a rule decides it (a wrong status or
+    /// Content-Type); null for failures no rule speaks of (an oversized event, a connection, the bench's capacity).
+    /// </summary>
+    public static Verdict? RuleVerdictOf(SseException failure) => failure.Kind switch
+    {
+        SseFailureKind.Status => StreamRules.StatusIsOk(failure.Status ?? 0, Endpoints.Stream),
+        SseFailureKind.ContentType => StreamRules.ContentTypeIsEventStream(failure.ContentType, Endpoints.Stream),
+        _ => null,
+    };
+
+    /// <summary>
     /// The stream's events until cancelled, reconnecting as the SSE client does; throws <see cref="SseException"/> when the stream
-    /// is not one (its verdict attached) or the bench ran out of capacity.
+    /// is not one (<see cref="RuleVerdictOf"/> gives its verdict) or the bench ran out of capacity.
     /// </summary>
     public async IAsyncEnumerable<RoomEvent> ReadAsync(string request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

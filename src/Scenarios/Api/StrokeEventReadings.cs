@@ -1,3 +1,7 @@
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+
 namespace IsuBench.Scenarios.Api;
 
 /// <summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using IsuBench.Checks.Documents;
+using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;

@@ -1,3 +1,5 @@
+using IsuBench.Checks.Profiles;
+
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>Reads an <c>--assets-manifest FILE</c> (JSON <c>{path: md5}</c>).</summary>

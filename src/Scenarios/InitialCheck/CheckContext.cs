@@ -1,3 +1,7 @@
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.InitialCheck;

@@ -1,3 +1,5 @@
+using IsuBench.Checks.Profiles;
+
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>The <see cref="CheckProfile"/> the options ask for.</summary>

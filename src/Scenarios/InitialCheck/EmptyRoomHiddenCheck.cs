@@ -1,3 +1,4 @@
+using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;

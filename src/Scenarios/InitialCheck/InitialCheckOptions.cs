@@ -1,4 +1,5 @@
-using IsuBench.Scenarios.Sse;
+using IsuBench.Checks.Profiles;
+using IsuBench.Engine.Sse;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

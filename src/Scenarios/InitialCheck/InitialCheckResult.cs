@@ -1,3 +1,5 @@
+using IsuBench.Checks.Verdicts;
+
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>What the initial check found: every check's verdicts, and whether the load phase may start.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IsuBench.Engine.Http;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

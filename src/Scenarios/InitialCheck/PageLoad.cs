@@ -1,3 +1,8 @@
+using IsuBench.Checks.Documents;
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Http;
+
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>An HTML page loaded by a check, with its CSRF token when one was needed; <see cref="Page"/> is set only when <see cref="Ok"/>.</summary>

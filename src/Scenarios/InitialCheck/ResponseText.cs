@@ -1,3 +1,6 @@
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Http;
+
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>How a response reads in evidence: its body, or why there was none.</summary>

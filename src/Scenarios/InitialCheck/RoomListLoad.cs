@@ -1,3 +1,7 @@
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;

@@ -1,6 +1,8 @@
 using System.Globalization;
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Sse;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -59,7 +61,7 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
         }
         catch (SseException failure)
         {
-            problems.Add(failure.Verdict ?? StreamRules.StrokeData.Fail(request, "events under the size limit", failure.Message));
+            problems.Add(RoomStream.RuleVerdictOf(failure) ?? StreamRules.StrokeData.Fail(request, "events under the size limit", failure.Message));
         }
         context.Record(problems);
         return new RoomWatch(counts, strokes);

@@ -1,3 +1,6 @@
+using IsuBench.Checks.Profiles;
+using IsuBench.Checks.Rules;
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;

@@ -1,4 +1,9 @@
 using System.Globalization;
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Documents;
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Workloads;
 

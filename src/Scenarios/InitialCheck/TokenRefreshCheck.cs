@@ -1,3 +1,5 @@
+using IsuBench.Checks.Rules;
+
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>Step 1: two sessions load <c>/</c>; their CSRF tokens must differ (critical).</summary>

@@ -1,3 +1,5 @@
+using IsuBench.Checks.Profiles;
+using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Rules;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

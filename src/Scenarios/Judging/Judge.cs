@@ -1,3 +1,8 @@
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
+
 namespace IsuBench.Scenarios.Judging;
 
 /// <summary>
@@ -54,7 +59,7 @@ public sealed class Judge(RunMetrics metrics, bool strict = false, Action<Verdic
         {
             metrics.Score.Add(kind);
         }
-        metrics.Observer?.RequestJudged(response.Endpoint, response.Method.Method, response.Status, response.Latency, scored);
+        metrics.Observer?.RequestJudged(response.Endpoint, response.Method.Method, response.Status, response.Latency, (int?)scored);
         return scored is not null;
     }
 
@@ -76,7 +81,7 @@ public sealed class Judge(RunMetrics metrics, bool strict = false, Action<Verdic
     public void StrokeDelivered()
     {
         metrics.Score.Add(ScoreKind.StreamStroke);
-        metrics.Observer?.StreamStrokeScored();
+        metrics.Observer?.EventScored((int)ScoreKind.StreamStroke);
     }
 
     /// <summary>The one message format of a failed verdict: the rule's message, the request, and (for rules that name it) what came back.</summary>

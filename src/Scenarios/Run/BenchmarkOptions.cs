@@ -1,4 +1,7 @@
-using IsuBench.Scenarios.Sse;
+using IsuBench.Checks.Profiles;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Sse;
 
 namespace IsuBench.Scenarios.Run;
 

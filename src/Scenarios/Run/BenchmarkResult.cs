@@ -1,4 +1,6 @@
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Run;
 

@@ -1,6 +1,11 @@
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
+using IsuBench.Engine.Sse;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.InitialCheck;
-using IsuBench.Scenarios.Workloads;
 using IsuBench.Scenarios.Workloads.Gate;
+using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.Run;
 
@@ -27,7 +32,7 @@ public sealed class BenchmarkRun
         _load = (load ?? new LoadOptions()) with { Duration = options.Duration, Seed = options.Seed, CompatRetry = options.CompatRetry, SseTransport = options.SseTransport };
         _sessionOptions = (sessions ?? new SessionOptions()) with { UserAgent = options.UserAgent };
         _clock = clock ?? SystemClock.Instance;
-        Metrics = new RunMetrics(_clock);
+        Metrics = new RunMetrics(_clock, ScoreKinds.Scale);
         _series = new TimeSeries(Metrics);
         _phaseStartedTicks = _clock.Monotonic.Ticks;
         _createdAt = _clock.Monotonic;

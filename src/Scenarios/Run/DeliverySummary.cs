@@ -1,3 +1,5 @@
+using IsuBench.Engine.Metrics;
+
 namespace IsuBench.Scenarios.Run;
 
 /// <summary>SSE delivery latency of a run: percentiles and a histogram by fixed bounds.</summary>

@@ -1,3 +1,5 @@
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
 

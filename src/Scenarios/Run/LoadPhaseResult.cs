@@ -1,3 +1,4 @@
+using IsuBench.Engine.Execution;
 using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.Run;

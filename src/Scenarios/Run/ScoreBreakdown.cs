@@ -1,3 +1,5 @@
+using IsuBench.Checks.Rules;
+
 namespace IsuBench.Scenarios.Run;
 
 /// <summary>How many scoring events of one kind were counted and the points they earned.</summary>

@@ -1,3 +1,5 @@
+using IsuBench.Checks.Verdicts;
+
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>A receipt matched to its POST: the verdict, when the POST was sent, how many points it sent, and the delivery latency.</summary>

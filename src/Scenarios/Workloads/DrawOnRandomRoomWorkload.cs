@@ -1,3 +1,4 @@
+using IsuBench.Engine.Execution;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Judging;
 

@@ -1,3 +1,4 @@
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Judging;
 

@@ -1,3 +1,5 @@
+using IsuBench.Checks.Documents;
+
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>

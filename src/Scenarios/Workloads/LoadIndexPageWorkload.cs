@@ -1,3 +1,6 @@
+using IsuBench.Checks.Profiles;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Judging;
 

@@ -1,4 +1,5 @@
-using IsuBench.Scenarios.Sse;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Sse;
 
 namespace IsuBench.Scenarios.Workloads;
 

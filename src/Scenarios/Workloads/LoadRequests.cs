@@ -1,3 +1,7 @@
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Documents;
+using IsuBench.Checks.Rules;
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Judging;
 

@@ -1,5 +1,7 @@
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Sse;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Sse;
 
 namespace IsuBench.Scenarios.Workloads;
 
@@ -44,7 +46,7 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
         catch (SseException failure)
         {
             // A stream rule's verdict where one decided (status, Content-Type); otherwise what the client saw (an oversized event).
-            if (failure.Verdict is { } verdict) LeaveWith(verdict);
+            if (RoomStream.RuleVerdictOf(failure) is { } verdict) LeaveWith(verdict);
             else LeaveWith(failure.Message);
         }
         catch (Exception unexpected)

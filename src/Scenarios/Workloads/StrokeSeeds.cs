@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IsuBench.Checks.Documents;
 using IsuBench.Data;
 
 namespace IsuBench.Scenarios.Workloads;

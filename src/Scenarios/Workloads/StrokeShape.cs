@@ -1,3 +1,5 @@
+using IsuBench.Checks.Documents;
+
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>A stroke as the bench posts it: width, colour, alpha and the polyline's vertices.</summary>

@@ -1,3 +1,8 @@
+using IsuBench.Checks.Documents.Api;
+using IsuBench.Checks.Rules;
+using IsuBench.Checks.Verdicts;
+using IsuBench.Engine.Execution;
+
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using IsuBench.Bench.Commands;
-using IsuBench.Scenarios.Sse;
+using IsuBench.Engine.Sse;
 
 namespace IsuBench.Tests.Bench.Commands;
 

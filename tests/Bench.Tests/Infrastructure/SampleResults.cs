@@ -1,10 +1,11 @@
 using IsuBench.Bench.Reports;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Run;
 using IsuBench.Scenarios.Workloads;
 
@@ -34,7 +35,7 @@ public static class SampleResults
     private static BenchmarkResult Build(bool critical)
     {
         var clock = new ManualClock();
-        var metrics = new RunMetrics(clock);
+        var metrics = new RunMetrics(clock, ScoreKinds.Scale);
         var series = new TimeSeries(metrics);
         var started = clock.UtcNow;
         for (int second = 1; second <= 5; second++)

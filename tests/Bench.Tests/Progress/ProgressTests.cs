@@ -1,6 +1,7 @@
 using IsuBench.Bench.Progress;
 using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Run;
 using IsuBench.Tests.Bench.Infrastructure;
 
@@ -12,7 +13,7 @@ public sealed class ProgressTests
     public void A_snapshot_shows_phase_elapsed_of_total_score_rate_watchers_and_errors()
     {
         var clock = new ManualClock();
-        var metrics = new RunMetrics(clock);
+        var metrics = new RunMetrics(clock, ScoreKinds.Scale);
         var phase = BenchmarkPhase.Load;
         var sampler = new ProgressSampler(() => phase, () => TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(60), metrics);
         for (int i = 0; i < 50; i++) metrics.Endpoints.RecordRequest("GET /", 200, TimeSpan.FromMilliseconds(1));
@@ -36,7 +37,7 @@ public sealed class ProgressTests
     public async Task Plain_progress_writes_lines_until_stopped_then_a_last_one()
     {
         var clock = new ManualClock();
-        var metrics = new RunMetrics(clock);
+        var metrics = new RunMetrics(clock, ScoreKinds.Scale);
         var phase = BenchmarkPhase.Load;
         var sampler = new ProgressSampler(() => phase, () => TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10), metrics);
         var lines = new LineCounter();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using IsuBench.Bench.Reports;
+using IsuBench.Engine.Metrics;
 using IsuBench.Tests.Bench.Infrastructure;
 
 namespace IsuBench.Tests.Bench.Reports;

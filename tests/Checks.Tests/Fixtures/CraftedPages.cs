@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IsuBench.Checks.Documents;
 
 namespace IsuBench.Tests.Checks.Fixtures;
 

@@ -1,7 +1,8 @@
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Integration.InitialCheck;
@@ -15,7 +16,7 @@ public static class InitialCheckHarness
     /// <summary>Runs the checks selected by <paramref name="options"/> against <paramref name="target"/>.</summary>
     public static async Task<Run> RunAsync(Uri target, InitialCheckOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var metrics = new RunMetrics(SystemClock.Instance, new RequestLog());
+        var metrics = new RunMetrics(SystemClock.Instance, ScoreKinds.Scale, new RequestLog());
         using var sessions = new SessionFactory(new Targets([target]), new SessionOptions { Transport = TransportMode.PerSession }, metrics);
         var result = await InitialCheckRunner.RunAsync(options ?? new InitialCheckOptions { Seed = 42 }, sessions, cancellationToken);
         return new Run(result, metrics);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using IsuBench.Checks.Rules;
 using IsuBench.Integration.Mutants;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
 using Xunit.Abstractions;
 

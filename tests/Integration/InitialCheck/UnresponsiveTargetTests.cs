@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

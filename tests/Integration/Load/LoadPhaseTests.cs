@@ -1,8 +1,9 @@
 using IsuBench.Checks.Rules;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Run;
 using IsuBench.Scenarios.Workloads;
 using IsuBench.Tests.Scenarios.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class LoadPhaseTests(ITestOutputHelper output)
         await using var target = await LoadTarget.StartAsync(profile);
         long strokesBefore = await target.CountAsync("SELECT COUNT(*) FROM strokes");
         var log = new RequestLog();
-        var metrics = new RunMetrics(SystemClock.Instance, log);
+        var metrics = new RunMetrics(SystemClock.Instance, ScoreKinds.Scale, log);
         using var sessions = new SessionFactory(new Targets([target.BaseAddress]), new SessionOptions(), metrics);
         // Fewer virtual users than the defaults: the point is the accounting, and the machine running the tests is
         // shared, so a lighter load keeps the server well inside the 2 s delivery window (the 60 s run uses the defaults).

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IsuBench.Checks.Documents;
 
 namespace IsuBench.Integration.Mutants;
 

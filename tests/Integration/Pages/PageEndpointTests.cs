@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Xml;
 using System.Xml.Linq;
+using System.Xml;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using IsuBench.Checks.Documents;
 using IsuBench.Integration.Reference;
 using IsuBench.Reference.Hosting;
 

@@ -6,12 +6,12 @@ using IsuBench.Bench.Reports;
 using IsuBench.Checks.Documents.Api;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Run;
-using IsuBench.Scenarios.Sse;
+using IsuBench.Engine.Sse;
 using IsuBench.Scenarios.Workloads;
 using Xunit.Abstractions;
 
@@ -83,7 +83,7 @@ public sealed class BenchAgainstChaosTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task The_isucon_load_phase_against_a_chaos_target_ends_on_time_reports_what_failed_and_keeps_its_memory()
     {
-        var metrics = new RunMetrics(SystemClock.Instance);
+        var metrics = new RunMetrics(SystemClock.Instance, ScoreKinds.Scale);
         var sessionOptions = new SessionOptions { RequestTimeout = TimeSpan.FromSeconds(2), MaxBodyBytes = 4 * 1024 * 1024 };
         using var sessions = new SessionFactory(Targets.Parse(_target.BaseAddress.ToString()), sessionOptions, metrics);
         // The real workloads, scaled down and sped up so that an 8 s phase sees every step several times.
@@ -154,7 +154,7 @@ public sealed class BenchAgainstChaosTests(ITestOutputHelper output) : IAsyncLif
     /// <summary>One run of both chaos workloads with fresh metrics and sessions, timed from outside the runner.</summary>
     private async Task<(RunMetrics Metrics, LoadRunResult Result, TimeSpan Elapsed)> RunChaosAsync()
     {
-        var metrics = new RunMetrics(SystemClock.Instance);
+        var metrics = new RunMetrics(SystemClock.Instance, ScoreKinds.Scale);
         var options = new SessionOptions { RequestTimeout = TimeSpan.FromSeconds(2), MaxBodyBytes = 4 * 1024 * 1024 };
         using var sessions = new SessionFactory(Targets.Parse(_target.BaseAddress.ToString()), options, metrics);
         var watch = Stopwatch.StartNew();
@@ -174,7 +174,7 @@ public sealed class BenchAgainstChaosTests(ITestOutputHelper output) : IAsyncLif
         });
         async Task<(RunMetrics Metrics, LoadRunResult Result)> RunAsync(TimeSpan duration)
         {
-            var metrics = new RunMetrics(SystemClock.Instance);
+            var metrics = new RunMetrics(SystemClock.Instance, ScoreKinds.Scale);
             using var sessions = new SessionFactory(Targets.Parse(_target.BaseAddress.ToString()), new SessionOptions(), metrics);
             var result = await new LoadRunner(sessions, Seed) { GracePeriod = Grace }.RunAsync([watchers], duration, CancellationToken.None);
             await TargetQuietAsync();

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using IsuBench.Integration.Reference;
 using IsuBench.Reference.Hosting;
+using IsuBench.Scenarios.Judging;
 using Xunit.Abstractions;
 
 namespace IsuBench.Integration.Reliability;

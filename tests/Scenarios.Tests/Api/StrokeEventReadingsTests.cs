@@ -1,6 +1,6 @@
 using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Sse;
+using IsuBench.Engine.Sse;
 
 namespace IsuBench.Tests.Scenarios.Api;
 

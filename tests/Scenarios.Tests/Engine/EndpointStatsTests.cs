@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
 
 namespace IsuBench.Tests.Scenarios.Engine;
 

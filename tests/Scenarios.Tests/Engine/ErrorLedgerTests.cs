@@ -1,5 +1,5 @@
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Tests.Scenarios.Engine;

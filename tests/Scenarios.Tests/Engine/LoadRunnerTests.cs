@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Tests.Scenarios.Engine;
 
@@ -10,7 +11,7 @@ public sealed class LoadRunnerTests
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
     private static SessionFactory Sessions() =>
-        new(new Targets([new Uri("http://127.0.0.1:9")]), new SessionOptions(), new RunMetrics(SystemClock.Instance));
+        new(new Targets([new Uri("http://127.0.0.1:9")]), new SessionOptions(), new RunMetrics(SystemClock.Instance, ScoreKinds.Scale));
 
     private static async Task<(LoadRunResult Result, ConcurrentDictionary<string, List<int>> Choices)> RunTwoWorkloadsAsync(int seed)
     {

@@ -1,5 +1,5 @@
 using System.Text;
-using IsuBench.Scenarios.Engine.Http;
+using IsuBench.Engine.Http;
 
 namespace IsuBench.Tests.Scenarios.Engine;
 

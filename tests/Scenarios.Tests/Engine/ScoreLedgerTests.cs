@@ -1,44 +1,51 @@
-using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
 
 namespace IsuBench.Tests.Scenarios.Engine;
 
 public sealed class ScoreLedgerTests
 {
-    [Fact]
-    public void Gets_score_one_posts_twenty_and_stream_strokes_one()
-    {
-        var ledger = new ScoreLedger();
-        ledger.Add(ScoreKind.Get, 3);
-        ledger.Add(ScoreKind.Post, 2);
-        ledger.Add(ScoreKind.StreamStroke, 5);
+    private static readonly ScoreScale Scale = new([("small", 1), ("large", 20), ("other", 3)]);
 
-        Assert.Equal(3, ledger.PointsOf(ScoreKind.Get));
-        Assert.Equal(40, ledger.PointsOf(ScoreKind.Post));
-        Assert.Equal(5, ledger.PointsOf(ScoreKind.StreamStroke));
-        Assert.Equal(48, ledger.Total);
-        Assert.Equal((2L, 40L), ledger.Snapshot()[ScoreKind.Post]);
+    [Fact]
+    public void Each_kind_is_worth_what_the_scale_says()
+    {
+        var ledger = new ScoreLedger(Scale);
+        ledger.Add(0, 3);
+        ledger.Add(1, 2);
+        ledger.Add(2, 5);
+
+        Assert.Equal(3, ledger.PointsOf(0));
+        Assert.Equal(40, ledger.PointsOf(1));
+        Assert.Equal(15, ledger.PointsOf(2));
+        Assert.Equal(2, ledger.CountOf(1));
+        Assert.Equal(58, ledger.Total);
     }
 
     [Fact]
     public async Task Concurrent_adds_are_all_counted()
     {
-        var ledger = new ScoreLedger();
+        var ledger = new ScoreLedger(Scale);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
         {
             for (int i = 0; i < 10_000; i++)
             {
-                ledger.Add(ScoreKind.Post);
+                ledger.Add(1);
             }
         })));
 
-        Assert.Equal(80_000, ledger.CountOf(ScoreKind.Post));
+        Assert.Equal(80_000, ledger.CountOf(1));
         Assert.Equal(1_600_000, ledger.Total);
     }
 
     [Fact]
     public void A_negative_count_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ScoreLedger().Add(ScoreKind.Get, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ScoreLedger(Scale).Add(0, -1));
+    }
+
+    [Fact]
+    public void A_scale_without_kinds_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ScoreScale([]));
     }
 }

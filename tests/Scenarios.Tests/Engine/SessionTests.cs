@@ -1,5 +1,5 @@
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 using IsuBench.Tests.Scenarios.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
@@ -135,7 +135,7 @@ public sealed class SessionTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
         var page = await session.GetAsync("/rooms/1", "GET /rooms/{id}", cts.Token);
-        await foreach (var _ in new IsuBench.Scenarios.Sse.SseClient(session, "/stream", new() { Transport = IsuBench.Scenarios.Sse.SseTransport.HttpClient }).ReadAllAsync(cts.Token))
+        await foreach (var _ in new IsuBench.Engine.Sse.SseClient(session, "/stream", new() { Transport = IsuBench.Engine.Sse.SseTransport.HttpClient }).ReadAllAsync(cts.Token))
         {
             break;
         }

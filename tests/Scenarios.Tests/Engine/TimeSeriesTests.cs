@@ -1,5 +1,6 @@
 using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Tests.Scenarios.Engine;
@@ -10,7 +11,7 @@ public sealed class TimeSeriesTests
     public void Each_sample_holds_score_rate_since_the_last_sample_watchers_and_server_errors()
     {
         var clock = new FakeClock();
-        var metrics = new RunMetrics(clock);
+        var metrics = new RunMetrics(clock, ScoreKinds.Scale);
         var series = new TimeSeries(metrics);
 
         for (int i = 0; i < 30; i++)
@@ -41,7 +42,7 @@ public sealed class TimeSeriesTests
     [Fact]
     public async Task Sampling_stops_on_cancellation_with_a_final_sample()
     {
-        var series = new TimeSeries(new RunMetrics(new FakeClock()));
+        var series = new TimeSeries(new RunMetrics(new FakeClock(), ScoreKinds.Scale));
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
 
 namespace IsuBench.Tests.Scenarios.Infrastructure;
 
@@ -14,11 +14,15 @@ public sealed class RequestLog : IRunObserver
     private long _streamStrokes;
 
     /// <inheritdoc />
-    public void RequestJudged(string endpoint, string method, int status, TimeSpan latency, ScoreKind? scored) =>
-        _requests.Enqueue(new RequestRecord(endpoint, method, status, latency, scored));
+    public void RequestJudged(string endpoint, string method, int status, TimeSpan latency, int? scored) =>
+        _requests.Enqueue(new RequestRecord(endpoint, method, status, latency, (ScoreKind?)scored));
 
     /// <inheritdoc />
-    public void StreamStrokeScored() => Interlocked.Increment(ref _streamStrokes);
+    public void EventScored(int kind)
+    {
+        Assert.Equal(ScoreKind.StreamStroke, (ScoreKind)kind);
+        Interlocked.Increment(ref _streamStrokes);
+    }
 
     /// <summary>Every request logged so far, in completion order.</summary>
     public IReadOnlyList<RequestRecord> Requests => _requests.ToArray();

@@ -1,7 +1,7 @@
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Tests.Scenarios.Infrastructure;
 
@@ -101,7 +101,7 @@ public sealed class JudgeTests
     public void A_delivered_stroke_scores_1_and_is_heard_by_the_observer()
     {
         var log = new RequestLog();
-        var judge = new Judge(new RunMetrics(new FakeClock(), log));
+        var judge = new Judge(new RunMetrics(new FakeClock(), ScoreKinds.Scale, log));
         judge.StrokeDelivered();
         Assert.Equal((1L, 1L), (judge.Metrics.Score.Total, log.StreamStrokes));
     }

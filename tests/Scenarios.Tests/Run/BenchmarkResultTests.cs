@@ -1,9 +1,10 @@
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
-using IsuBench.Scenarios.Engine.Execution;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Run;
 using IsuBench.Scenarios.Workloads;
 using IsuBench.Tests.Scenarios.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class BenchmarkResultTests
     [Fact]
     public void A_clean_run_passes_and_its_score_is_the_sum_of_its_kinds()
     {
-        var metrics = new RunMetrics(new FakeClock());
+        var metrics = new RunMetrics(new FakeClock(), ScoreKinds.Scale);
         metrics.Score.Add(ScoreKind.Get, 3);
         metrics.Score.Add(ScoreKind.Post, 2);
         metrics.Score.Add(ScoreKind.StreamStroke);
@@ -40,7 +41,7 @@ public sealed class BenchmarkResultTests
     [Fact]
     public void A_critical_error_under_load_fails_the_run_though_the_initial_check_passed()
     {
-        var metrics = new RunMetrics(new FakeClock());
+        var metrics = new RunMetrics(new FakeClock(), ScoreKinds.Scale);
         metrics.Errors.AddCritical("b broke");
         metrics.Errors.Add("a slow");
         metrics.Errors.Add("a slow");
@@ -54,7 +55,7 @@ public sealed class BenchmarkResultTests
     [Fact]
     public void A_critical_verdict_or_with_strict_a_skipped_check_fails_the_initial_check_and_the_run()
     {
-        var metrics = new RunMetrics(new FakeClock());
+        var metrics = new RunMetrics(new FakeClock(), ScoreKinds.Scale);
         Assert.False(Collect(metrics, [new CheckOutcome("a", [Critical.Fail("GET /", "x", "y")], TimeSpan.Zero)]).Pass);
         var stopped = CompletionRules.Stopped("a", "(not run)", "the target stopped answering");
         var skipped = Collect(metrics, [new CheckOutcome("a", [stopped.Weighed(strict: true)], TimeSpan.Zero, Skipped: true)]);
@@ -66,7 +67,7 @@ public sealed class BenchmarkResultTests
     [Fact]
     public void Warnings_are_listed_as_errors_but_not_among_the_original_messages()
     {
-        var metrics = new RunMetrics(new FakeClock());
+        var metrics = new RunMetrics(new FakeClock(), ScoreKinds.Scale);
         metrics.Errors.Add(ErrorKind.Warning, "an addition failed");
         metrics.Errors.Add("an ordinary error");
         var result = Collect(metrics, []);
@@ -77,7 +78,7 @@ public sealed class BenchmarkResultTests
     [Fact]
     public void An_interrupted_run_does_not_pass()
     {
-        var result = Collect(new RunMetrics(new FakeClock()), [], interrupted: true);
+        var result = Collect(new RunMetrics(new FakeClock(), ScoreKinds.Scale), [], interrupted: true);
         Assert.False(result.Pass);
         Assert.True(result.Interrupted);
         Assert.False(result.InitialCheckPassed); // no check had finished

@@ -1,5 +1,5 @@
 using System.Text;
-using IsuBench.Scenarios.Sse;
+using IsuBench.Engine.Sse;
 
 namespace IsuBench.Tests.Scenarios.Sse;
 

@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Sse;
+using IsuBench.Engine.Sse;
 
 namespace IsuBench.Tests.Scenarios.Sse;
 

@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Sse;
+using IsuBench.Engine.Sse;
 using IsuBench.Tests.Scenarios.Infrastructure;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,5 @@
 using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
 using IsuBench.Tests.Scenarios.Infrastructure;

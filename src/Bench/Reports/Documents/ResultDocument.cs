@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
 using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Metrics;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Reports;
@@ -92,7 +93,7 @@ public sealed record ResultDocument
         LoadRan = result.LoadRan,
         Load = LoadDocument.From(result.Load),
         Interrupted = result.Interrupted,
-        Scores = result.Scores.ToDictionary(s => ScoreKindName(s.Kind), s => new ScoreDocument(s.Count, s.Points)),
+        Scores = result.Scores.ToDictionary(s => ScoreKinds.NameOf(s.Kind), s => new ScoreDocument(s.Count, s.Points)),
         Endpoints = result.Endpoints.Select(e => new EndpointDocument(
             e.Endpoint, e.Requests, e.Errors, e.Timeouts,
             e.Latency.P50Ms, e.Latency.P90Ms, e.Latency.P99Ms, e.Latency.P999Ms, e.Latency.MaxMs)).ToList(),
@@ -111,15 +112,6 @@ public sealed record ResultDocument
             f => f.Key, f => new GateFigureDocument(f.Value.Value, f.Value.HigherIsBetter ? GateFigureDocument.Higher : GateFigureDocument.Lower, f.Value.Gated)),
         TimeSeries = result.TimeSeries.Select(p => new TimeSeriesDocument(
             Math.Round(p.Elapsed.TotalSeconds, 3), p.Score, Math.Round(p.RequestsPerSecond, 2), p.Watchers, p.Errors)).ToList(),
-    };
-
-    /// <summary>The JSON name of a score kind.</summary>
-    public static string ScoreKindName(ScoreKind kind) => kind switch
-    {
-        ScoreKind.Get => "get",
-        ScoreKind.Post => "post",
-        ScoreKind.StreamStroke => "stream_stroke",
-        _ => kind.ToString().ToLowerInvariant(),
     };
 
     /// <summary>The JSON name of an error kind.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Metrics;
 
 namespace IsuBench.Scenarios.Workloads.Gate;
 

@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Engine.Execution;
 
 namespace IsuBench.Scenarios.Workloads.Gate;
 

@@ -1,3 +1,5 @@
+using IsuBench.Engine.Execution;
+using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Judging;
 

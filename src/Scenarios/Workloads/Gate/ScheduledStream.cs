@@ -1,3 +1,4 @@
+using IsuBench.Engine.Execution;
 using IsuBench.Scenarios.Workloads.Gate.Arrivals;
 
 namespace IsuBench.Scenarios.Workloads.Gate;

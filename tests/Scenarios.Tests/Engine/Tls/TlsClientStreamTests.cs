@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Authentication;
-using IsuBench.Scenarios.Engine.Http;
-using IsuBench.Scenarios.Engine.Tls;
+using IsuBench.Engine.Http;
+using IsuBench.Engine.Tls;
 using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Tests.Scenarios.Engine.Tls;

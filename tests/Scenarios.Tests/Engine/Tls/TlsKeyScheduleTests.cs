@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Engine.Tls;
+using IsuBench.Engine.Tls;
 
 namespace IsuBench.Tests.Scenarios.Engine.Tls;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using IsuBench.Scenarios.Sse.Transport;
+using IsuBench.Engine.Sse.Transport;
 
 namespace IsuBench.Tests.Scenarios.Sse.Transport;
 

@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Sse;
+using IsuBench.Engine.Sse;
 using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Tests.Scenarios.Sse.Transport;

@@ -1,4 +1,4 @@
-using IsuBench.Scenarios.Engine.Execution;
+using IsuBench.Engine.Execution;
 using IsuBench.Scenarios.Workloads.Gate;
 using IsuBench.Tests.Scenarios.Infrastructure;
 

@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Text;
+
+namespace IsuBench.Engine.Tls;
+
+/// <summary>
+/// The ClientHello this client sends (RFC 8446 §4.1.2): TLS 1.3 only, TLS_AES_128_GCM_SHA256, an X25519 key share, a 32-byte
+/// legacy session id (middlebox compatibility, §D.4, as Go's client sends), server_name for a host name (not for an address).
+/// </summary>
+public static class ClientHello
+{
+    /// <summary>TLS_AES_128_GCM_SHA256, the one cipher suite every TLS 1.3 server must implement (§9.1).</summary>
+    public const ushort CipherSuite = 0x1301;
+
+    /// <summary>TLS 1.3 in supported_versions.</summary>
+    public const ushort Tls13 = 0x0304;
+
+    /// <summary>Extension code points (§4.2).</summary>
+    public static class Extension
+    {
+        /// <summary>server_name (RFC 6066).</summary>
+        public const ushort ServerName = 0;
+
+        /// <summary>supported_groups.</summary>
+        public const ushort SupportedGroups = 10;
+
+        /// <summary>signature_algorithms.</summary>
+        public const ushort SignatureAlgorithms = 13;
+
+        /// <summary>supported_versions.</summary>
+        public const ushort SupportedVersions = 43;
+
+        /// <summary>key_share.</summary>
+        public const ushort KeyShare = 51;
+    }
+
+    /// <summary>The whole handshake message, header included.</summary>
+    public static byte[] Build(ReadOnlySpan<byte> random, ReadOnlySpan<byte> sessionId, ReadOnlySpan<byte> publicKey, string? serverName)
+    {
+        var message = new List<byte>(256);
+        message.Add(TlsContentType.Message.ClientHello);
+        int length = Reserve(message, 3);
+        AddUInt16(message, 0x0303); // legacy_version
+        message.AddRange(random);
+        message.Add((byte)sessionId.Length);
+        message.AddRange(sessionId);
+        AddUInt16(message, 2);
+        AddUInt16(message, CipherSuite);
+        message.Add(1); // legacy_compression_methods: null only
+        message.Add(0);
+        int extensions = Reserve(message, 2);
+
+        if (serverName is not null && !IPAddress.TryParse(serverName, out _))
+        {
+            byte[] name = Encoding.ASCII.GetBytes(serverName);
+            AddUInt16(message, Extension.ServerName);
+            AddUInt16(message, name.Length + 5);
+            AddUInt16(message, name.Length + 3); // server_name_list
+            message.Add(0); // host_name
+            AddUInt16(message, name.Length);
+            message.AddRange(name);
+        }
+
+        AddUInt16(message, Extension.SupportedGroups);
+        AddUInt16(message, 4);
+        AddUInt16(message, 2);
+        AddUInt16(message, X25519KeyShare.Group);
+
+        AddUInt16(message, Extension.SignatureAlgorithms);
+        AddUInt16(message, 2 + 2 * ServerSignature.Offered.Length);
+        AddUInt16(message, 2 * ServerSignature.Offered.Length);
+        foreach (ushort scheme in ServerSignature.Offered) AddUInt16(message, scheme);
+
+        AddUInt16(message, Extension.SupportedVersions);
+        AddUInt16(message, 3);
+        message.Add(2);
+        AddUInt16(message, Tls13);
+
+        AddUInt16(message, Extension.KeyShare);
+        AddUInt16(message, 2 + 4 + publicKey.Length);
+        AddUInt16(message, 4 + publicKey.Length); // client_shares
+        AddUInt16(message, X25519KeyShare.Group);
+        AddUInt16(message, publicKey.Length);
+        message.AddRange(publicKey);
+
+        byte[] bytes = [.. message];
+        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(extensions), (ushort)(bytes.Length - extensions - 2));
+        int bodyLength = bytes.Length - length - 3;
+        bytes[length] = (byte)(bodyLength >> 16);
+        bytes[length + 1] = (byte)(bodyLength >> 8);
+        bytes[length + 2] = (byte)bodyLength;
+        return bytes;
+    }
+
+    private static int Reserve(List<byte> message, int count)
+    {
+        int at = message.Count;
+        for (int i = 0; i < count; i++) message.Add(0);
+        return at;
+    }
+
+    private static void AddUInt16(List<byte> message, int value)
+    {
+        message.Add((byte)(value >> 8));
+        message.Add((byte)value);
+    }
+}
