@@ -1,6 +1,5 @@
 using System.Globalization;
 using IsuBench.Engine.Http;
-using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.Api;
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.Api;
 

@@ -4,7 +4,6 @@ using IsuBench.Checks.Verdicts;
 using IsuBench.Engine.Http;
 using IsuBench.Engine.Metrics;
 using IsuBench.Engine.Sse;
-using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.Api;
 
@@ -22,15 +21,15 @@ public sealed class RoomStream
     /// Prepares the stream of <paramref name="roomId"/> for <paramref name="token"/>; nothing is sent before <see cref="ReadAsync"/>.
     /// Stroke events are read through <paramref name="strokes"/> when given.
     /// </summary>
-    public RoomStream(Session session, long roomId, string token, SseClientOptions options, Judge judge, StrokeEventReadings? strokes = null)
+    public RoomStream(Session session, long roomId, string token, SseClientOptions options, RunMetrics metrics, StrokeEventReadings? strokes = null)
     {
         _strokes = strokes;
         _client = new SseClient(session, IsuketchApi.StreamPath(roomId, token), options with { Endpoint = Endpoints.Stream });
-        Gauge watchers = judge.Metrics.Watchers;
+        Gauge watchers = metrics.Watchers;
         _client.Connected += _ => watchers.Increment();
         _client.Disconnected += _ => watchers.Decrement();
         // The watcher stays and the client tries again, as the original's did; each failure is an ordinary error.
-        _client.OpenFailed += (_, failure) => judge.Error(failure.Message);
+        _client.OpenFailed += (_, failure) => metrics.Errors.Add(failure.Message);
     }
 
     /// <summary>

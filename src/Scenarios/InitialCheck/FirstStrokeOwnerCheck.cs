@@ -1,6 +1,5 @@
 using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

@@ -22,7 +22,7 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
 
         var request = $"GET /api/stream/rooms/{roomId.ToString(CultureInfo.InvariantCulture)}";
         var stream = new RoomStream(session, roomId, page.Token!,
-            new SseClientOptions { CompatRetry = context.Options.CompatRetry, Transport = context.Options.SseTransport }, context.RunJudge);
+            new SseClientOptions { CompatRetry = context.Options.CompatRetry, Transport = context.Options.SseTransport }, context.RunJudge.Metrics);
         var counts = new List<int>();
         var strokes = 0;
         var problems = new List<Verdict>();

@@ -5,7 +5,6 @@ using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
 using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
-using IsuBench.Scenarios.Workloads;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

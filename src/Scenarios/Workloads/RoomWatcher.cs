@@ -80,7 +80,7 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
             return;
         }
         var stream = new RoomStream(session, roomId, token,
-            new SseClientOptions { CompatRetry = room.Options.CompatRetry, Transport = room.Options.SseTransport }, room.Judge, room.Strokes);
+            new SseClientOptions { CompatRetry = room.Options.CompatRetry, Transport = room.Options.SseTransport }, room.Judge.Metrics, room.Strokes);
         state.MarkJoined();
         await foreach (var item in stream.ReadAsync(Endpoints.Stream, leave))
         {

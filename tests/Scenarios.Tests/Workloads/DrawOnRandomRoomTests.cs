@@ -3,6 +3,7 @@ using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
 using IsuBench.Tests.Scenarios.Infrastructure;
+using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Tests.Scenarios.Workloads;
 

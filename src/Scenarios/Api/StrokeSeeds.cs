@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using IsuBench.Checks.Documents;
 using IsuBench.Data;
 
-namespace IsuBench.Scenarios.Workloads;
+namespace IsuBench.Scenarios.Api;
 
 /// <summary>The original stroke shapes (<see cref="SeedStrokes"/>) as the bench posts them: coordinates as numbers of the JSON it sends.</summary>
 public static class StrokeSeeds

@@ -1,6 +1,6 @@
 using IsuBench.Checks.Documents;
 
-namespace IsuBench.Scenarios.Workloads;
+namespace IsuBench.Scenarios.Api;
 
 /// <summary>
 /// The original benchmark's "fluctuate": every point moves by a uniform value in [-1.5, +1.5) in x and y, the width
