@@ -10,7 +10,7 @@ public sealed record Spread(double Median, double Min, double Max, double? Coeff
     {
         if (values.Count == 0) throw new ArgumentException("at least one value is needed", nameof(values));
         var sorted = values.Order().ToArray();
-        return new Spread(Quantiles.MedianOfSorted(sorted), sorted[0], sorted[^1], CoefficientOfVariationOf(sorted), sorted.Length);
+        return new Spread(Quantiles.Median(sorted), sorted[0], sorted[^1], CoefficientOfVariationOf(sorted), sorted.Length);
     }
 
     /// <summary>True when the two ranges (min to max) share a value, so the runs cannot tell the sides apart.</summary>

@@ -1,5 +1,5 @@
 using IsuBench.Bench.Compare;
-using IsuBench.Bench.Gate.Statistics;
+using Perfolizer.Mathematics.SignificanceTesting.Base;
 
 namespace IsuBench.Bench.Gate;
 
@@ -13,7 +13,7 @@ public sealed record FigureSamples(string Name, BetterWhen Better, IReadOnlyList
     public IReadOnlyList<double> RatioDenominator => Better == BetterWhen.Lower ? Candidates : Baselines;
 
     /// <summary>The rank test's alternative "the results are worse": lower values when higher is better.</summary>
-    public OneSidedAlternative Worse => Better == BetterWhen.Lower ? OneSidedAlternative.Greater : OneSidedAlternative.Less;
+    public AlternativeHypothesis Worse => Better == BetterWhen.Lower ? AlternativeHypothesis.Greater : AlternativeHypothesis.Less;
 
     /// <summary>"higher is better" or "lower is better".</summary>
     public string BetterText => Better == BetterWhen.Lower ? "lower is better" : "higher is better";

@@ -1,4 +1,5 @@
 using IsuBench.Bench.Gate.Statistics;
+using Perfolizer.Mathematics.Common;
 
 namespace IsuBench.Bench.Gate;
 

@@ -9,10 +9,9 @@ public static class FigureTest
     public static FigureStatistics Run(FigureSamples samples, GateSettings settings, int resamples, Random random)
     {
         var rankTest = MannWhitneyU.Test(samples.Candidates, samples.Baselines, samples.Worse);
-        double ratio = BootstrapRatioOfMedians.PointEstimate(samples.RatioNumerator, samples.RatioDenominator);
         var interval = BootstrapRatioOfMedians.Interval(samples.RatioNumerator, samples.RatioDenominator, settings.Confidence, resamples, random);
         return new FigureStatistics(
             samples.Candidates.Count, Quantiles.Median(samples.Candidates), samples.Baselines.Count, Quantiles.Median(samples.Baselines),
-            ratio, interval, rankTest, VerdictRule.Decide(rankTest, interval, settings));
+            interval.Estimation, interval, rankTest, VerdictRule.Decide(rankTest, interval, settings));
     }
 }

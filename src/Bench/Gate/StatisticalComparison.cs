@@ -19,7 +19,7 @@ public static class StatisticalComparison
 
     private static string Numbers(FigureSamples samples, FigureStatistics s)
     {
-        string confidence = GateText.Percent(s.Interval.Confidence);
+        string confidence = GateText.Percent(s.Interval.ConfidenceLevel);
         string method = s.RankTest.Exact ? "exact" : "normal approximation";
         return $"results {s.CandidateRuns} runs, median {GateText.Number(s.CandidateMedian)}; " +
                $"baselines {s.BaselineRuns} runs, median {GateText.Number(s.BaselineMedian)}; " +

@@ -1,12 +1,13 @@
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.Gate.Statistics;
+using Perfolizer.Mathematics.Common;
 
 namespace IsuBench.Tests.Bench.Gate;
 
 public sealed class VerdictRuleTests
 {
     private static GateVerdict Decide(double p, double lower, double upper) =>
-        VerdictRule.Decide(new RankTestResult(0, p, Exact: true), new ConfidenceInterval(lower, upper, 0.95), GateSettings.Default);
+        VerdictRule.Decide(new RankTestResult(0, p, Exact: true), new ConfidenceInterval((lower + upper) / 2, lower, upper, 0.95), GateSettings.Default);
 
     [Theory]
     [InlineData(0.01, 0.80, 0.89, GateVerdict.Fail)]          // worse, and the whole interval below 0.9

@@ -1,11 +1,13 @@
+using Perfolizer.Mathematics.Common;
+
 namespace IsuBench.Bench.Gate.Statistics;
 
 /// <summary>
 /// The ratio of two samples' medians and its bootstrap percentile confidence interval (Efron and Tibshirani,
 /// An Introduction to the Bootstrap, 1993, ch. 13): each resample draws every sample anew with replacement at its own
-/// size, and the interval is the central share of the resampled ratios.
+/// size, and the interval is the central share of the resampled ratios. Perfolizer 0.6.1 has no bootstrap.
 /// </summary>
-public static class BootstrapRatioOfMedians
+internal static class BootstrapRatioOfMedians
 {
     /// <summary>
     /// <paramref name="numerator"/> over <paramref name="denominator"/>. A median of zero or below has no scale to divide
@@ -23,8 +25,8 @@ public static class BootstrapRatioOfMedians
         Ratio(Quantiles.Median(numerator), Quantiles.Median(denominator));
 
     /// <summary>
-    /// The percentile interval at <paramref name="confidence"/> from <paramref name="resamples"/> resamples drawn with
-    /// <paramref name="random"/>; the same seed gives the same interval.
+    /// The point estimate and its percentile interval at <paramref name="confidence"/> from <paramref name="resamples"/>
+    /// resamples drawn with <paramref name="random"/>; the same seed gives the same interval.
     /// </summary>
     public static ConfidenceInterval Interval(
         IReadOnlyList<double> numerator, IReadOnlyList<double> denominator, double confidence, int resamples, Random random)
@@ -40,6 +42,7 @@ public static class BootstrapRatioOfMedians
             ratios[r] = Ratio(top.Draw(random), bottom.Draw(random));
         Array.Sort(ratios);
         double tail = (1 - confidence) / 2;
-        return new ConfidenceInterval(Quantiles.QuantileOfSorted(ratios, tail), Quantiles.QuantileOfSorted(ratios, 1 - tail), confidence);
+        return new ConfidenceInterval(
+            PointEstimate(numerator, denominator), Quantiles.QuantileOfSorted(ratios, tail), Quantiles.QuantileOfSorted(ratios, 1 - tail), confidence);
     }
 }

@@ -1,23 +1,27 @@
+using Perfolizer.Mathematics.QuantileEstimators;
+using Pragmastat;
+
 namespace IsuBench.Bench.Gate.Statistics;
 
-/// <summary>The median and other quantiles of a sorted sample, defined as numpy's defaults define them.</summary>
-public static class Quantiles
+/// <summary>The median (Perfolizer's) and other quantiles of a sample, defined as numpy's defaults define them.</summary>
+internal static class Quantiles
 {
-    /// <summary>The middle value of <paramref name="sorted"/>, or the mean of the middle two for an even count.</summary>
-    public static double MedianOfSorted(ReadOnlySpan<double> sorted)
+    /// <summary>The middle value of <paramref name="values"/> in any order, or the mean of the middle two for an even count.</summary>
+    public static double Median(IReadOnlyList<double> values)
     {
-        if (sorted.IsEmpty) throw new ArgumentException("at least one value is needed", nameof(sorted));
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        if (values.Count == 0) throw new ArgumentException("at least one value is needed", nameof(values));
+        return SimpleQuantileEstimator.Instance.Median(new Sample(values)).NominalValue;
     }
-
-    /// <summary>The median of <paramref name="values"/> in any order.</summary>
-    public static double Median(IEnumerable<double> values) => MedianOfSorted(values.Order().ToArray());
 
     /// <summary>
     /// The <paramref name="probability"/> quantile of <paramref name="sorted"/>, interpolating linearly between the
     /// order statistics around position (n − 1)·p (Hyndman and Fan's definition 7, numpy.percentile's default).
     /// </summary>
+    // Not Perfolizer's HyndmanFanQuantileEstimator.Type7: it gives numpy's values in QuantilesTests, but takes
+    // a·(1 − f) + b·f, which moves equal neighbours by an ulp (0.9 and 0.9 at p = 0.3 give 0.9000000000000001; so did
+    // 6.8 % of 100,000 constant samples) and makes NaN of two infinite ratios. The bootstrap interval's ends land on
+    // such atoms and VerdictRule compares them with the threshold exactly: over 2,000 random intervals, 281 had an end
+    // an ulp away from this.
     public static double QuantileOfSorted(ReadOnlySpan<double> sorted, double probability)
     {
         if (sorted.IsEmpty) throw new ArgumentException("at least one value is needed", nameof(sorted));

@@ -4,7 +4,9 @@ namespace IsuBench.Bench.Gate.Statistics;
 /// Draws the median of a resample with replacement of a sample without sorting the resample: it counts how often each
 /// of the sorted values was drawn and walks the counts to the middle, which keeps many thousand resamples cheap.
 /// </summary>
-public sealed class ResampledMedian
+// Not a Perfolizer median of each resample: that builds and sorts a sample per draw, and the estimate of more runs
+// draws some millions.
+internal sealed class ResampledMedian
 {
     private readonly double[] _sorted;
     private readonly int[] _draws;

@@ -22,7 +22,7 @@ public sealed class BootstrapRatioOfMediansTests
 
         Assert.Equal(lower, interval.Lower, 1e-9);
         Assert.Equal(upper, interval.Upper, 1e-9);
-        Assert.Equal(0.95, interval.Confidence);
+        Assert.Equal(0.95, interval.ConfidenceLevel.Value);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using IsuBench.Bench.Gate.Statistics;
+using Perfolizer.Mathematics.SignificanceTesting.Base;
 
 namespace IsuBench.Tests.Bench.Gate.Statistics;
 
@@ -55,15 +56,34 @@ public sealed class MannWhitneyUTests
     [Fact]
     public void The_order_of_the_values_does_not_matter()
     {
-        var sorted = MannWhitneyU.Test([7900, 8000, 8100, 8200, 8300], [9800, 9900, 10000, 10100, 10400], OneSidedAlternative.Less);
-        var shuffled = MannWhitneyU.Test([8200, 7900, 8300, 8000, 8100], [10100, 9800, 10400, 10000, 9900], OneSidedAlternative.Less);
+        var sorted = MannWhitneyU.Test([7900, 8000, 8100, 8200, 8300], [9800, 9900, 10000, 10100, 10400], AlternativeHypothesis.Less);
+        var shuffled = MannWhitneyU.Test([8200, 7900, 8300, 8000, 8100], [10100, 9800, 10400, 10000, 9900], AlternativeHypothesis.Less);
         Assert.Equal(sorted, shuffled);
     }
 
     [Fact]
     public void An_empty_sample_is_refused() =>
-        Assert.Throws<ArgumentException>(() => MannWhitneyU.Test([], [1.0], OneSidedAlternative.Less));
+        Assert.Throws<ArgumentException>(() => MannWhitneyU.Test([], [1.0], AlternativeHypothesis.Less));
 
-    private static OneSidedAlternative Alternative(string scipyName) =>
-        scipyName == "less" ? OneSidedAlternative.Less : OneSidedAlternative.Greater;
+    // Only equal values tie, as in scipy's rankdata: 1 and 1 + 1e-12 are two ranks, so the exact distribution applies.
+    // By enumeration of the six orderings of two against two, P(U2 ≥ 2) = 4/6.
+    [Fact]
+    public void Values_apart_by_less_than_a_billionth_are_not_tied()
+    {
+        var test = MannWhitneyU.Test([1, 3], [1 + 1e-12, 2], AlternativeHypothesis.Less);
+
+        Assert.True(test.Exact);
+        Assert.Equal(2, test.U);
+        Assert.Equal(4.0 / 6, test.P, 1e-12);
+    }
+
+    [Fact]
+    public void A_two_sided_alternative_and_infinite_values_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => MannWhitneyU.Test([1.0], [2.0], AlternativeHypothesis.TwoSides));
+        Assert.Throws<ArgumentException>(() => MannWhitneyU.Test([1.0, double.PositiveInfinity], [2.0], AlternativeHypothesis.Less));
+    }
+
+    private static AlternativeHypothesis Alternative(string scipyName) =>
+        scipyName == "less" ? AlternativeHypothesis.Less : AlternativeHypothesis.Greater;
 }
