@@ -1,4 +1,4 @@
--- The ISUketch schema (SPEC §1.1). Kept as the original so that teams tune against it.
+-- The ISUketch schema (docs/contract.md §1.1). Kept as the original so that teams tune against it.
 CREATE TABLE IF NOT EXISTS rooms (
   id BIGINT NOT NULL AUTO_INCREMENT,
   name VARCHAR(255) NOT NULL,
