@@ -20,7 +20,7 @@ public static class MetricsExport
     {
         if (settings.Endpoint is not { } endpoint) return null;
         return Sdk.CreateMeterProviderBuilder()
-            .ConfigureResource(resource => resource.AddService("isubench", serviceVersion: Commands.BenchVersion.Current))
+            .ConfigureResource(resource => resource.AddService("isubench", serviceVersion: Reports.BenchVersion.Current))
             .AddMeter(BenchInstruments.MeterName)
             .AddOtlpExporter((exporter, reader) =>
             {

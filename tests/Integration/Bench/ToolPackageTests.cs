@@ -1,4 +1,5 @@
 using IsuBench.Bench.Commands;
+using IsuBench.Bench.Reports;
 using IsuBench.Integration.Infrastructure;
 using IsuBench.Integration.Tuned;
 using IsuBench.Tests.Shared;

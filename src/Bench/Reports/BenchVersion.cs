@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace IsuBench.Bench.Commands;
+namespace IsuBench.Bench.Reports;
 
 /// <summary>The version of isubench written into every result.</summary>
 public static class BenchVersion
