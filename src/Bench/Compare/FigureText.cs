@@ -33,10 +33,10 @@ public static class FigureText
         return figure.Share ? $"{sign}{Number(change)} pp" : $"{sign}{Number(change)} %";
     }
 
-    /// <summary>The tally of an error on a side: its count, with the runs that had it when the side has several.</summary>
+    /// <summary>The tally of an error on a side: its count, with the runs that had it when the side has several results.</summary>
     public static string Tally(ErrorTally? tally, ComparisonSide side) =>
         tally is null ? Missing
-        : side.Runs.Count > 1 ? $"{tally.Count} ({tally.Runs}/{side.Runs.Count} runs)"
+        : side.Results.Count > 1 ? $"{tally.Count} ({tally.Runs}/{side.Results.Count} runs)"
         : tally.Count.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>How many of the side's runs passed, as "n/m".</summary>

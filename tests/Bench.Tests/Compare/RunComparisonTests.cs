@@ -1,4 +1,5 @@
 using IsuBench.Bench.Compare;
+using static IsuBench.Tests.Bench.Compare.RepeatedRunSamples;
 using static IsuBench.Tests.Bench.Infrastructure.ComparisonSamples;
 
 namespace IsuBench.Tests.Bench.Compare;
@@ -42,6 +43,29 @@ public sealed class RunComparisonTests
         Assert.Equal(1110, total.Sides[0].Spread!.Median); // 1000 + 100 post + 10 stream
         Assert.Equal(1610, total.Sides[1].Spread!.Median);
         Assert.True(comparison.SeveralRuns);
+    }
+
+    [Fact]
+    public void A_side_of_one_run_repeat_result_has_the_median_range_and_variation_of_its_runs_and_the_details_of_its_median_run()
+    {
+        var repeat = Summary("baseline-isucon",
+        [
+            Run("x", get: 900, endpoints: [Endpoint(Root, 100, 0, 10, 50)]),
+            Run("x", get: 1100, endpoints: [Endpoint(Root, 100, 0, 30, 90)]),
+            Run("x", get: 1000, endpoints: [Endpoint(Root, 100, 0, 20, 70)]),
+        ]);
+        var comparison = RunComparison.Of([Side("before", repeat), Side("after", Run("a1", get: 1500, endpoints: [Endpoint(Root, 100, 0, 10, 50)]))]);
+
+        Assert.True(comparison.SeveralRuns);
+        Assert.Equal([3, 1], comparison.Sides.Select(s => s.Runs.Count));
+        var get = comparison.Scores[0].Sides[0].Spread!;
+        Assert.Equal((1000, 900, 1100, 3), (get.Median, get.Min, get.Max, get.Runs));
+        Assert.Equal(0.1, get.CoefficientOfVariation!.Value, 12);
+        Assert.Equal(ChangeJudgement.Better, comparison.Scores[0].Judge(1));
+        // Endpoints are in the summary only as its median run's (run-3, 1000 points).
+        var root = comparison.Endpoints.Single(e => e.Endpoint == Root).P50Ms.Sides[0].Spread!;
+        Assert.Equal((20, 1), (root.Median, root.Runs));
+        Assert.Contains(comparison.Notes, n => n.StartsWith("before: endpoints, SSE delivery and errors of baseline-isucon are those of its median run (run-3)", StringComparison.Ordinal));
     }
 
     [Fact]
