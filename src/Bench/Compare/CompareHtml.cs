@@ -29,7 +29,9 @@ public static class CompareHtml
             .Append("<style>").Append(HtmlReport.SharedStyle).Append("body{max-width:1560px}")
             .Append("td.better{color:#1b7a1b;font-weight:bold}td.worse{color:#c62828;font-weight:bold}.pair{display:flex;flex-wrap:wrap;gap:16px}")
             .Append("</style></head><body>");
-        html.Append($"<h1>IsuBench comparison: {Escape(names)}</h1><p>{Escape(FigureText.Legend(comparison))}</p>");
+        html.Append($"<h1>IsuBench comparison: {Escape(names)}</h1>");
+        HeadlineTable(html, comparison);
+        html.Append($"<p>{Escape(FigureText.Legend(comparison))}</p>");
         html.Append("<table id=\"sides\"><tr><th>side</th><th>source</th><th>runs</th><th>passed</th></tr>");
         foreach (var side in sides)
             html.Append($"<tr><td>{Escape(side.Label)}</td><td>{Escape(side.Source)}</td><td class=\"n\">{side.Runs.Count}</td><td class=\"n\">{FigureText.Passed(side)}</td></tr>");
@@ -70,6 +72,20 @@ public static class CompareHtml
     // One bar group per side: the sides' medians of each figure, 0 where a side has none.
     private static List<BarGroup> PerSide(RunComparison comparison, IReadOnlyList<ComparedFigure> figures) =>
         comparison.Sides.Select((side, i) => new BarGroup(side.Label, figures.Select(f => f.Sides[i].Spread?.Median ?? 0).ToList())).ToList();
+
+    private static void HeadlineTable(StringBuilder html, RunComparison comparison)
+    {
+        html.Append("<h2>Headline</h2>").Append($"<p>{Escape(FigureText.HeadlineLegend(comparison))}</p>")
+            .Append("<table id=\"headline\"><tr><th>figure</th>")
+            .Append(string.Concat(comparison.Sides.Skip(1).Select(s => $"<th>{Escape(s.Label)}</th>"))).Append("</tr>");
+        foreach (var figure in comparison.Headline)
+        {
+            html.Append($"<tr><td>{Escape(figure.Name)}</td>");
+            for (int i = 1; i < comparison.Sides.Count; i++) html.Append(JudgedCell(FigureText.Ratio(figure, i), figure, i));
+            html.Append("</tr>");
+        }
+        html.Append("</table>");
+    }
 
     private static void ScoreTable(StringBuilder html, RunComparison comparison)
     {
@@ -133,7 +149,10 @@ public static class CompareHtml
         html.Append("</table>");
     }
 
-    private static string ChangeCell(ComparedFigure figure, int index)
+    private static string ChangeCell(ComparedFigure figure, int index) => JudgedCell(FigureText.Change(figure, index), figure, index);
+
+    // Green or red only for a change beyond the runs' spread.
+    private static string JudgedCell(string text, ComparedFigure figure, int index)
     {
         string judgement = figure.Judge(index) switch
         {
@@ -141,6 +160,6 @@ public static class CompareHtml
             ChangeJudgement.Worse => " worse",
             _ => "",
         };
-        return $"<td class=\"n{judgement}\">{FigureText.Change(figure, index)}</td>";
+        return $"<td class=\"n{judgement}\">{Escape(text)}</td>";
     }
 }

@@ -37,6 +37,14 @@ public sealed record ComparedFigure(string Name, BetterWhen Better, bool Share, 
         return (to - from) / Math.Abs(from) * 100;
     }
 
+    /// <summary>Side <paramref name="index"/>'s median over the reference side's; null when either is missing, or the reference is zero and the side is not.</summary>
+    public double? Ratio(int index)
+    {
+        if (Sides[0].Spread?.Median is not { } reference || Sides[index].Spread?.Median is not { } value) return null;
+        if (reference == 0) return value == 0 ? 1 : null;
+        return value / reference;
+    }
+
     /// <summary>Whether side <paramref name="index"/> did better or worse than the reference side, counting only a change beyond both sides' ranges over their runs.</summary>
     public ChangeJudgement Judge(int index)
     {

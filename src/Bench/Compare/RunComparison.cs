@@ -1,8 +1,12 @@
 namespace IsuBench.Bench.Compare;
 
-/// <summary>Two or more sides compared figure by figure against the first, the reference side; every report renders from this.</summary>
+/// <summary>
+/// Two or more sides compared figure by figure against the first, the reference side, led by the figures the gate compares
+/// (<see cref="Headline"/>); every report renders from this.
+/// </summary>
 public sealed record RunComparison(
     IReadOnlyList<ComparisonSide> Sides,
+    IReadOnlyList<ComparedFigure> Headline,
     IReadOnlyList<ComparedFigure> Scores,
     IReadOnlyList<EndpointComparison> Endpoints,
     DeliveryComparison Delivery,
@@ -30,6 +34,6 @@ public sealed record RunComparison(
             .Select(kind => ComparedFigure.OfRuns(kind, BetterWhen.Higher, sides, r => r.Scores.TryGetValue(kind, out var score) ? score.Points : 0))
             .Append(ComparedFigure.OfRuns(TotalScore, BetterWhen.Higher, sides, r => r.Score))
             .ToList();
-        return new RunComparison(sides, scores, EndpointComparison.Of(sides), DeliveryComparison.Of(sides), ErrorComparison.Of(sides), ComparisonNotes.Of(sides));
+        return new RunComparison(sides, HeadlineFigures.Of(sides), scores, EndpointComparison.Of(sides), DeliveryComparison.Of(sides), ErrorComparison.Of(sides), ComparisonNotes.Of(sides));
     }
 }

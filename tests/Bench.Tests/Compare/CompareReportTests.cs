@@ -26,6 +26,11 @@ public sealed class CompareReportTests
     {
         var md = CompareMarkdown.Render(Sample()).Split('\n');
         Assert.Equal("# IsuBench comparison: before vs after", md[0]);
+        // The headline comes first: each figure's ratio to the first side (totals 1610 over the median 1110).
+        Assert.Equal("## Headline", md[2]);
+        int headline = Array.IndexOf(md, "| figure | after |");
+        Assert.InRange(headline, 3, Array.FindIndex(md, l => l.StartsWith("| side |", StringComparison.Ordinal)));
+        Assert.Equal("| score | 1.45× better |", md[headline + 2]);
         Assert.Contains("| get | before | 1000 | 900–1100 | 14.1 % |  |", md); // CV: sample deviation 141.4 over mean 1000
         Assert.Contains("|  | after | 1500 |  |  | +50 % |", md);
         Assert.Contains("| GET / | before | 100 |  | 0 |  | 12 |  | 60 |  |", md);
@@ -67,6 +72,11 @@ public sealed class CompareReportTests
         Assert.Equal(30, Bar("chart-compare-p99", "after", "GET /"));
         Assert.Equal(50, Bar("chart-compare-delivery", "after", "≤ 50 ms"));
 
+        // The headline is the first table, its ratio coloured as the change it stands for.
+        Assert.Equal("headline", page.QuerySelector("table")!.Id);
+        Assert.True(page.QuerySelector("#headline")!.CompareDocumentPosition(page.QuerySelector("#sides")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.Equal("1.45× better", page.QuerySelector("#headline td.better")!.TextContent);
+
         // Changes are coloured by whether they help; the awkward message stays text.
         Assert.Contains("+50 %", page.QuerySelector("#scores td.better")!.TextContent);
         Assert.Contains("n/a", page.QuerySelectorAll("#endpoints td").Select(td => td.TextContent));
@@ -84,6 +94,8 @@ public sealed class CompareReportTests
         Assert.DoesNotContain('\u001b', text);
         var lines = text.Split('\n');
         Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= CompareConsole.PlainWidth, l));
+        Assert.Contains("Headline: ratio to before", lines[0]);
+        Assert.Contains(lines.TakeWhile(l => !l.Contains("Sides", StringComparison.Ordinal)), l => l.Contains("score") && l.Contains("1.45× better"));
         Assert.Contains(lines, l => l.Contains("get") && l.Contains("before") && l.Contains("1000") && l.Contains("900–1100") && l.Contains("14.1 %"));
         Assert.Contains(lines, l => l.Contains("after") && l.Contains("1500") && l.Contains("+50 %"));
         Assert.Contains(lines, l => l.Contains("GET /") && l.Contains("before") && l.Contains("12"));

@@ -50,6 +50,18 @@ public sealed class RepeatFileAgreementTests : IDisposable
         var comparison = RunComparison.Of([side, side]);
         var total = comparison.Scores.Single(s => s.Name == RunComparison.TotalScore).Sides[0].Spread!;
         Assert.Equal(Spread.Of(gate.Samples.Select(s => (double)s.Score).ToList()), total);
+
+        // The headline's gate figures are the gate's, over the same values, improving the same way.
+        var (figures, _) = FigurePairing.Pair(gate.Samples, gate.Samples);
+        foreach (var figure in figures)
+        {
+            var headline = comparison.Headline.Single(f => f.Name == figure.Name);
+            Assert.Equal(figure.Better, headline.Better);
+            Assert.Equal(Spread.Of(figure.Baselines), headline.Sides[0].Spread);
+        }
+        Assert.Equal(
+            figures.Select(f => f.Name).Append(GateFigure.ScoreName).Distinct().Order(StringComparer.Ordinal),
+            comparison.Headline.Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
