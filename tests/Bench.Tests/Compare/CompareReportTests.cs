@@ -86,6 +86,44 @@ public sealed class CompareReportTests
     }
 
     [Fact]
+    public void Sides_are_drawn_in_distinct_blues_and_greys_never_in_the_colours_of_better_and_worse()
+    {
+        var comparison = RunComparison.Of(
+        [
+            Side("before", Run("b1", get: 1000, endpoints: [Endpoint("GET /", 100, 0, 10, 50)])),
+            Side("after", Run("a1", get: 400, endpoints: [Endpoint("GET /", 100, 0, 20, 90)])),
+            Side("again", Run("c1", get: 1500, endpoints: [Endpoint("GET /", 100, 0, 5, 30)])),
+        ]);
+        string html = CompareHtml.Render(comparison);
+        var page = Parser.ParseDocument(html);
+        // The page does colour changes: the second side is worse, the third better.
+        Assert.NotEmpty(page.QuerySelectorAll("td.worse"));
+        Assert.NotEmpty(page.QuerySelectorAll("td.better"));
+        Assert.Contains($"td.worse{{color:{CompareHtml.WorseColor}", html);
+        Assert.Contains($"td.better{{color:{CompareHtml.BetterColor}", html);
+
+        string[] labels = ["before", "after", "again"];
+        var sideColors = labels.Select(label => Assert.Single(page.QuerySelectorAll("svg.chart rect.bar")
+            .Where(b => b.GetAttribute("data-series") == label).Select(b => b.GetAttribute("fill")!).Distinct())).ToList();
+        Assert.Equal(3, sideColors.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        foreach (string color in sideColors)
+        {
+            Assert.NotEqual(CompareHtml.WorseColor.ToLowerInvariant(), color.ToLowerInvariant());
+            Assert.NotEqual(CompareHtml.BetterColor.ToLowerInvariant(), color.ToLowerInvariant());
+            var (r, g, b) = Rgb(color);
+            Assert.True(b >= r && b >= g, $"{color} is neither a blue nor a grey"); // no red, green, orange or purple
+        }
+        // Every swatch of the charts' legends and of the sides table is a side's colour, in the sides' order.
+        var legend = page.QuerySelectorAll("svg.chart rect[width='12']").Select(r => r.GetAttribute("fill")!).ToList();
+        Assert.Equal(CompareHtml.ChartIds.Count * labels.Length, legend.Count);
+        Assert.All(legend, fill => Assert.Contains(fill, sideColors));
+        Assert.Equal(sideColors.Select(c => $"background:{c}"), page.QuerySelectorAll("#sides .swatch").Select(s => s.GetAttribute("style")));
+    }
+
+    private static (int R, int G, int B) Rgb(string hex) =>
+        (Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16));
+
+    [Fact]
     public void The_console_tables_are_plain_text_when_the_output_is_not_a_terminal()
     {
         var output = new StringWriter();
