@@ -47,7 +47,7 @@ public static class CompareConsole
 
     private static Table Headline(RunComparison comparison)
     {
-        var table = Titled($"Headline: ratio to {comparison.Sides[0].Label}", 1, ["figure", .. comparison.Sides.Skip(1).Select(s => s.Label)]);
+        var table = Titled("Headline", 1, [$"ratio to {comparison.Sides[0].Label}", .. comparison.Sides.Skip(1).Select(s => s.Label)]);
         foreach (var figure in comparison.Headline)
             table.AddRow([Plain(figure.Name), .. Enumerable.Range(1, comparison.Sides.Count - 1).Select(i => Judged(FigureText.Ratio(figure, i), figure, i))]);
         return table;

@@ -132,7 +132,8 @@ public sealed class CompareReportTests
         Assert.DoesNotContain('\u001b', text);
         var lines = text.Split('\n');
         Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= CompareConsole.PlainWidth, l));
-        Assert.Contains("Headline: ratio to before", lines[0]);
+        Assert.Contains("Headline", lines[0]);
+        Assert.Contains(lines.Take(4), l => l.Contains("ratio to before") && l.Contains("after"));
         Assert.Contains(lines.TakeWhile(l => !l.Contains("Sides", StringComparison.Ordinal)), l => l.Contains("score") && l.Contains("1.45× better"));
         Assert.Contains(lines, l => l.Contains("get") && l.Contains("before") && l.Contains("1000") && l.Contains("900–1100") && l.Contains("14.1 %"));
         Assert.Contains(lines, l => l.Contains("after") && l.Contains("1500") && l.Contains("+50 %"));
