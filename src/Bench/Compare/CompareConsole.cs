@@ -24,6 +24,8 @@ public static class CompareConsole
         });
         if (!terminal) console.Profile.Width = PlainWidth;
 
+        console.Write(Headline(comparison));
+        console.Write(new Text($"{FigureText.HeadlineLegend(comparison)}\n\n"));
         console.Write(new Text($"{FigureText.Legend(comparison)}\n"));
         console.Write(Sides(comparison));
         console.Write(Scores(comparison));
@@ -41,6 +43,14 @@ public static class CompareConsole
                 _ => $"{shared} error messages occur on every side (compare.md lists them).\n",
             }));
         foreach (string note in comparison.Notes) console.Write(new Text($"note: {note}\n"));
+    }
+
+    private static Table Headline(RunComparison comparison)
+    {
+        var table = Titled("Headline", 1, [$"ratio to {comparison.Sides[0].Label}", .. comparison.Sides.Skip(1).Select(s => s.Label)]);
+        foreach (var figure in comparison.Headline)
+            table.AddRow([Plain(figure.Name), .. Enumerable.Range(1, comparison.Sides.Count - 1).Select(i => Judged(FigureText.Ratio(figure, i), figure, i))]);
+        return table;
     }
 
     private static Table Sides(RunComparison comparison)
@@ -127,7 +137,10 @@ public static class CompareConsole
 
     private static Text Plain(string text) => new(text);
 
-    private static Text Change(ComparedFigure figure, int index) => new(FigureText.Change(figure, index), figure.Judge(index) switch
+    private static Text Change(ComparedFigure figure, int index) => Judged(FigureText.Change(figure, index), figure, index);
+
+    // Green or red only for a change beyond the runs' spread.
+    private static Text Judged(string text, ComparedFigure figure, int index) => new(text, figure.Judge(index) switch
     {
         ChangeJudgement.Better => new Style(Color.Green),
         ChangeJudgement.Worse => new Style(Color.Red),

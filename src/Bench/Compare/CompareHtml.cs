@@ -14,6 +14,12 @@ public static class CompareHtml
     /// <summary>The file name in the output folder.</summary>
     public const string FileName = "compare.html";
 
+    /// <summary>The colour of a change for the better; sides are drawn in <see cref="ChartPalette.Side"/>'s blues and greys, never in it.</summary>
+    public const string BetterColor = "#1b7a1b";
+
+    /// <summary>The colour of a change for the worse; never a side's colour.</summary>
+    public const string WorseColor = "#c62828";
+
     /// <summary>The ids of the charts, in page order.</summary>
     public static readonly IReadOnlyList<string> ChartIds = ["chart-compare-score", "chart-compare-p50", "chart-compare-p99", "chart-compare-delivery"];
 
@@ -27,34 +33,40 @@ public static class CompareHtml
             .Append($"<title>IsuBench comparison: {Escape(names)}</title>")
             // Wide enough for two 760 px charts side by side.
             .Append("<style>").Append(HtmlReport.SharedStyle).Append("body{max-width:1560px}")
-            .Append("td.better{color:#1b7a1b;font-weight:bold}td.worse{color:#c62828;font-weight:bold}.pair{display:flex;flex-wrap:wrap;gap:16px}")
+            .Append($"td.better{{color:{BetterColor};font-weight:bold}}td.worse{{color:{WorseColor};font-weight:bold}}.pair{{display:flex;flex-wrap:wrap;gap:16px}}")
+            .Append(".swatch{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px}")
             .Append("</style></head><body>");
-        html.Append($"<h1>IsuBench comparison: {Escape(names)}</h1><p>{Escape(FigureText.Legend(comparison))}</p>");
+        html.Append($"<h1>IsuBench comparison: {Escape(names)}</h1>");
+        HeadlineTable(html, comparison);
+        html.Append($"<p>{Escape(FigureText.Legend(comparison))}</p>");
         html.Append("<table id=\"sides\"><tr><th>side</th><th>source</th><th>runs</th><th>passed</th></tr>");
-        foreach (var side in sides)
-            html.Append($"<tr><td>{Escape(side.Label)}</td><td>{Escape(side.Source)}</td><td class=\"n\">{side.Runs.Count}</td><td class=\"n\">{FigureText.Passed(side)}</td></tr>");
+        for (int i = 0; i < sides.Count; i++)
+        {
+            var side = sides[i];
+            html.Append($"<tr><td><span class=\"swatch\" style=\"background:{ChartPalette.Side(i)}\"></span>{Escape(side.Label)}</td><td>{Escape(side.Source)}</td><td class=\"n\">{side.Runs.Count}</td><td class=\"n\">{FigureText.Passed(side)}</td></tr>");
+        }
         html.Append("</table>");
         if (comparison.Notes.Count > 0)
             html.Append("<ul id=\"notes\">").Append(string.Concat(comparison.Notes.Select(n => $"<li>{Escape(n)}</li>"))).Append("</ul>");
 
         html.Append("<h2>Score</h2>");
         HtmlReport.Figure(html, "Score by kind (median per side)", BarChart.Render(ChartIds[0], "Score by kind", "points",
-            comparison.Scores.Select(f => f.Name).ToList(), PerSide(comparison, comparison.Scores), logarithmic: false));
+            comparison.Scores.Select(f => f.Name).ToList(), PerSide(comparison, comparison.Scores), logarithmic: false, ChartPalette.Side));
         ScoreTable(html, comparison);
 
         html.Append("<h2>Endpoints</h2><div class=\"pair\">");
         var called = comparison.Endpoints.Where(e => e.P50Ms.Sides.Any(s => s.Spread is not null)).ToList();
         HtmlReport.Figure(html, "p50 per endpoint, ms", BarChart.Render(ChartIds[1], "p50 latency per endpoint", "milliseconds",
-            called.Select(e => e.Endpoint).ToList(), PerSide(comparison, called.Select(e => e.P50Ms).ToList()), logarithmic: true));
+            called.Select(e => e.Endpoint).ToList(), PerSide(comparison, called.Select(e => e.P50Ms).ToList()), logarithmic: true, ChartPalette.Side));
         HtmlReport.Figure(html, "p99 per endpoint, ms", BarChart.Render(ChartIds[2], "p99 latency per endpoint", "milliseconds",
-            called.Select(e => e.Endpoint).ToList(), PerSide(comparison, called.Select(e => e.P99Ms).ToList()), logarithmic: true));
+            called.Select(e => e.Endpoint).ToList(), PerSide(comparison, called.Select(e => e.P99Ms).ToList()), logarithmic: true, ChartPalette.Side));
         html.Append("</div>");
         EndpointTable(html, comparison);
 
         html.Append("<h2>SSE delivery</h2>");
         HtmlReport.Figure(html, "SSE delivery latency (POST sent → stroke received), % of each side's deliveries", BarChart.Render(ChartIds[3],
             "SSE delivery latency histogram", "% of deliveries",
-            comparison.Delivery.Buckets.Select(b => b.Name).ToList(), PerSide(comparison, comparison.Delivery.Buckets), logarithmic: false));
+            comparison.Delivery.Buckets.Select(b => b.Name).ToList(), PerSide(comparison, comparison.Delivery.Buckets), logarithmic: false, ChartPalette.Side));
         WideTable(html, comparison, "delivery", "figure", comparison.Delivery.Figures);
         WideTable(html, comparison, "delivery-histogram", "delivered, % of deliveries", comparison.Delivery.Buckets);
 
@@ -70,6 +82,20 @@ public static class CompareHtml
     // One bar group per side: the sides' medians of each figure, 0 where a side has none.
     private static List<BarGroup> PerSide(RunComparison comparison, IReadOnlyList<ComparedFigure> figures) =>
         comparison.Sides.Select((side, i) => new BarGroup(side.Label, figures.Select(f => f.Sides[i].Spread?.Median ?? 0).ToList())).ToList();
+
+    private static void HeadlineTable(StringBuilder html, RunComparison comparison)
+    {
+        html.Append("<h2>Headline</h2>").Append($"<p>{Escape(FigureText.HeadlineLegend(comparison))}</p>")
+            .Append("<table id=\"headline\"><tr><th>figure</th>")
+            .Append(string.Concat(comparison.Sides.Skip(1).Select(s => $"<th>{Escape(s.Label)}</th>"))).Append("</tr>");
+        foreach (var figure in comparison.Headline)
+        {
+            html.Append($"<tr><td>{Escape(figure.Name)}</td>");
+            for (int i = 1; i < comparison.Sides.Count; i++) html.Append(JudgedCell(FigureText.Ratio(figure, i), figure, i));
+            html.Append("</tr>");
+        }
+        html.Append("</table>");
+    }
 
     private static void ScoreTable(StringBuilder html, RunComparison comparison)
     {
@@ -133,7 +159,10 @@ public static class CompareHtml
         html.Append("</table>");
     }
 
-    private static string ChangeCell(ComparedFigure figure, int index)
+    private static string ChangeCell(ComparedFigure figure, int index) => JudgedCell(FigureText.Change(figure, index), figure, index);
+
+    // Green or red only for a change beyond the runs' spread.
+    private static string JudgedCell(string text, ComparedFigure figure, int index)
     {
         string judgement = figure.Judge(index) switch
         {
@@ -141,6 +170,6 @@ public static class CompareHtml
             ChangeJudgement.Worse => " worse",
             _ => "",
         };
-        return $"<td class=\"n{judgement}\">{FigureText.Change(figure, index)}</td>";
+        return $"<td class=\"n{judgement}\">{Escape(text)}</td>";
     }
 }

@@ -15,6 +15,7 @@ public static class CompareMarkdown
         var sides = comparison.Sides;
         var md = new StringBuilder();
         md.Append($"# IsuBench comparison: {Cell(string.Join(" vs ", sides.Select(s => s.Label)))}\n\n");
+        Headline(md, comparison);
         md.Append(FigureText.Legend(comparison)).Append("\n\n");
         md.Append("| side | source | runs | passed |\n|---|---|---:|---:|\n");
         foreach (var side in sides) md.Append($"| {Cell(side.Label)} | {Cell(side.Source)} | {side.Runs.Count} | {FigureText.Passed(side)} |\n");
@@ -57,6 +58,18 @@ public static class CompareMarkdown
         md.Append("## Errors on every side\n\n");
         Errors(md, comparison, comparison.Errors.Except(oneSided).ToList());
         return md.ToString();
+    }
+
+    // A row per figure, a column per side after the reference with its ratio to it.
+    private static void Headline(StringBuilder md, RunComparison comparison)
+    {
+        var sides = comparison.Sides;
+        md.Append("## Headline\n\n").Append(FigureText.HeadlineLegend(comparison)).Append("\n\n")
+          .Append("| figure |").Append(string.Concat(sides.Skip(1).Select(s => $" {Cell(s.Label)} |")))
+          .Append("\n|---|").Append(string.Concat(sides.Skip(1).Select(_ => "---:|"))).Append('\n');
+        foreach (var figure in comparison.Headline)
+            md.Append($"| {Cell(figure.Name)} |").Append(string.Concat(Enumerable.Range(1, sides.Count - 1).Select(i => $" {FigureText.Ratio(figure, i)} |"))).Append('\n');
+        md.Append('\n');
     }
 
     // One row per figure, a column per side and a change column per compared side.

@@ -9,13 +9,20 @@ namespace IsuBench.Bench.Compare;
 /// </summary>
 public sealed record ComparedFigure(string Name, BetterWhen Better, bool Share, IReadOnlyList<SideFigure> Sides)
 {
-    /// <summary>Measures <paramref name="value"/> on every run of every side; runs where it is null do not count.</summary>
-    public static ComparedFigure Of(string name, BetterWhen better, IReadOnlyList<ComparisonSide> sides, Func<ResultDocument, double?> value, bool share = false)
+    /// <summary>Measures <paramref name="value"/> on every result of every side (its details: endpoints, delivery, errors); results where it is null do not count.</summary>
+    public static ComparedFigure Of(string name, BetterWhen better, IReadOnlyList<ComparisonSide> sides, Func<ResultDocument, double?> value, bool share = false) =>
+        Of(name, better, share, sides.Select(side => side.Results.Select(value)));
+
+    /// <summary>Measures <paramref name="value"/> on every run of every side, each run of <c>run --repeat</c> counted; runs where it is null do not count.</summary>
+    public static ComparedFigure OfRuns(string name, BetterWhen better, IReadOnlyList<ComparisonSide> sides, Func<RepeatRunDocument, double?> value) =>
+        Of(name, better, share: false, sides.Select(side => side.Runs.Select(value)));
+
+    private static ComparedFigure Of(string name, BetterWhen better, bool share, IEnumerable<IEnumerable<double?>> valuesBySide)
     {
-        var spreads = sides.Select(side =>
+        var spreads = valuesBySide.Select(values =>
         {
-            var values = side.Runs.Select(value).Where(v => v.HasValue).Select(v => v!.Value).ToList();
-            return values.Count > 0 ? Spread.Of(values) : null;
+            var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
+            return present.Count > 0 ? Spread.Of(present) : null;
         }).ToList();
         double? reference = spreads[0]?.Median;
         return new ComparedFigure(name, better, share,
@@ -28,6 +35,14 @@ public sealed record ComparedFigure(string Name, BetterWhen Better, bool Share, 
         if (reference is not { } from || value is not { } to) return null;
         if (from == 0) return to == 0 ? 0 : null;
         return (to - from) / Math.Abs(from) * 100;
+    }
+
+    /// <summary>Side <paramref name="index"/>'s median over the reference side's; null when either is missing, or the reference is zero and the side is not.</summary>
+    public double? Ratio(int index)
+    {
+        if (Sides[0].Spread?.Median is not { } reference || Sides[index].Spread?.Median is not { } value) return null;
+        if (reference == 0) return value == 0 ? 1 : null;
+        return value / reference;
     }
 
     /// <summary>Whether side <paramref name="index"/> did better or worse than the reference side, counting only a change beyond both sides' ranges over their runs.</summary>

@@ -6,7 +6,8 @@ namespace IsuBench.Bench.Compare;
 
 /// <summary>
 /// Reads the sides of a comparison: each argument is a result.json written by <c>isubench run</c>, or a folder whose
-/// result.json files, at any depth, are the runs of one side.
+/// result.json files, at any depth, are the runs of one side. A result of <c>run --repeat</c> is its runs, as for
+/// <c>isubench gate</c> (see <see cref="ComparisonSide.Runs"/>).
 /// </summary>
 public static class ComparisonInput
 {
@@ -30,9 +31,9 @@ public static class ComparisonInput
             var files = Directory.EnumerateFiles(path, ResultJson.FileName, new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
                 .Order(StringComparer.Ordinal).ToList();
             if (files.Count == 0) throw new ComparisonInputException($"{path} holds no {ResultJson.FileName}; {WhatToPass}.");
-            var runs = new List<ResultDocument>(files.Count);
-            foreach (string file in files) runs.Add(await ReadRunAsync(file, cancellationToken));
-            return new ComparisonSide(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))), path, runs);
+            var read = new List<(string File, ResultDocument Result)>(files.Count);
+            foreach (string file in files) read.Add((file, await ReadRunAsync(file, cancellationToken)));
+            return new ComparisonSide(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))), path, CountEachRunOnce(read));
         }
         var run = await ReadRunAsync(path, cancellationToken);
         return new ComparisonSide(string.IsNullOrWhiteSpace(run.RunId) ? Path.GetFileNameWithoutExtension(path) : run.RunId, path, [run]);
@@ -60,6 +61,25 @@ public static class ComparisonInput
         {
             throw new ComparisonInputException($"{path} cannot be read: {e.Message}");
         }
+    }
+
+    // run --repeat --out DIR writes the summary DIR/result.json and each run's own DIR/<run id>/result.json beside it, the
+    // warm-up runs' too. Each run counts once: by its own file when every run of the summary has one (it holds the run's
+    // endpoints, delivery and errors), else by the summary; a warm-up run never, as the gate leaves them out.
+    private static List<ResultDocument> CountEachRunOnce(IReadOnlyList<(string File, ResultDocument Result)> read)
+    {
+        var present = read.Select(r => r.File).ToHashSet(StringComparer.Ordinal);
+        var left = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (file, result) in read)
+        {
+            if (result.Repeat is not { Runs.Count: > 0 } repeat) continue;
+            string folder = Path.GetDirectoryName(file)!;
+            string OwnFile(RepeatRunDocument run) => Path.Combine(folder, run.RunId, ResultJson.FileName);
+            if (repeat.Runs.All(run => present.Contains(OwnFile(run)))) left.Add(file);
+            else left.UnionWith(repeat.Runs.Select(OwnFile));
+            left.UnionWith((repeat.WarmUp ?? []).Select(OwnFile));
+        }
+        return read.Where(r => !left.Contains(r.File)).Select(r => r.Result).ToList();
     }
 
     // A run compared with a copy of itself, or two folders both named "tuned", would be indistinguishable in every table.

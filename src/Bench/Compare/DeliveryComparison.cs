@@ -37,7 +37,7 @@ public sealed record DeliveryComparison(IReadOnlyList<ComparedFigure> Figures, I
         };
 
         // Every run of this isubench has the same bounds; results of other versions may not, and then a bucket counts where it exists.
-        var bounds = sides.SelectMany(s => s.Runs).SelectMany(r => r.SseDelivery.Histogram).Select(b => b.LeMs)
+        var bounds = sides.SelectMany(s => s.Results).SelectMany(r => r.SseDelivery.Histogram).Select(b => b.LeMs)
             .Distinct().OrderBy(le => le ?? double.PositiveInfinity).ToList();
         var buckets = bounds.Select((le, i) => Figure(BucketLabel(bounds, i), BetterWhen.Neither, r => BucketPercent(r, le), share: true)).ToList();
         return new DeliveryComparison(figures, buckets);

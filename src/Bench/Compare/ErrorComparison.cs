@@ -8,11 +8,11 @@ public sealed record ErrorComparison(string Message, string Kind, IReadOnlyList<
 
     /// <summary>Every distinct message of every run, the most frequent first.</summary>
     public static IReadOnlyList<ErrorComparison> Of(IReadOnlyList<ComparisonSide> sides) =>
-        sides.SelectMany(s => s.Runs).SelectMany(r => r.Errors)
+        sides.SelectMany(s => s.Results).SelectMany(r => r.Errors)
             .GroupBy(e => e.Message, StringComparer.Ordinal)
             .Select(group => new ErrorComparison(group.Key, group.First().Kind, sides.Select(side =>
             {
-                var inSide = side.Runs.Select(r => r.Errors.Where(e => e.Message == group.Key).Sum(e => e.Count)).Where(c => c > 0).ToList();
+                var inSide = side.Results.Select(r => r.Errors.Where(e => e.Message == group.Key).Sum(e => e.Count)).Where(c => c > 0).ToList();
                 return inSide.Count == 0 ? null : new ErrorTally(inSide.Sum(), inSide.Count);
             }).ToList()))
             .OrderByDescending(e => e.Sides.Sum(s => s?.Count ?? 0)).ThenBy(e => e.Message, StringComparer.Ordinal)

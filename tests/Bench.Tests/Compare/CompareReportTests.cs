@@ -26,6 +26,11 @@ public sealed class CompareReportTests
     {
         var md = CompareMarkdown.Render(Sample()).Split('\n');
         Assert.Equal("# IsuBench comparison: before vs after", md[0]);
+        // The headline comes first: each figure's ratio to the first side (totals 1610 over the median 1110).
+        Assert.Equal("## Headline", md[2]);
+        int headline = Array.IndexOf(md, "| figure | after |");
+        Assert.InRange(headline, 3, Array.FindIndex(md, l => l.StartsWith("| side |", StringComparison.Ordinal)));
+        Assert.Equal("| score | 1.45× better |", md[headline + 2]);
         Assert.Contains("| get | before | 1000 | 900–1100 | 14.1 % |  |", md); // CV: sample deviation 141.4 over mean 1000
         Assert.Contains("|  | after | 1500 |  |  | +50 % |", md);
         Assert.Contains("| GET / | before | 100 |  | 0 |  | 12 |  | 60 |  |", md);
@@ -67,6 +72,11 @@ public sealed class CompareReportTests
         Assert.Equal(30, Bar("chart-compare-p99", "after", "GET /"));
         Assert.Equal(50, Bar("chart-compare-delivery", "after", "≤ 50 ms"));
 
+        // The headline is the first table, its ratio coloured as the change it stands for.
+        Assert.Equal("headline", page.QuerySelector("table")!.Id);
+        Assert.True(page.QuerySelector("#headline")!.CompareDocumentPosition(page.QuerySelector("#sides")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.Equal("1.45× better", page.QuerySelector("#headline td.better")!.TextContent);
+
         // Changes are coloured by whether they help; the awkward message stays text.
         Assert.Contains("+50 %", page.QuerySelector("#scores td.better")!.TextContent);
         Assert.Contains("n/a", page.QuerySelectorAll("#endpoints td").Select(td => td.TextContent));
@@ -74,6 +84,44 @@ public sealed class CompareReportTests
         Assert.Empty(page.QuerySelectorAll("#one-sided-errors b"));
         Assert.Contains("shared", page.QuerySelector("#shared-errors")!.TextContent);
     }
+
+    [Fact]
+    public void Sides_are_drawn_in_distinct_blues_and_greys_never_in_the_colours_of_better_and_worse()
+    {
+        var comparison = RunComparison.Of(
+        [
+            Side("before", Run("b1", get: 1000, endpoints: [Endpoint("GET /", 100, 0, 10, 50)])),
+            Side("after", Run("a1", get: 400, endpoints: [Endpoint("GET /", 100, 0, 20, 90)])),
+            Side("again", Run("c1", get: 1500, endpoints: [Endpoint("GET /", 100, 0, 5, 30)])),
+        ]);
+        string html = CompareHtml.Render(comparison);
+        var page = Parser.ParseDocument(html);
+        // The page does colour changes: the second side is worse, the third better.
+        Assert.NotEmpty(page.QuerySelectorAll("td.worse"));
+        Assert.NotEmpty(page.QuerySelectorAll("td.better"));
+        Assert.Contains($"td.worse{{color:{CompareHtml.WorseColor}", html);
+        Assert.Contains($"td.better{{color:{CompareHtml.BetterColor}", html);
+
+        string[] labels = ["before", "after", "again"];
+        var sideColors = labels.Select(label => Assert.Single(page.QuerySelectorAll("svg.chart rect.bar")
+            .Where(b => b.GetAttribute("data-series") == label).Select(b => b.GetAttribute("fill")!).Distinct())).ToList();
+        Assert.Equal(3, sideColors.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        foreach (string color in sideColors)
+        {
+            Assert.NotEqual(CompareHtml.WorseColor.ToLowerInvariant(), color.ToLowerInvariant());
+            Assert.NotEqual(CompareHtml.BetterColor.ToLowerInvariant(), color.ToLowerInvariant());
+            var (r, g, b) = Rgb(color);
+            Assert.True(b >= r && b >= g, $"{color} is neither a blue nor a grey"); // no red, green, orange or purple
+        }
+        // Every swatch of the charts' legends and of the sides table is a side's colour, in the sides' order.
+        var legend = page.QuerySelectorAll("svg.chart rect[width='12']").Select(r => r.GetAttribute("fill")!).ToList();
+        Assert.Equal(CompareHtml.ChartIds.Count * labels.Length, legend.Count);
+        Assert.All(legend, fill => Assert.Contains(fill, sideColors));
+        Assert.Equal(sideColors.Select(c => $"background:{c}"), page.QuerySelectorAll("#sides .swatch").Select(s => s.GetAttribute("style")));
+    }
+
+    private static (int R, int G, int B) Rgb(string hex) =>
+        (Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16));
 
     [Fact]
     public void The_console_tables_are_plain_text_when_the_output_is_not_a_terminal()
@@ -84,6 +132,9 @@ public sealed class CompareReportTests
         Assert.DoesNotContain('\u001b', text);
         var lines = text.Split('\n');
         Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= CompareConsole.PlainWidth, l));
+        Assert.Contains("Headline", lines[0]);
+        Assert.Contains(lines.Take(4), l => l.Contains("ratio to before") && l.Contains("after"));
+        Assert.Contains(lines.TakeWhile(l => !l.Contains("Sides", StringComparison.Ordinal)), l => l.Contains("score") && l.Contains("1.45× better"));
         Assert.Contains(lines, l => l.Contains("get") && l.Contains("before") && l.Contains("1000") && l.Contains("900–1100") && l.Contains("14.1 %"));
         Assert.Contains(lines, l => l.Contains("after") && l.Contains("1500") && l.Contains("+50 %"));
         Assert.Contains(lines, l => l.Contains("GET /") && l.Contains("before") && l.Contains("12"));

@@ -1,4 +1,5 @@
 using IsuBench.Bench.Compare;
+using static IsuBench.Tests.Bench.Compare.RepeatedRunSamples;
 using static IsuBench.Tests.Bench.Infrastructure.ComparisonSamples;
 
 namespace IsuBench.Tests.Bench.Compare;
@@ -22,6 +23,41 @@ public sealed class ComparisonInputTests : IDisposable
 
         Assert.Equal("tuned", side.Label);
         Assert.Equal(["r3", "r1", "r2"], side.Runs.Select(r => r.RunId)); // by path: nightly/ sorts before r1/
+    }
+
+    [Fact]
+    public async Task A_file_of_run_repeat_is_a_side_of_its_runs_without_its_warm_up_runs()
+    {
+        string path = Write(In("baseline-isucon.json"),
+            Summary("baseline-isucon", [Run("x", get: 900), Run("x", get: 1100), Run("x", get: 1000)], warmUp: [Run("w", get: 5000)]));
+
+        var side = await ComparisonInput.ReadSideAsync(path, CancellationToken.None);
+
+        Assert.Equal("baseline-isucon", side.Label);
+        Assert.Single(side.Results);
+        Assert.Equal(["run-1", "run-2", "run-3"], side.Runs.Select(r => r.RunId));
+        Assert.Equal([1010L, 1210, 1110], side.Runs.Select(r => r.Score)); // get + 100 post + 10 stream
+    }
+
+    [Fact]
+    public async Task A_folder_written_by_run_repeat_counts_each_run_once_by_its_own_file_and_leaves_out_warm_up_runs()
+    {
+        var runs = Renamed([Run("x", get: 900), Run("x", get: 1100), Run("x", get: 1000)], "run");
+        var warmUp = Renamed([Run("w", get: 5000)], "warm-up");
+        Write(In("nightly", "result.json"), Summary("nightly", runs, warmUp));
+        foreach (var run in runs.Concat(warmUp)) Write(In("nightly", run.RunId, "result.json"), run);
+
+        var side = await ComparisonInput.ReadSideAsync(In("nightly"), CancellationToken.None);
+
+        // The runs' own files, which hold each run's endpoints and delivery, stand for the summary.
+        Assert.Equal(["run-1", "run-2", "run-3"], side.Results.Select(r => r.RunId));
+        Assert.Equal(["run-1", "run-2", "run-3"], side.Runs.Select(r => r.RunId));
+
+        // Without one of them, the summary stands for all its runs and the others' files are left out.
+        File.Delete(In("nightly", "run-2", "result.json"));
+        side = await ComparisonInput.ReadSideAsync(In("nightly"), CancellationToken.None);
+        Assert.Equal(["nightly"], side.Results.Select(r => r.RunId));
+        Assert.Equal(["run-1", "run-2", "run-3"], side.Runs.Select(r => r.RunId));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using IsuBench.Bench.Compare;
+using static IsuBench.Tests.Bench.Compare.RepeatedRunSamples;
 using static IsuBench.Tests.Bench.Infrastructure.ComparisonSamples;
 
 namespace IsuBench.Tests.Bench.Compare;
@@ -42,6 +43,68 @@ public sealed class RunComparisonTests
         Assert.Equal(1110, total.Sides[0].Spread!.Median); // 1000 + 100 post + 10 stream
         Assert.Equal(1610, total.Sides[1].Spread!.Median);
         Assert.True(comparison.SeveralRuns);
+    }
+
+    [Fact]
+    public void A_side_of_one_run_repeat_result_has_the_median_range_and_variation_of_its_runs_and_the_details_of_its_median_run()
+    {
+        var repeat = Summary("baseline-isucon",
+        [
+            Run("x", get: 900, endpoints: [Endpoint(Root, 100, 0, 10, 50)]),
+            Run("x", get: 1100, endpoints: [Endpoint(Root, 100, 0, 30, 90)]),
+            Run("x", get: 1000, endpoints: [Endpoint(Root, 100, 0, 20, 70)]),
+        ]);
+        var comparison = RunComparison.Of([Side("before", repeat), Side("after", Run("a1", get: 1500, endpoints: [Endpoint(Root, 100, 0, 10, 50)]))]);
+
+        Assert.True(comparison.SeveralRuns);
+        Assert.Equal([3, 1], comparison.Sides.Select(s => s.Runs.Count));
+        var get = comparison.Scores[0].Sides[0].Spread!;
+        Assert.Equal((1000, 900, 1100, 3), (get.Median, get.Min, get.Max, get.Runs));
+        Assert.Equal(0.1, get.CoefficientOfVariation!.Value, 12);
+        Assert.Equal(ChangeJudgement.Better, comparison.Scores[0].Judge(1));
+        // Endpoints are in the summary only as its median run's (run-3, 1000 points).
+        var root = comparison.Endpoints.Single(e => e.Endpoint == Root).P50Ms.Sides[0].Spread!;
+        Assert.Equal((20, 1), (root.Median, root.Runs));
+        Assert.Contains(comparison.Notes, n => n.StartsWith("before: endpoints, SSE delivery and errors of baseline-isucon are those of its median run (run-3)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_headline_is_the_score_and_the_gated_figures_over_every_run_with_each_sides_ratio_to_the_first()
+    {
+        var before = Summary("before",
+        [
+            WithGateFigures(Run("x", get: 900), ("GET / p50 ms", 10, true), ("GET / p99 ms", 50, false), ("share on time", 0.9, true)),
+            WithGateFigures(Run("x", get: 1100), ("GET / p50 ms", 12, true), ("GET / p99 ms", 70, false), ("share on time", 0.8, true)),
+            WithGateFigures(Run("x", get: 1000), ("GET / p50 ms", 11, true), ("GET / p99 ms", 60, false), ("share on time", 0.85, true)),
+        ]);
+        var after = WithGateFigures(Run("a", get: 1390), ("GET / p50 ms", 5.5, true), ("GET / p99 ms", 30, false), ("share on time", 0.86, true));
+        var plain = Run("p", get: 400); // no gate figures: the score only
+
+        var comparison = RunComparison.Of([Side("before", before), Side("after", after), Side("plain", plain)]);
+
+        // The p99 is reported but not gated, so it is not a headline figure.
+        Assert.Equal(["score", "GET / p50 ms", "share on time"], comparison.Headline.Select(f => f.Name));
+        var (score, p50, share) = (comparison.Headline[0], comparison.Headline[1], comparison.Headline[2]);
+        Assert.Equal(3, score.Sides[0].Spread!.Runs);
+        Assert.Equal(1500.0 / 1110, score.Ratio(1)!.Value, 12); // medians: 1390 + 110 over 1000 + 110
+        Assert.Equal("1.35× better", FigureText.Ratio(score, 1));
+        Assert.Equal("0.46× worse", FigureText.Ratio(score, 2)); // 510 / 1110
+        Assert.Equal(0.5, p50.Ratio(1)!.Value, 12);
+        Assert.Equal("0.50× better", FigureText.Ratio(p50, 1)); // lower latency
+        Assert.Equal("1.01× better, within the runs' range", FigureText.Ratio(share, 1)); // 0.86 inside 0.8–0.9
+        Assert.Equal(FigureText.Missing, FigureText.Ratio(p50, 2));
+        Assert.Equal("", FigureText.Ratio(score, 0));
+    }
+
+    [Fact]
+    public void A_headline_ratio_says_unchanged_for_equal_medians_shows_a_small_change_to_three_decimals_and_is_undefined_against_nothing()
+    {
+        var comparison = RunComparison.Of([Side("a", Run("a", get: 1000)), Side("b", Run("b", get: 1003)), Side("c", Run("c", get: 1000))]);
+        Assert.Equal("1.003× better", FigureText.Ratio(comparison.Headline[0], 1)); // 1113 / 1110
+        Assert.Equal("1.00× unchanged", FigureText.Ratio(comparison.Headline[0], 2));
+
+        var onlyLater = RunComparison.Of([Side("a", Run("a", get: 1000)), Side("b", WithGateFigures(Run("b", get: 1000), ("GET / p50 ms", 3, true)))]);
+        Assert.Equal("n/a", FigureText.Ratio(onlyLater.Headline.Single(f => f.Name == "GET / p50 ms"), 1));
     }
 
     [Fact]

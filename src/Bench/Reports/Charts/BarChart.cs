@@ -7,9 +7,15 @@ public static class BarChart
 {
     private const double Width = 760, Left = 210, Right = 24, Top = 34, Bottom = 40, BarHeight = 9, BandGap = 10;
 
-    /// <summary>The SVG of <paramref name="groups"/> over <paramref name="categories"/>; each bar carries its value in <c>data-value</c>.</summary>
-    public static string Render(string id, string title, string valueLabel, IReadOnlyList<string> categories, IReadOnlyList<BarGroup> groups, bool logarithmic)
+    /// <summary>
+    /// The SVG of <paramref name="groups"/> over <paramref name="categories"/>; each bar carries its value in <c>data-value</c>.
+    /// Group number i is drawn in <paramref name="color"/>(i), by default <see cref="ChartPalette.Color"/>.
+    /// </summary>
+    public static string Render(
+        string id, string title, string valueLabel, IReadOnlyList<string> categories, IReadOnlyList<BarGroup> groups, bool logarithmic,
+        Func<int, string>? color = null)
     {
+        color ??= ChartPalette.Color;
         double band = Math.Max(1, groups.Count) * BarHeight + BandGap;
         double height = Top + Bottom + Math.Max(1, categories.Count) * band;
         var values = groups.SelectMany(g => g.Values).Where(v => double.IsFinite(v)).ToList();
@@ -36,7 +42,7 @@ public static class BarChart
                 double value = c < groups[g].Values.Count ? groups[g].Values[c] : 0;
                 double end = value > 0 ? scale.Map(value) : baseline;
                 svg.Append($"<rect class=\"bar\" data-series=\"{Escape(groups[g].Name)}\" data-category=\"{Escape(categories[c])}\" data-value=\"{Value(value)}\" ")
-                   .Append($"x=\"{N(baseline)}\" y=\"{N(bandTop + BandGap / 2 + g * BarHeight)}\" width=\"{N(Math.Max(end - baseline, 0.5))}\" height=\"{N(BarHeight - 1)}\" fill=\"{ChartPalette.Color(g)}\">")
+                   .Append($"x=\"{N(baseline)}\" y=\"{N(bandTop + BandGap / 2 + g * BarHeight)}\" width=\"{N(Math.Max(end - baseline, 0.5))}\" height=\"{N(BarHeight - 1)}\" fill=\"{color(g)}\">")
                    .Append($"<title>{Escape(categories[c])} {Escape(groups[g].Name)}: {AxisScale.Label(value)}</title></rect>");
             }
         }
@@ -44,7 +50,7 @@ public static class BarChart
         double legendX = Left;
         for (int g = 0; g < groups.Count; g++)
         {
-            svg.Append($"<rect x=\"{N(legendX)}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{ChartPalette.Color(g)}\"/>");
+            svg.Append($"<rect x=\"{N(legendX)}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{color(g)}\"/>");
             svg.Append($"<text x=\"{N(legendX + 16)}\" y=\"20\" font-size=\"12\" fill=\"#222\">{Escape(groups[g].Name)}</text>");
             // Short names keep their 110 px slots; long ones (run ids as compare's sides) take about 7 px per character at 12 px.
             legendX += Math.Max(110, 40 + 7 * groups[g].Name.Length);
