@@ -1,4 +1,5 @@
 using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.Preflight;
 using IsuBench.Bench.Progress;

@@ -1,5 +1,6 @@
-using Spectre.Console;
+using IsuBench.Bench.Figures;
 using Spectre.Console.Rendering;
+using Spectre.Console;
 
 namespace IsuBench.Bench.Compare;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using IsuBench.Bench.Figures;
 using static IsuBench.Bench.Reports.MarkdownSummary;
 
 namespace IsuBench.Bench.Compare;

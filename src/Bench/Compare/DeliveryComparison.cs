@@ -1,4 +1,5 @@
 using System.Globalization;
+using IsuBench.Bench.Figures;
 using IsuBench.Bench.Reports;
 using IsuBench.Scenarios.Workloads;
 

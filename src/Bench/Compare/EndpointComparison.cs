@@ -1,3 +1,4 @@
+using IsuBench.Bench.Figures;
 using IsuBench.Bench.Reports;
 
 namespace IsuBench.Bench.Compare;

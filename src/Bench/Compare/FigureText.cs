@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using IsuBench.Bench.Figures;
+
 namespace IsuBench.Bench.Compare;
 
 /// <summary>How every compare report writes figures: medians, ranges and variation over runs, changes, error tallies.</summary>
@@ -8,9 +10,8 @@ public static class FigureText
     /// <summary>The cell of a side that has no value.</summary>
     public const string Missing = "—";
 
-    /// <summary>A number with two decimals below 10 (sub-millisecond latencies) and one above.</summary>
-    public static string Number(double value) =>
-        value.ToString(Math.Abs(value) < 10 ? "0.##" : "0.#", CultureInfo.InvariantCulture);
+    /// <summary>A number as every report writes it (<see cref="FigureNumber"/>).</summary>
+    public static string Number(double value) => FigureNumber.Text(value);
 
     /// <summary>The side's median, or <see cref="Missing"/>.</summary>
     public static string Median(SideFigure side) => side.Spread is { } s ? Number(s.Median) : Missing;

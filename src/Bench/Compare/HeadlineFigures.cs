@@ -1,3 +1,4 @@
+using IsuBench.Bench.Figures;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.Reports;
 

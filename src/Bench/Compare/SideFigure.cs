@@ -1,3 +1,5 @@
+using IsuBench.Bench.Figures;
+
 namespace IsuBench.Bench.Compare;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 
 namespace IsuBench.Bench.Gate;
 

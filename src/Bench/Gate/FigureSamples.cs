@@ -1,4 +1,4 @@
-using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 using Perfolizer.Mathematics.SignificanceTesting.Base;
 
 namespace IsuBench.Bench.Gate;

@@ -1,4 +1,4 @@
-using IsuBench.Bench.Gate.Statistics;
+using IsuBench.Bench.Statistics;
 using Perfolizer.Mathematics.Common;
 
 namespace IsuBench.Bench.Gate;

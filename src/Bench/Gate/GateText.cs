@@ -1,5 +1,5 @@
 using System.Globalization;
-using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 
 namespace IsuBench.Bench.Gate;
 
@@ -16,7 +16,7 @@ public static class GateText
 
     /// <summary>A figure's value or median, as compare writes figures.</summary>
     public static string Number(double value) =>
-        double.IsPositiveInfinity(value) ? "unbounded" : FigureText.Number(value);
+        double.IsPositiveInfinity(value) ? "unbounded" : FigureNumber.Text(value);
 
     /// <summary>A ratio to three decimals.</summary>
     public static string Ratio(double ratio) =>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 
 namespace IsuBench.Bench.Gate;
 

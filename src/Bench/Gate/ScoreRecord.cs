@@ -19,7 +19,7 @@ public sealed record ScoreRecord(bool Pass, long Score, IReadOnlyList<string> Me
     public IReadOnlyList<ScoreRecord> Runs { get; init; } = [];
 
     /// <summary>The figures to gate on: <see cref="GateFigures"/>, or the score (better when higher).</summary>
-    public IReadOnlyList<GateFigure> Figures => GateFigures ?? [new GateFigure(GateFigure.ScoreName, Score, Compare.BetterWhen.Higher)];
+    public IReadOnlyList<GateFigure> Figures => GateFigures ?? [new GateFigure(GateFigure.ScoreName, Score, IsuBench.Bench.Figures.BetterWhen.Higher)];
 
     /// <summary>The runs the file holds for the statistics: its repeated runs, or the file itself as one run.</summary>
     public IReadOnlyList<ScoreRecord> Samples => Runs.Count > 0 ? Runs : [this];

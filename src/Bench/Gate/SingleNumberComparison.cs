@@ -1,5 +1,5 @@
-using IsuBench.Bench.Compare;
-using IsuBench.Bench.Gate.Statistics;
+using IsuBench.Bench.Figures;
+using IsuBench.Bench.Statistics;
 
 namespace IsuBench.Bench.Gate;
 

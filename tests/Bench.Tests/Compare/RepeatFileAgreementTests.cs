@@ -1,4 +1,5 @@
 using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 using IsuBench.Bench.Gate;
 using IsuBench.Tests.Shared;
 using static IsuBench.Tests.Bench.Compare.RepeatedRunSamples;

@@ -1,4 +1,5 @@
 using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 using static IsuBench.Tests.Bench.Compare.RepeatedRunSamples;
 using static IsuBench.Tests.Bench.Infrastructure.ComparisonSamples;
 

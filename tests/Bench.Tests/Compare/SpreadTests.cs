@@ -1,4 +1,5 @@
 using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 
 namespace IsuBench.Tests.Bench.Compare;
 

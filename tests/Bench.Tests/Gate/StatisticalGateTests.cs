@@ -1,4 +1,5 @@
 using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 using IsuBench.Bench.Gate;
 
 namespace IsuBench.Tests.Bench.Gate;

@@ -1,5 +1,5 @@
 using IsuBench.Bench.Gate;
-using IsuBench.Bench.Gate.Statistics;
+using IsuBench.Bench.Statistics;
 using Perfolizer.Mathematics.Common;
 
 namespace IsuBench.Tests.Bench.Gate;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using IsuBench.Bench.Figures;
 
 namespace IsuBench.Bench.Reports;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using IsuBench.Bench.Compare;
+using IsuBench.Bench.Figures;
 
 namespace IsuBench.Bench.Reports;
 

@@ -1,4 +1,4 @@
-using IsuBench.Bench.Gate.Statistics;
+using IsuBench.Bench.Statistics;
 
 namespace IsuBench.Tests.Bench.Gate.Statistics;
 

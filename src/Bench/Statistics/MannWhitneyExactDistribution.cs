@@ -1,4 +1,4 @@
-namespace IsuBench.Bench.Gate.Statistics;
+namespace IsuBench.Bench.Statistics;
 
 /// <summary>
 /// The null distribution of the Mann–Whitney U statistic for samples of sizes m and n without ties: the number of

@@ -1,7 +1,7 @@
 using Perfolizer.Mathematics.QuantileEstimators;
 using Pragmastat;
 
-namespace IsuBench.Bench.Gate.Statistics;
+namespace IsuBench.Bench.Statistics;
 
 /// <summary>The median (Perfolizer's) and other quantiles of a sample, defined as numpy's defaults define them.</summary>
 internal static class Quantiles

@@ -1,6 +1,6 @@
-using IsuBench.Bench.Gate.Statistics;
+using IsuBench.Bench.Statistics;
 
-namespace IsuBench.Bench.Compare;
+namespace IsuBench.Bench.Figures;
 
 /// <summary>One figure over a side's runs: its median, extremes and coefficient of variation.</summary>
 public sealed record Spread(double Median, double Min, double Max, double? CoefficientOfVariation, int Runs)

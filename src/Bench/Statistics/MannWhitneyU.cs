@@ -2,7 +2,7 @@ using MathNet.Numerics.Distributions;
 using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.SignificanceTesting.Base;
 
-namespace IsuBench.Bench.Gate.Statistics;
+namespace IsuBench.Bench.Statistics;
 
 /// <summary>
 /// The Mann–Whitney U (Wilcoxon rank-sum) test of two samples against a one-sided alternative, computed as

@@ -1,4 +1,4 @@
-namespace IsuBench.Bench.Gate.Statistics;
+namespace IsuBench.Bench.Statistics;
 
 /// <summary>
 /// A Mann–Whitney U test's outcome: U of the first sample (as scipy reports it), the one-sided p-value, and whether

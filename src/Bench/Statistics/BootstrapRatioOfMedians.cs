@@ -1,6 +1,6 @@
 using Perfolizer.Mathematics.Common;
 
-namespace IsuBench.Bench.Gate.Statistics;
+namespace IsuBench.Bench.Statistics;
 
 /// <summary>
 /// The ratio of two samples' medians and its bootstrap percentile confidence interval (Efron and Tibshirani,

@@ -1,4 +1,4 @@
-namespace IsuBench.Bench.Gate.Statistics;
+namespace IsuBench.Bench.Statistics;
 
 /// <summary>
 /// Draws the median of a resample with replacement of a sample without sorting the resample: it counts how often each

@@ -1,4 +1,4 @@
-namespace IsuBench.Bench.Compare;
+namespace IsuBench.Bench.Figures;
 
 /// <summary>Which way a figure improves, so a change can be called better or worse.</summary>
 public enum BetterWhen
