@@ -9,15 +9,16 @@ public static class ConsoleSummary
     /// <summary>Most distinct errors listed (the files hold them all).</summary>
     public const int MaxErrorsShown = 20;
 
-    /// <summary>The summary of <paramref name="result"/>.</summary>
-    public static string Render(ResultDocument result)
+    /// <summary>The summary of <paramref name="result"/>, and of its <paramref name="comparison"/> with a baseline when there was one.</summary>
+    public static string Render(ResultDocument result, BaselineComparison? comparison = null)
     {
         var text = new StringBuilder();
         string kinds = string.Join(", ", result.Scores.Select(s => $"{s.Key} {s.Value.Points}"));
-        text.Append($"{(result.Pass ? "PASS" : "FAIL")}  score {result.Score}  ({kinds})")
+        text.Append($"{BaselineComparison.WordOf(result, comparison)}  score {result.Score}  ({kinds})")
             .Append(result.Interrupted ? "  [interrupted]" : "")
             .Append(result.LoadRan ? "" : result.Options.CheckOnly ? "  [initial check only]" : "  [load phase not run: the initial check failed]")
             .Append('\n');
+        if (comparison is not null) text.Append(comparison.Line).Append('\n');
         if (result.Repeat is { } repeat)
         {
             if (repeat.WarmUp is { } warmUp)

@@ -9,11 +9,12 @@ public static class MarkdownSummary
     /// <summary>The file name inside a run's folder.</summary>
     public const string FileName = "summary.md";
 
-    /// <summary>The Markdown for <paramref name="result"/>.</summary>
-    public static string Render(ResultDocument result)
+    /// <summary>The Markdown for <paramref name="result"/>, and its <paramref name="comparison"/> with a baseline when there was one.</summary>
+    public static string Render(ResultDocument result, BaselineComparison? comparison = null)
     {
         var md = new StringBuilder();
-        md.Append($"# IsuBench run {result.RunId}: {(result.Pass ? "PASS" : "FAIL")}, score {result.Score}\n\n");
+        md.Append($"# IsuBench run {result.RunId}: {BaselineComparison.WordOf(result, comparison)}, score {result.Score}\n\n");
+        if (comparison is not null) md.Append($"- {Cell(comparison.Line)}\n");
         md.Append($"- target: {string.Join(", ", result.Target)}\n");
         md.Append($"- seed {result.Seed}, profile {result.Options.Profile}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
           .Append(result.Options.CompatRetry ? ", compat retry" : "").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
