@@ -51,8 +51,8 @@ public sealed class PrivateMariaDb : IAsyncDisposable
     /// </summary>
     public static async Task<PrivateMariaDb> StartAsync(string directory, int port, CancellationToken cancellationToken, bool detached = false)
     {
-        var mariadbd = await DebianPackages.RequireAsync("mariadbd", Packages, cancellationToken);
-        var installDb = await DebianPackages.RequireAsync("mariadb-install-db", Packages, cancellationToken);
+        var mariadbd = DebianPackages.Require("mariadbd", Packages);
+        var installDb = DebianPackages.Require("mariadb-install-db", Packages);
         directory = Path.GetFullPath(directory);
         var dataDir = Path.Combine(directory, "data");
         System.IO.Directory.CreateDirectory(directory);
