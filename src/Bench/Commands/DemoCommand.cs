@@ -26,7 +26,7 @@ public static class DemoCommand
         var port = CommandOptions.Port("The reference server's HTTP port on 127.0.0.1 (0 picks a free one).", 0, allowZero: true);
         var seed = CommandOptions.Integer("--seed", "Seed of the initial data set and of the benchmark run.", DataSetGenerator.DefaultSeed, int.MinValue, int.MaxValue);
         var rooms = CommandOptions.Integer("--rooms", "Rooms in the initial data set (the initial check needs at least 100 with strokes).", DataSetGenerator.DefaultRooms, 1, 100_000);
-        var duration = CommandOptions.Integer("--duration", "Load phase length in seconds.", 60, 1, 3600);
+        var duration = CommandOptions.Integer("--duration", "Load phase length in seconds.", 60, 1, 3600, unit: "seconds");
         var profile = new Option<string>("--reference-profile")
         {
             Description = "The reference server's profile: baseline (the original algorithm) or tuned.",
