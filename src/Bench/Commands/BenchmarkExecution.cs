@@ -113,7 +113,7 @@ public static class BenchmarkExecution
         if (request.CheckLines)
             foreach (var check in result.Checks)
             {
-                await human.WriteLineAsync($"{(check.Skipped ? "SKIP" : check.Passed ? "PASS" : "FAIL")} {check.Name} ({check.Verdicts.Count} verdicts, {check.Duration.TotalSeconds:F1} s)");
+                await human.WriteLineAsync($"{(check.Skipped ? "SKIP" : check.Passed ? "PASS" : "FAIL")} {check.Name} ({Quantity.Of(check.Verdicts.Count, "verdict")}, {check.Duration.TotalSeconds:F1} s)");
                 foreach (var verdict in check.Verdicts.Where(v => !v.Passed)) await human.WriteLineAsync($"    {verdict}");
             }
         return new Outcome(ResultDocument.From(result, runId, BenchVersion.Current), null);

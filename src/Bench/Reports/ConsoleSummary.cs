@@ -23,7 +23,7 @@ public static class ConsoleSummary
         {
             if (repeat.WarmUp is { } warmUp)
                 text.Append("warm-up, not counted: ").AppendJoin("  ", warmUp.Select(r => $"{r.RunId} {(r.Pass ? "PASS" : "FAIL")} {r.Score}")).Append('\n');
-            text.Append($"{repeat.Count} runs: ").AppendJoin("  ", repeat.Runs.Select(r => $"{r.RunId} {(r.Pass ? "PASS" : "FAIL")} {r.Score}")).Append('\n');
+            text.Append($"{Quantity.Of(repeat.Count, "run")}: ").AppendJoin("  ", repeat.Runs.Select(r => $"{r.RunId} {(r.Pass ? "PASS" : "FAIL")} {r.Score}")).Append('\n');
             foreach (var (figure, spread) in repeat.Spread)
                 text.Append($"  {figure}: median {N(spread.Median)}, range {N(spread.Min)}–{N(spread.Max)}, CV {Percent(spread.CoefficientOfVariation)}\n");
             text.Append($"details below are {repeat.MedianRunId}'s, the run nearest the median\n");
@@ -40,7 +40,7 @@ public static class ConsoleSummary
             text.Append($"SSE deliveries {d.Count}: p50 {N(d.P50Ms)} ms, p99 {N(d.P99Ms)} ms, max {N(d.MaxMs)} ms\n");
         if (result.Errors.Count > 0)
         {
-            text.Append($"errors ({result.Errors.Sum(e => e.Count)} in {result.Errors.Count} distinct messages):\n");
+            text.Append($"errors ({result.Errors.Sum(e => e.Count)} in {Quantity.Of(result.Errors.Count, "distinct message")}):\n");
             foreach (var e in result.Errors.Take(MaxErrorsShown))
                 text.Append($"  {e.Count,6}× [{e.Kind}] {e.Message}\n");
             if (result.Errors.Count > MaxErrorsShown) text.Append($"  … {result.Errors.Count - MaxErrorsShown} more in result.json\n");

@@ -84,7 +84,7 @@ public static class HtmlReport
     // Repeated runs side by side: their scores as bars, every run's outcome, and the spread of each figure.
     private static void Runs(StringBuilder html, ResultDocument result, RepeatDocument repeat)
     {
-        html.Append($"<h2>{repeat.Count} runs</h2><p>The score is their median; the rest of the page shows {E(repeat.MedianRunId)}, the run nearest the median.</p>");
+        html.Append($"<h2>{Quantity.Of(repeat.Count, "run")}</h2><p>The score is their median; the rest of the page shows {E(repeat.MedianRunId)}, the run nearest the median.</p>");
         Figure(html, "Score of each run", BarChart.Render(RunsChartId, "Score of each run", "score",
             repeat.Runs.Select(r => r.RunId).ToList(),
             [new BarGroup("score", repeat.Runs.Select(r => (double)r.Score).ToList())], logarithmic: false));

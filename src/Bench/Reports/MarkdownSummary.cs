@@ -24,7 +24,7 @@ public static class MarkdownSummary
 
         if (result.Repeat is { } repeat)
         {
-            md.Append($"## {repeat.Count} runs\n\nThe score is their median; the tables below are {repeat.MedianRunId}'s, the run nearest the median.\n\n");
+            md.Append($"## {Quantity.Of(repeat.Count, "run")}\n\nThe score is their median; the tables below are {repeat.MedianRunId}'s, the run nearest the median.\n\n");
             if (repeat.WarmUp is { } warmUp)
                 md.Append("Warm-up runs before them, not counted: ")
                   .AppendJoin(", ", warmUp.Select(r => $"{r.RunId} {(r.Pass ? "pass" : "FAIL")} {r.Score}")).Append(".\n\n");
@@ -52,7 +52,7 @@ public static class MarkdownSummary
         md.Append('\n');
 
         var d = result.SseDelivery;
-        md.Append($"## SSE delivery\n\n{d.Count} strokes delivered; p50 {N(d.P50Ms)} ms, p90 {N(d.P90Ms)} ms, p99 {N(d.P99Ms)} ms, p99.9 {N(d.P999Ms)} ms, max {N(d.MaxMs)} ms.\n\n");
+        md.Append($"## SSE delivery\n\n{Quantity.Of(d.Count, "stroke")} delivered; p50 {N(d.P50Ms)} ms, p90 {N(d.P90Ms)} ms, p99 {N(d.P99Ms)} ms, p99.9 {N(d.P999Ms)} ms, max {N(d.MaxMs)} ms.\n\n");
         md.Append("| delivered within | strokes |\n|---|---:|\n");
         foreach (var b in d.Histogram)
             md.Append($"| {(b.LeMs is { } le ? $"≤ {N(le)} ms" : "longer")} | {b.Count} |\n");

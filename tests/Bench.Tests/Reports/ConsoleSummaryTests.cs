@@ -15,6 +15,17 @@ public sealed class ConsoleSummaryTests
         foreach (var endpoint in result.Endpoints)
             Assert.Single(lines, l => l.StartsWith(endpoint.Endpoint + " ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains($"2× [ordinary] {SampleResults.AwkwardMessage}"));
+        Assert.Contains("errors (2 in 1 distinct message):", lines);
+    }
+
+    [Theory]
+    [InlineData(0, "0 runs")]
+    [InlineData(1, "1 run")]
+    [InlineData(2, "2 runs")]
+    public void Counts_take_the_noun_in_the_right_number(long count, string expected)
+    {
+        Assert.Equal(expected, Quantity.Of(count, "run"));
+        Assert.Equal(count == 1 ? "1 more failure" : $"{count} more failures", Quantity.Of(count, "more failure", "more failures"));
     }
 
     [Fact]
