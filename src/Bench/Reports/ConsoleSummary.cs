@@ -40,12 +40,28 @@ public static class ConsoleSummary
             text.Append($"SSE deliveries {d.Count}: p50 {N(d.P50Ms)} ms, p99 {N(d.P99Ms)} ms, max {N(d.MaxMs)} ms\n");
         if (result.Errors.Count > 0)
         {
-            text.Append($"errors ({result.Errors.Sum(e => e.Count)} in {Quantity.Of(result.Errors.Count, "distinct message")}):\n");
+            text.Append($"errors ({result.Errors.Sum(e => e.Count)} in {Quantity.Of(result.Errors.Count, "distinct message")}{ErrorBreakdown(result)}):\n");
             foreach (var e in result.Errors.Take(MaxErrorsShown))
                 text.Append($"  {e.Count,6}× [{e.Kind}] {e.Message}\n");
             if (result.Errors.Count > MaxErrorsShown) text.Append($"  … {result.Errors.Count - MaxErrorsShown} more in result.json\n");
         }
         return text.ToString();
+    }
+
+    // The live progress counts server errors only (ordinary and critical); when the run had other kinds too, say how the
+    // total splits, so that the two figures are seen to differ for a reason.
+    private static string ErrorBreakdown(ResultDocument result)
+    {
+        var others = result.Errors.Where(e => e.Kind is not ("critical" or "ordinary")).GroupBy(e => e.Kind).ToList();
+        if (others.Count == 0) return "";
+        long server = result.Errors.Where(e => e.Kind is "critical" or "ordinary").Sum(e => e.Count);
+        return $": {Quantity.Of(server, "server error")} (the count the progress showed), "
+            + string.Join(", ", others.Select(kind => Quantity.Of(kind.Sum(e => e.Count), kind.Key switch
+            {
+                "warning" => "warning",
+                "bench_capacity" => "bench capacity error",
+                _ => $"{kind.Key} error",
+            })));
     }
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);

@@ -18,6 +18,23 @@ public sealed class ConsoleSummaryTests
         Assert.Contains("errors (2 in 1 distinct message):", lines);
     }
 
+    [Fact]
+    public void Errors_other_than_the_servers_are_split_out_from_the_count_the_progress_showed()
+    {
+        var passing = SampleResults.PassingDocument();
+        var result = passing with
+        {
+            Errors =
+            [
+                .. passing.Errors,
+                new ErrorDocument("warning", "contract.fields: a field is missing", 3, passing.StartedAt),
+                new ErrorDocument("bench_capacity", "bench capacity reached: sockets", 1, passing.StartedAt),
+            ],
+        };
+        var lines = ConsoleSummary.Render(result).Split('\n');
+        Assert.Contains("errors (6 in 3 distinct messages: 2 server errors (the count the progress showed), 3 warnings, 1 bench capacity error):", lines);
+    }
+
     [Theory]
     [InlineData(0, "0 runs")]
     [InlineData(1, "1 run")]
