@@ -100,7 +100,7 @@ public sealed class BenchmarkOptionSet
 
     /// <summary>--otlp-interval SECONDS</summary>
     public Option<int> OtlpInterval { get; } = CommandOptions.Integer(
-        "--otlp-interval", "Seconds between two OTLP exports (the last one is sent when the run ends).", (int)MetricsExport.DefaultInterval.TotalSeconds, 1, 300);
+        "--otlp-interval", "Seconds between two OTLP exports (the last one is sent when the run ends).", (int)MetricsExport.DefaultInterval.TotalSeconds, 1, 300, unit: "seconds");
 
     /// <summary>Adds the validators and the options to <paramref name="command"/>.</summary>
     public BenchmarkOptionSet(Command command)

@@ -28,12 +28,12 @@ public static class JUnitXml
             {
                 var first = failures[0];
                 testCase.Add(new XElement("failure",
-                    new XAttribute("message", $"{first.Rule}: {first.Message}{(failures.Count > 1 ? $" (+{failures.Count - 1} more failures)" : "")}"),
+                    new XAttribute("message", $"{first.Rule}: {first.Message}{(failures.Count > 1 ? $" (+{Quantity.Of(failures.Count - 1, "more failure", "more failures")})" : "")}"),
                     new XAttribute("type", failures.Any(f => f.Critical) ? "critical" : "ordinary"),
                     string.Join("\n\n", failures.Select(f => $"{f.Rule}: {f.Message}\n{f.Request}\nexpected: {f.Expected}\ngot: {f.Actual}"))));
             }
             else
-                testCase.Add(new XElement("system-out", $"{check.Verdicts.Count} verdicts passed"));
+                testCase.Add(new XElement("system-out", $"{Quantity.Of(check.Verdicts.Count, "verdict")} passed"));
             cases.Add(testCase);
         }
 

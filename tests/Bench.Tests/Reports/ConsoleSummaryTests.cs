@@ -15,6 +15,34 @@ public sealed class ConsoleSummaryTests
         foreach (var endpoint in result.Endpoints)
             Assert.Single(lines, l => l.StartsWith(endpoint.Endpoint + " ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains($"2× [ordinary] {SampleResults.AwkwardMessage}"));
+        Assert.Contains("errors (2 in 1 distinct message):", lines);
+    }
+
+    [Fact]
+    public void Errors_other_than_the_servers_are_split_out_from_the_count_the_progress_showed()
+    {
+        var passing = SampleResults.PassingDocument();
+        var result = passing with
+        {
+            Errors =
+            [
+                .. passing.Errors,
+                new ErrorDocument("warning", "contract.fields: a field is missing", 3, passing.StartedAt),
+                new ErrorDocument("bench_capacity", "bench capacity reached: sockets", 1, passing.StartedAt),
+            ],
+        };
+        var lines = ConsoleSummary.Render(result).Split('\n');
+        Assert.Contains("errors (6 in 3 distinct messages: 2 server errors (the count the progress showed), 3 warnings, 1 bench capacity error):", lines);
+    }
+
+    [Theory]
+    [InlineData(0, "0 runs")]
+    [InlineData(1, "1 run")]
+    [InlineData(2, "2 runs")]
+    public void Counts_take_the_noun_in_the_right_number(long count, string expected)
+    {
+        Assert.Equal(expected, Quantity.Of(count, "run"));
+        Assert.Equal(count == 1 ? "1 more failure" : $"{count} more failures", Quantity.Of(count, "more failure", "more failures"));
     }
 
     [Fact]
