@@ -16,12 +16,11 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
     public static async Task<RoomWatch?> RunAsync(CheckContext context, long roomId, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var page = await PageLoad.GetAsync(context, IsuketchApi.RoomPageAsync(session, roomId, cancellationToken), needsToken: true, blocked: WatcherRules.Count);
-        if (!page.Ok) return null;
-        context.Judge(page.Response, page.PageVerdicts);
+        var page = await context.Requests.PageTokenAsync(IsuketchApi.RoomPageAsync(session, roomId, cancellationToken), context.StoppedBy(WatcherRules.Count));
+        if (page.Value is not { } token) return null;
 
         var request = $"GET /api/stream/rooms/{roomId.ToString(CultureInfo.InvariantCulture)}";
-        var stream = new RoomStream(session, roomId, page.Token!,
+        var stream = new RoomStream(session, roomId, token,
             new SseClientOptions { CompatRetry = context.Options.CompatRetry, Transport = context.Options.SseTransport }, context.RunJudge.Metrics);
         var counts = new List<int>();
         var strokes = 0;

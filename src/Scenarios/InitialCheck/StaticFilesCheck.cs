@@ -2,6 +2,7 @@ using IsuBench.Checks.Profiles;
 using IsuBench.Checks.Rules;
 using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

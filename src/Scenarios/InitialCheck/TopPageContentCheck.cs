@@ -14,8 +14,7 @@ internal sealed class TopPageContentCheck(CheckProfile markupProfile) : IInitial
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(session, cancellationToken), needsToken: false);
-        if (!top.Ok) return;
-        context.Judge(top.Response, [.. top.PageVerdicts, .. TopPageRules.Content(top.Page!, markupProfile, "GET / (content)")]);
+        await context.Requests.PageAsync(IsuketchApi.TopPageAsync(session, cancellationToken),
+            (page, _, _) => TopPageRules.Content(page, markupProfile, "GET / (content)"), context.StoppedBy());
     }
 }

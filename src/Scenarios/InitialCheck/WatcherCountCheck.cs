@@ -24,8 +24,9 @@ internal sealed class WatcherCountCheck : IInitialCheck
     {
         var session = context.NewSession();
         // As the original: a list of other than 100 rooms fails the check (and leaves no rooms to pick from).
-        var rooms = await RoomListLoad.GetAsync(context, session, cancellationToken, blocked: WatcherRules.Count);
-        if (rooms is null) return;
+        var list = await context.Requests.RoomListAsync(session, cancellationToken, WatcherRules.Count.Fail);
+        if (!list.Passed) return;
+        var rooms = list.Value!;
         var pad = context.Random.Next(PadLimit);
 
         var watchers = new List<Task>();

@@ -21,6 +21,9 @@ public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots s
     /// <summary>The run's judge.</summary>
     public Judge Judge => judge;
 
+    /// <summary>The requests of the room's poster and watchers, judged by the run's judge.</summary>
+    internal JudgedRequests Requests { get; } = JudgedRequests.ForLoad(judge);
+
     /// <summary>The bench's ceiling on open watchers.</summary>
     public WatcherSlots Slots => slots;
 

@@ -64,10 +64,10 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
 
     private async Task WatchAsync(CancellationToken leave, CancellationToken phase)
     {
-        var (token, page) = await LoadRequests.FetchPageTokenAsync(room.Judge, IsuketchApi.RoomPageAsync(session, roomId, phase), phase);
-        if (token is null || leave.IsCancellationRequested)
+        var page = await room.Requests.PageTokenAsync(IsuketchApi.RoomPageAsync(session, roomId, phase), cancellationToken: phase);
+        if (!page.Passed || leave.IsCancellationRequested)
         {
-            if (page.Failure == FailureKind.BenchCapacity)
+            if (page.Response.Failure == FailureKind.BenchCapacity)
             {
                 state.LeaveForCapacity();
                 room.Counters.WatcherRefused();
@@ -79,7 +79,7 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
             }
             return;
         }
-        var stream = new RoomStream(session, roomId, token,
+        var stream = new RoomStream(session, roomId, page.Value!,
             new SseClientOptions { CompatRetry = room.Options.CompatRetry, Transport = room.Options.SseTransport }, room.Judge.Metrics, room.Strokes);
         state.MarkJoined();
         await foreach (var item in stream.ReadAsync(Endpoints.Stream, leave))

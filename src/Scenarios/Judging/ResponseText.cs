@@ -1,7 +1,7 @@
 using IsuBench.Checks.Verdicts;
 using IsuBench.Engine.Http;
 
-namespace IsuBench.Scenarios.InitialCheck;
+namespace IsuBench.Scenarios.Judging;
 
 /// <summary>How a response reads in evidence: its body, or why there was none.</summary>
 internal static class ResponseText
