@@ -1,6 +1,6 @@
 using System.CommandLine;
 using IsuBench.Bench.Telemetry;
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Run;
 
@@ -24,7 +24,7 @@ public sealed class BenchmarkOptionSet
     public Option<string> FrontEnd { get; } = new("--front-end")
     {
         Description = "The front end the checks expect: reference (the IsuBench reference's) or isucon6f (the original React front end).",
-        DefaultValueFactory = _ => CheckProfiles.ReferenceName,
+        DefaultValueFactory = _ => FrontEndCatalog.ReferenceName,
         HelpName = "NAME",
     };
 
@@ -34,7 +34,7 @@ public sealed class BenchmarkOptionSet
     /// <summary>--assets-manifest FILE</summary>
     public Option<FileInfo> AssetsManifest { get; } = new("--assets-manifest")
     {
-        Description = "JSON file {path: md5} replacing the profile's expected static file hashes.",
+        Description = "JSON file {path: md5} replacing the front end's expected static file hashes.",
         HelpName = "FILE",
     };
 
@@ -117,8 +117,8 @@ public sealed class BenchmarkOptionSet
         });
         OtlpInterval.HelpName = "SECONDS";
         Seed.HelpName = "N";
-        FrontEnd.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
-        DeprecatedProfile.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
+        FrontEnd.AcceptOnlyFromAmong(FrontEndCatalog.ReferenceName, FrontEndCatalog.Isucon6fName);
+        DeprecatedProfile.AcceptOnlyFromAmong(FrontEndCatalog.ReferenceName, FrontEndCatalog.Isucon6fName);
         AssetsManifest.AcceptExistingOnly();
         // The names are the enum's, lower case, as result.json writes them.
         SseTransport.AcceptOnlyFromAmong("socket", "httpclient");
@@ -143,7 +143,7 @@ public sealed class BenchmarkOptionSet
         Targets = Targets.Parse(parseResult.GetRequiredValue(Target)).Origins,
         Duration = duration,
         Seed = parseResult.GetValue(Seed),
-        Profile = parseResult.GetValue(DeprecatedProfile) ?? parseResult.GetRequiredValue(FrontEnd),
+        FrontEnd = parseResult.GetValue(DeprecatedProfile) ?? parseResult.GetRequiredValue(FrontEnd),
         AssetsManifest = parseResult.GetValue(AssetsManifest)?.FullName,
         CompatRetry = !parseResult.GetValue(HonorRetry),
         Strict = parseResult.GetValue(Strict),

@@ -76,7 +76,7 @@ public static class JUnitXml
         [
             ("run_id", result.RunId), ("target", string.Join(',', result.Target)),
             ("seed", result.Seed.ToString(CultureInfo.InvariantCulture)), ("score", result.Score.ToString(CultureInfo.InvariantCulture)),
-            ("pass", result.Pass ? "true" : "false"), ("bench_version", result.BenchVersion),
+            ("pass", result.Pass ? "true" : "false"), ("front_end", result.Options.FrontEnd), ("bench_version", result.BenchVersion),
         ]);
     }
 }

@@ -40,12 +40,12 @@ public sealed class BenchmarkOptionSetTests
         var set = new BenchmarkOptionSet(command);
         var parsed = command.Parse(["--target", "http://127.0.0.1:1", "--profile", "isucon6f"]);
         Assert.Empty(parsed.Errors);
-        Assert.Equal("isucon6f", set.Read(parsed, TimeSpan.FromSeconds(60), checkOnly: false).Profile);
+        Assert.Equal("isucon6f", set.Read(parsed, TimeSpan.FromSeconds(60), checkOnly: false).FrontEnd);
         var warnings = new StringWriter();
         set.WarnAboutDeprecated(parsed, warnings);
         Assert.Contains("--profile is now --front-end", warnings.ToString());
 
-        Assert.Equal("isucon6f", Read("--front-end", "isucon6f").Profile);
+        Assert.Equal("isucon6f", Read("--front-end", "isucon6f").FrontEnd);
         var quiet = new StringWriter();
         set.WarnAboutDeprecated(command.Parse(["--target", "http://127.0.0.1:1", "--front-end", "isucon6f"]), quiet);
         Assert.Empty(quiet.ToString());

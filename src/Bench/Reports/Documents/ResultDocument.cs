@@ -20,6 +20,8 @@ public sealed record ResultDocument
     [JsonPropertyName("score")] public required long Score { get; init; }
     /// <summary>Distinct error messages, sorted.</summary>
     [JsonPropertyName("messages")] public required IReadOnlyList<string> Messages { get; init; }
+    /// <summary>The layout of this file (<see cref="ResultJson.SchemaVersion"/>); files without it are version 1.</summary>
+    [JsonPropertyName("schema_version")] public int SchemaVersion { get; init; } = ResultJson.SchemaVersion;
     /// <summary>The run's id (its folder under results/).</summary>
     [JsonPropertyName("run_id")] public required string RunId { get; init; }
     /// <summary>The isubench version that produced the result.</summary>
@@ -78,7 +80,7 @@ public sealed record ResultDocument
         Options = new RunOptionsDocument
         {
             DurationSeconds = result.Options.Duration.TotalSeconds,
-            Profile = result.Options.Profile,
+            FrontEnd = result.Options.FrontEnd,
             AssetsManifest = result.Options.AssetsManifest,
             CompatRetry = result.Options.CompatRetry,
             Strict = result.Options.Strict,
