@@ -70,7 +70,8 @@ public static class BenchmarkExecution
 
     private static async Task<Outcome> RunOnceAsync(Request request, string? directory, TextWriter human, TextWriter error, CancellationToken cancellationToken)
     {
-        if (await ProbeAsync(request.Options, error, cancellationToken) is { } unreachable) return new Outcome(null, unreachable);
+        var (unreachable, server) = await ProbeAsync(request.Options, error, cancellationToken);
+        if (unreachable is not null) return new Outcome(null, unreachable);
         var run = new BenchmarkRun(request.Options);
         var mode = ProgressDisplay.Choose(request.NoProgress, error);
         using var stopProgress = new CancellationTokenSource();
@@ -92,7 +93,7 @@ public static class BenchmarkExecution
                 await human.WriteLineAsync($"{(check.Skipped ? "SKIP" : check.Passed ? "PASS" : "FAIL")} {check.Name} ({check.Verdicts.Count} verdicts, {check.Duration.TotalSeconds:F1} s)");
                 foreach (var verdict in check.Verdicts.Where(v => !v.Passed)) await human.WriteLineAsync($"    {verdict}");
             }
-        return new Outcome(ResultDocument.From(result, runId, BenchVersion.Current), null);
+        return new Outcome(ResultDocument.From(result, runId, BenchVersion.Current) with { ServerProfile = server.Profile, ServerVersion = server.Version }, null);
     }
 
     // Each run: reset the target, make sure it answers, run, write the run's own files into its folder (warm-up-<i>/
@@ -154,14 +155,15 @@ public static class BenchmarkExecution
             ? startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
 
-    private static async Task<int?> ProbeAsync(BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
+    // The exit code when a target is unreachable, else null; and what the targets said of themselves.
+    private static async Task<(int? ExitCode, ServerIdentity Server)> ProbeAsync(BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
     {
-        var unreachable = await TargetProbe.FindUnreachableAsync(options.Targets, cancellationToken);
-        if (unreachable.Count == 0) return null;
-        foreach (var problem in unreachable) await error.WriteLineAsync($"error: {problem}");
+        var probe = await TargetProbe.ProbeAsync(options.Targets, cancellationToken);
+        if (probe.Unreachable.Count == 0) return (null, probe.Server);
+        foreach (var problem in probe.Unreachable) await error.WriteLineAsync($"error: {problem}");
         await error.WriteLineAsync(
             "Start the server under test first (or fix --target). To benchmark the reference on this machine: isubench demo");
-        return ExitCodes.EnvironmentMissing;
+        return (ExitCodes.EnvironmentMissing, probe.Server);
     }
 
     private static async Task<GateOutcome?> GateAgainstBaselineAsync(

@@ -18,6 +18,7 @@ public static class ConsoleSummary
             .Append(result.Interrupted ? "  [interrupted]" : "")
             .Append(result.LoadRan ? "" : result.Options.CheckOnly ? "  [initial check only]" : "  [load phase not run: the initial check failed]")
             .Append('\n');
+        text.AppendJoin(" · ", RunIdentity.Parts(result)).Append('\n');
         if (result.Repeat is { } repeat)
         {
             if (repeat.WarmUp is { } warmUp)

@@ -41,8 +41,9 @@ public static class HtmlReport
             .Append("</style></head><body>");
         html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"verdict {(result.Pass ? "pass" : "fail")}\">{verdict}</span></h1>");
         html.Append($"<p>Score <strong id=\"score\">{result.Score}</strong> · target {E(string.Join(", ", result.Target))} · seed {result.Seed} · ")
-            .Append($"front end {E(result.Options.FrontEnd)} · load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
-            .Append($"{result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {result.EndedAt.UtcDateTime:HH:mm:ss} UTC · isubench {E(result.BenchVersion)}</p>");
+            .Append($"load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
+            .Append("<span id=\"identity\">").AppendJoin(" · ", RunIdentity.Parts(result).Select(E)).Append("</span><br>")
+            .Append($"{result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {result.EndedAt.UtcDateTime:HH:mm:ss} UTC</p>");
 
         if (result.Repeat is { } repeat) Runs(html, result, repeat);
 

@@ -26,6 +26,10 @@ public sealed record ResultDocument
     [JsonPropertyName("run_id")] public required string RunId { get; init; }
     /// <summary>The isubench version that produced the result.</summary>
     [JsonPropertyName("bench_version")] public required string BenchVersion { get; init; }
+    /// <summary>The server profile the target named (the reference's <c>X-Isuketch-Profile</c>: baseline or tuned); null when it did not say.</summary>
+    [JsonPropertyName("server_profile")] public string? ServerProfile { get; init; }
+    /// <summary>The server version the target named (<c>X-Isuketch-Version</c>); null when it did not say.</summary>
+    [JsonPropertyName("server_version")] public string? ServerVersion { get; init; }
     /// <summary>The origins under test.</summary>
     [JsonPropertyName("target")] public required IReadOnlyList<string> Target { get; init; }
     /// <summary>The run seed.</summary>
