@@ -32,14 +32,14 @@ public static class HtmlReport
     public static string Render(ResultDocument result)
     {
         var html = new StringBuilder();
-        string verdict = result.Pass ? "PASS" : "FAIL";
+        string outcome = result.Pass ? "PASS" : "FAIL";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append($"<title>IsuBench {E(result.RunId)}: {verdict}, score {result.Score}</title>")
+            .Append($"<title>IsuBench {E(result.RunId)}: {outcome}, score {result.Score}</title>")
             .Append("<style>").Append(SharedStyle).Append("body{max-width:1000px}")
-            .Append(".verdict{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:bold}")
+            .Append(".outcome{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:bold}")
             .Append(".pass{background:#2a8a2a}.fail{background:#c62828}")
             .Append("</style></head><body>");
-        html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"verdict {(result.Pass ? "pass" : "fail")}\">{verdict}</span></h1>");
+        html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"outcome {(result.Pass ? "pass" : "fail")}\">{outcome}</span></h1>");
         html.Append($"<p>Score <strong id=\"score\">{result.Score}</strong> · target {E(string.Join(", ", result.Target))} · seed {result.Seed} · ")
             .Append($"load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
             .Append("<span id=\"identity\">").AppendJoin(" · ", RunIdentity.Parts(result).Select(E)).Append("</span><br>")

@@ -70,7 +70,7 @@ public static class JUnitXml
             cases.Add(gateCase);
         }
         else
-            cases.Add(GateJUnitXml.Case("score gate", gate.Verdict, gate.Reason));
+            cases.Add(GateJUnitXml.Case("score gate", gate.Decision, gate.Reason));
 
         List<(string, string)> properties =
         [

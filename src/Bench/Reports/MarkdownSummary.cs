@@ -3,7 +3,7 @@ using System.Text;
 
 namespace IsuBench.Bench.Reports;
 
-/// <summary><c>summary.md</c>: the verdict, repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors and failed checks.</summary>
+/// <summary><c>summary.md</c>: the outcome (PASS or FAIL), repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors and failed checks.</summary>
 public static class MarkdownSummary
 {
     /// <summary>The file name inside a run's folder.</summary>

@@ -6,7 +6,7 @@ namespace IsuBench.Tests.Bench.Reports;
 public sealed class ConsoleSummaryTests
 {
     [Fact]
-    public void It_shows_the_verdict_score_by_kind_an_endpoint_row_each_and_errors_with_counts()
+    public void It_shows_the_outcome_score_by_kind_an_endpoint_row_each_and_errors_with_counts()
     {
         var result = SampleResults.PassingDocument();
         var lines = ConsoleSummary.Render(result).TrimEnd().Split('\n');
