@@ -44,11 +44,12 @@ public sealed class BenchmarkOptionSet
         Description = "Reconnect SSE streams after the retry interval the server sends (as browsers do); by default they wait 1 s, as the original bench did, so that scores compare with it.",
     };
 
-    /// <summary>--compat-retry (kept for scripts written before the original's 1 s wait became the default)</summary>
-    public Option<bool> CompatRetry { get; } = new("--compat-retry")
-    {
-        Description = "Reconnect SSE streams after 1 s, as the original bench did: now the default; kept so that older scripts still run.",
-    };
+    /// <summary>--compat-retry: removed (the original's 1 s wait is the default); recognised only to tell an old script what to do.</summary>
+    public Option<bool> RemovedCompatRetry { get; } = new("--compat-retry") { Hidden = true };
+
+    /// <summary>What a command line that still gives --compat-retry is told.</summary>
+    public const string CompatRetryRemoved =
+        "--compat-retry was removed: the original's 1 s reconnection wait is the default; drop the option (or use --honor-retry for the server's retry:)";
 
     /// <summary>--strict</summary>
     public Option<bool> Strict { get; } = new("--strict")
@@ -107,7 +108,7 @@ public sealed class BenchmarkOptionSet
     {
         command.Validators.Add(result =>
         {
-            if (result.GetValue(HonorRetry) && result.GetValue(CompatRetry)) result.AddError("--honor-retry and --compat-retry contradict each other: give one");
+            if (result.GetResult(RemovedCompatRetry) is not null) result.AddError(CompatRetryRemoved);
             if (result.GetResult(DeprecatedProfile) is not null && result.GetResult(FrontEnd) is { Implicit: false }) result.AddError("--profile is the old name of --front-end: give one");
         });
         Target.Validators.Add(result =>
@@ -122,7 +123,7 @@ public sealed class BenchmarkOptionSet
         AssetsManifest.AcceptExistingOnly();
         // The names are the enum's, lower case, as result.json writes them.
         SseTransport.AcceptOnlyFromAmong("socket", "httpclient");
-        foreach (var option in new Option[] { Target, Seed, FrontEnd, DeprecatedProfile, AssetsManifest, HonorRetry, CompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json, OtlpEndpoint, OtlpInterval })
+        foreach (var option in new Option[] { Target, Seed, FrontEnd, DeprecatedProfile, AssetsManifest, HonorRetry, RemovedCompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json, OtlpEndpoint, OtlpInterval })
             command.Options.Add(option);
     }
 

@@ -17,7 +17,7 @@ public static class MarkdownSummary
         md.Append($"- target: {string.Join(", ", result.Target)}\n");
         md.Append("- ").AppendJoin(", ", RunIdentity.Parts(result)).Append('\n');
         md.Append($"- seed {result.Seed}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
-          .Append(result.Options.CompatRetry ? ", compat retry" : "").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
+          .Append(result.Options.CompatRetry ? "" : ", honor retry").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
         md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC\n");
         md.Append($"- initial check: {(result.InitialCheckPassed ? "passed" : "FAILED")}")
           .Append(result.Interrupted ? "; the run was interrupted" : "").Append("\n\n");

@@ -27,7 +27,6 @@ public sealed class BenchmarkOptionSetTests
     public void Retries_wait_1_s_as_the_original_unless_the_server_s_retry_is_honoured()
     {
         Assert.True(Read().CompatRetry);
-        Assert.True(Read("--compat-retry").CompatRetry);
         Assert.False(Read("--honor-retry").CompatRetry);
         Assert.False(Read().Strict);
         Assert.True(Read("--strict").Strict);
@@ -50,6 +49,18 @@ public sealed class BenchmarkOptionSetTests
         set.WarnAboutDeprecated(command.Parse(["--target", "http://127.0.0.1:1", "--front-end", "isucon6f"]), quiet);
         Assert.Empty(quiet.ToString());
         Assert.NotEmpty(command.Parse(["--target", "http://127.0.0.1:1", "--profile", "isucon6f", "--front-end", "reference"]).Errors);
-        Assert.NotEmpty(command.Parse(["--target", "http://127.0.0.1:1", "--honor-retry", "--compat-retry"]).Errors);
+    }
+
+    [Fact]
+    public void The_removed_compat_retry_is_an_error_that_says_what_to_do()
+    {
+        var command = new Command("run");
+        _ = new BenchmarkOptionSet(command);
+        foreach (string[] args in new[] { new[] { "--compat-retry" }, ["--compat-retry", "--honor-retry"] })
+        {
+            var error = Assert.Single(command.Parse(["--target", "http://127.0.0.1:1", .. args]).Errors);
+            Assert.Equal(BenchmarkOptionSet.CompatRetryRemoved, error.Message);
+        }
+        Assert.Empty(command.Parse(["--target", "http://127.0.0.1:1", "--honor-retry"]).Errors);
     }
 }
