@@ -23,7 +23,7 @@ public sealed class BenchmarkOptionSet
     /// <summary>--front-end reference|isucon6f</summary>
     public Option<string> FrontEnd { get; } = new("--front-end")
     {
-        Description = "The front end the checks expect: reference (the IsuBench reference's) or isucon6f (the original React front end).",
+        Description = "The front end (pages and static files) the checks expect: reference (the IsuBench reference's) or isucon6f (the original React front end). Not the server profile, which the target names itself.",
         DefaultValueFactory = _ => FrontEndCatalog.ReferenceName,
         HelpName = "NAME",
     };
