@@ -32,18 +32,19 @@ public static class HtmlReport
     public static string Render(ResultDocument result, BaselineComparison? comparison = null)
     {
         var html = new StringBuilder();
-        string verdict = BaselineComparison.WordOf(result, comparison);
+        string outcome = BaselineComparison.WordOf(result, comparison);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append($"<title>IsuBench {E(result.RunId)}: {verdict}, score {result.Score}</title>")
+            .Append($"<title>IsuBench {E(result.RunId)}: {outcome}, score {result.Score}</title>")
             .Append("<style>").Append(SharedStyle).Append("body{max-width:1000px}")
-            .Append(".verdict{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:bold}")
+            .Append(".outcome{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:bold}")
             .Append(".pass{background:#2a8a2a}.fail{background:#c62828}")
             .Append("</style></head><body>");
-        html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"verdict {(verdict == "PASS" ? "pass" : "fail")}\">{verdict}</span></h1>");
+        html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"outcome {(outcome == "PASS" ? "pass" : "fail")}\">{outcome}</span></h1>");
         if (comparison is not null) html.Append($"<p id=\"baseline-comparison\">{E(comparison.Line)}</p>");
         html.Append($"<p>Score <strong id=\"score\">{result.Score}</strong> · target {E(string.Join(", ", result.Target))} · seed {result.Seed} · ")
-            .Append($"profile {E(result.Options.Profile)} · load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
-            .Append($"{result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {result.EndedAt.UtcDateTime:HH:mm:ss} UTC · isubench {E(result.BenchVersion)}</p>");
+            .Append($"load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
+            .Append("<span id=\"identity\">").AppendJoin(" · ", RunIdentity.Parts(result).Select(E)).Append("</span><br>")
+            .Append($"{result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {result.EndedAt.UtcDateTime:HH:mm:ss} UTC</p>");
 
         if (result.Repeat is { } repeat) Runs(html, result, repeat);
 

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace IsuBench.Bench.Reports;
 
-/// <summary><c>summary.md</c>: the verdict, repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors and failed checks.</summary>
+/// <summary><c>summary.md</c>: the outcome (PASS or FAIL), repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors and failed checks.</summary>
 public static class MarkdownSummary
 {
     /// <summary>The file name inside a run's folder.</summary>
@@ -16,9 +16,10 @@ public static class MarkdownSummary
         md.Append($"# IsuBench run {result.RunId}: {BaselineComparison.WordOf(result, comparison)}, score {result.Score}\n\n");
         if (comparison is not null) md.Append($"- {Cell(comparison.Line)}\n");
         md.Append($"- target: {string.Join(", ", result.Target)}\n");
-        md.Append($"- seed {result.Seed}, profile {result.Options.Profile}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
-          .Append(result.Options.CompatRetry ? ", compat retry" : "").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
-        md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, isubench {result.BenchVersion}\n");
+        md.Append("- ").AppendJoin(", ", RunIdentity.Parts(result)).Append('\n');
+        md.Append($"- seed {result.Seed}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
+          .Append(result.Options.CompatRetry ? "" : ", honor retry").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
+        md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC\n");
         md.Append($"- initial check: {(result.InitialCheckPassed ? "passed" : "FAILED")}")
           .Append(result.Interrupted ? "; the run was interrupted" : "").Append("\n\n");
 

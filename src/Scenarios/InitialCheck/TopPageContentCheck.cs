@@ -1,11 +1,11 @@
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
-/// <summary>Step 5: the top page's images, <c>__ASYNC_PROPS__</c> and rooms, plus the profile's React markers (all critical).</summary>
-internal sealed class TopPageContentCheck(CheckProfile markupProfile) : IInitialCheck
+/// <summary>Step 5: the top page's images, <c>__ASYNC_PROPS__</c> and rooms, plus the front end's React markers (all critical).</summary>
+internal sealed class TopPageContentCheck(FrontEnd frontEnd) : IInitialCheck
 {
     /// <inheritdoc />
     public string Name => InitialCheckNames.TopPageContent;
@@ -15,6 +15,6 @@ internal sealed class TopPageContentCheck(CheckProfile markupProfile) : IInitial
     {
         var session = context.NewSession();
         await context.Requests.PageAsync(IsuketchApi.TopPageAsync(session, cancellationToken),
-            (page, _, _) => TopPageRules.Content(page, markupProfile, "GET / (content)"), context.StoppedBy());
+            (page, _, _) => TopPageRules.Content(page, frontEnd, "GET / (content)"), context.StoppedBy());
     }
 }

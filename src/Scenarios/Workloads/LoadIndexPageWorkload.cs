@@ -1,4 +1,4 @@
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Engine.Execution;
 using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;

@@ -52,8 +52,8 @@ public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots s
 
     private void Apply(DeliveryOutcome outcome)
     {
-        counters.Count(outcome.Verdict);
-        if (outcome.Verdict == DeliveryVerdict.Duplicate)
+        counters.Count(outcome.Status);
+        if (outcome.Status == DeliveryStatus.Duplicate)
         {
             return;
         }
@@ -62,12 +62,12 @@ public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots s
         {
             judge.Metrics.Delivery.Record(outcome.Latency);
         }
-        switch (outcome.Verdict)
+        switch (outcome.Status)
         {
-            case DeliveryVerdict.Scored:
+            case DeliveryStatus.Scored:
                 judge.StrokeDelivered();
                 break;
-            case DeliveryVerdict.PointMismatch:
+            case DeliveryStatus.PointMismatch:
                 judge.Record(outcome.PointCount!);
                 break;
         }

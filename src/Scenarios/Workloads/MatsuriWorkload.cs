@@ -8,7 +8,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// <summary>
 /// Matsuri ("festival"): each worker is one instance for the phase's duration minus 5 s. One session creates a room and
 /// posts the isu strokes, jittered, one after another with a pause after each, looping; watchers join in waves and all
-/// leave together one interval after the last wave (<see cref="WaveRule"/>). Received strokes of this instance's posts score live.
+/// leave together one interval after the last wave (<see cref="Waves"/>). Received strokes of this instance's posts score live.
 /// </summary>
 public static class MatsuriWorkload
 {
@@ -50,9 +50,9 @@ public static class MatsuriWorkload
         var room = new MatsuriRoom(options, judge, slots, counters);
 
         // As the original, the instance's time counts from the room's creation: the poster draws for all of it, the watchers
-        // join in waves and all leave one interval after the last wave (WaveRule.Plan).
+        // join in waves and all leave one interval after the last wave (Waves.Plan).
         var started = clock.Monotonic;
-        var plan = WaveRule.Plan(options.MatsuriDuration, options.WaveInterval);
+        var plan = Waves.Plan(options.MatsuriDuration, options.WaveInterval);
         using var drawing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         drawing.CancelAfter(options.MatsuriDuration);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(drawing.Token);

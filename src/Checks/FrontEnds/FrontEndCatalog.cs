@@ -1,12 +1,12 @@
-namespace IsuBench.Checks.Profiles;
+namespace IsuBench.Checks.FrontEnds;
 
-/// <summary>The two check profiles: <c>reference</c> (default) and <c>isucon6f</c> (the original React front end).</summary>
-public static class CheckProfiles
+/// <summary>The two front ends the checks know: <c>reference</c> (default, the reference server's own) and <c>isucon6f</c> (the original React front end).</summary>
+public static class FrontEndCatalog
 {
-    /// <summary>The name of the default profile.</summary>
+    /// <summary>The name of the default front end, the reference server's.</summary>
     public const string ReferenceName = "reference";
 
-    /// <summary>The name of the original front end's profile.</summary>
+    /// <summary>The name of the original front end.</summary>
     public const string Isucon6fName = "isucon6f";
 
     /// <summary>The number of <c>data-reactid</c> elements the original React top page had.</summary>
@@ -20,24 +20,24 @@ public static class CheckProfiles
         ["/bundle.js"] = "b1070be102c1f9d5aaace9300fe6f193",
     };
 
-    /// <summary>The default profile: checksum checked only where present, no element count, hashes from the reference's manifest (or the override).</summary>
-    public static CheckProfile Reference(IReadOnlyDictionary<string, string> referenceManifest, IReadOnlyDictionary<string, string>? manifestOverride = null) =>
+    /// <summary>The reference's front end: checksum checked only where present, no element count, hashes from the reference's manifest (or the override).</summary>
+    public static FrontEnd Reference(IReadOnlyDictionary<string, string> referenceManifest, IReadOnlyDictionary<string, string>? manifestOverride = null) =>
         new(ReferenceName, null, false, Normalize(manifestOverride ?? referenceManifest));
 
     /// <summary>The original front end: exactly 1525 <c>data-reactid</c> elements, checksum required, the original MD5s (or the override).</summary>
-    public static CheckProfile Isucon6f(IReadOnlyDictionary<string, string>? manifestOverride = null) =>
+    public static FrontEnd Isucon6f(IReadOnlyDictionary<string, string>? manifestOverride = null) =>
         new(Isucon6fName, Isucon6fReactIdCount, true, Normalize(manifestOverride ?? Isucon6fHashes));
 
-    /// <summary>The profile called <paramref name="name"/>; false for an unknown name.</summary>
-    public static bool TryGet(string name, IReadOnlyDictionary<string, string> referenceManifest, IReadOnlyDictionary<string, string>? manifestOverride, out CheckProfile? profile)
+    /// <summary>The front end called <paramref name="name"/>; false for an unknown name.</summary>
+    public static bool TryGet(string name, IReadOnlyDictionary<string, string> referenceManifest, IReadOnlyDictionary<string, string>? manifestOverride, out FrontEnd? frontEnd)
     {
-        profile = name switch
+        frontEnd = name switch
         {
             ReferenceName => Reference(referenceManifest, manifestOverride),
             Isucon6fName => Isucon6f(manifestOverride),
             _ => null,
         };
-        return profile is not null;
+        return frontEnd is not null;
     }
 
     // Hex digests compare case-insensitively: a manifest written by another tool may use upper case.

@@ -4,7 +4,7 @@ using IsuBench.Tests.Scenarios.Infrastructure;
 
 namespace IsuBench.Tests.Scenarios.Workloads;
 
-public sealed class WaveRuleTests
+public sealed class WavesTests
 {
     [Theory]
     [InlineData(0, 0, 0, 10)]      // the first wave
@@ -14,27 +14,27 @@ public sealed class WaveRuleTests
     [InlineData(5, 5, 10, 10)]     // zero: the initial size again
     [InlineData(2, 8, 10, 10)]     // negative: the initial size again
     public void Next_wave_is_receiving_minus_others_or_the_initial_size(int receiving, int others, int started, int expected) =>
-        Assert.Equal(expected, WaveRule.NextWave(receiving, others, started, initialWave: 10, maxPerInstance: 10 * 1024));
+        Assert.Equal(expected, Waves.NextWave(receiving, others, started, initialWave: 10, maxPerInstance: 10 * 1024));
 
     [Fact]
     public void A_wave_never_exceeds_what_the_instance_may_still_start()
     {
-        Assert.Equal(240, WaveRule.NextWave(5000, 0, 10 * 1024 - 240, 10, 10 * 1024));
-        Assert.Equal(0, WaveRule.NextWave(5000, 0, 10 * 1024, 10, 10 * 1024));
-        Assert.Equal(0, WaveRule.NextWave(0, 0, 10 * 1024, 10, 10 * 1024));
+        Assert.Equal(240, Waves.NextWave(5000, 0, 10 * 1024 - 240, 10, 10 * 1024));
+        Assert.Equal(0, Waves.NextWave(5000, 0, 10 * 1024, 10, 10 * 1024));
+        Assert.Equal(0, Waves.NextWave(0, 0, 10 * 1024, 10, 10 * 1024));
     }
 
     [Fact]
     public void As_the_original_ten_waves_join_from_0_to_45_s_and_everybody_leaves_at_50_s_of_an_instance_of_55_s()
     {
-        var plan = WaveRule.Plan(TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(5));
+        var plan = Waves.Plan(TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(5));
         Assert.Equal(Enumerable.Range(0, 10).Select(i => TimeSpan.FromSeconds(5 * i)), plan.Waves);
         Assert.Equal(TimeSpan.FromSeconds(50), plan.LeaveAt);
         // If every watcher always receives, each wave doubles the room: 10 × 2^9 watchers by the last wave.
         int started = 0;
         foreach (var _ in plan.Waves)
         {
-            started += WaveRule.NextWave(started, 0, started, 10, 10 * 1024);
+            started += Waves.NextWave(started, 0, started, 10, 10 * 1024);
         }
         Assert.Equal(10 * 512, started);
     }
@@ -46,10 +46,10 @@ public sealed class WaveRuleTests
     [InlineData(56, new[] { 0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50 }, 55)]
     public void Waves_join_while_less_than_the_instance_minus_one_interval_has_passed(int seconds, int[] waves, int leave)
     {
-        var plan = WaveRule.Plan(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(5));
+        var plan = Waves.Plan(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(5));
         Assert.Equal(waves.Select(w => TimeSpan.FromSeconds(w)), plan.Waves);
         Assert.Equal(TimeSpan.FromSeconds(leave), plan.LeaveAt);
-        Assert.Empty(WaveRule.Plan(TimeSpan.Zero, TimeSpan.FromSeconds(5)).Waves);
+        Assert.Empty(Waves.Plan(TimeSpan.Zero, TimeSpan.FromSeconds(5)).Waves);
     }
 
     [Fact]

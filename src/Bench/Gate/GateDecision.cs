@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Gate;
 
 /// <summary>What the gate decided about a figure, or about all of them.</summary>
-public enum GateVerdict
+public enum GateDecision
 {
     /// <summary>No drop beyond the allowance (exit 0).</summary>
     Pass,

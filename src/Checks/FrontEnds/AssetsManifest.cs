@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace IsuBench.Checks.Profiles;
+namespace IsuBench.Checks.FrontEnds;
 
 /// <summary>Reads an assets manifest, JSON <c>{"/path": "md5 hex", ...}</c>, as given to <c>--assets-manifest</c> or shipped by the reference.</summary>
 public static partial class AssetsManifest

@@ -1,38 +1,38 @@
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Checks.Rules;
 
-namespace IsuBench.Tests.Checks.Profiles;
+namespace IsuBench.Tests.Checks.FrontEnds;
 
-public class CheckProfilesTests
+public class FrontEndCatalogTests
 {
     private static readonly Dictionary<string, string> Shipped = new() { ["/bundle.js"] = "0123456789abcdef0123456789abcdef" };
 
     [Fact]
     public void Reference_checks_the_checksum_only_where_present_and_uses_the_shipped_manifest()
     {
-        var profile = CheckProfiles.Reference(Shipped);
-        Assert.Equal(("reference", null, false), (profile.Name, profile.RequiredReactIdCount, profile.ChecksumRequired));
-        Assert.Equal("0123456789abcdef0123456789abcdef", profile.ExpectedHashes["/bundle.js"]);
+        var frontEnd = FrontEndCatalog.Reference(Shipped);
+        Assert.Equal(("reference", null, false), (frontEnd.Name, frontEnd.RequiredReactIdCount, frontEnd.ChecksumRequired));
+        Assert.Equal("0123456789abcdef0123456789abcdef", frontEnd.ExpectedHashes["/bundle.js"]);
     }
 
     [Fact]
     public void Isucon6f_expects_the_original_front_end()
     {
-        var profile = CheckProfiles.Isucon6f();
-        Assert.Equal(("isucon6f", 1525, true), (profile.Name, profile.RequiredReactIdCount, profile.ChecksumRequired));
-        Assert.Equal("78055c5c02a2dd66f6207fa19f7ca928", profile.ExpectedHashes["/css/rc-color-picker.css"]);
-        Assert.Equal("7375990d0f1f7d436a952314e3ac7fd0", profile.ExpectedHashes["/css/sanitize.css"]);
-        Assert.Equal("b1070be102c1f9d5aaace9300fe6f193", profile.ExpectedHashes["/bundle.js"]);
-        Assert.Equal(3, profile.ExpectedHashes.Count);
+        var frontEnd = FrontEndCatalog.Isucon6f();
+        Assert.Equal(("isucon6f", 1525, true), (frontEnd.Name, frontEnd.RequiredReactIdCount, frontEnd.ChecksumRequired));
+        Assert.Equal("78055c5c02a2dd66f6207fa19f7ca928", frontEnd.ExpectedHashes["/css/rc-color-picker.css"]);
+        Assert.Equal("7375990d0f1f7d436a952314e3ac7fd0", frontEnd.ExpectedHashes["/css/sanitize.css"]);
+        Assert.Equal("b1070be102c1f9d5aaace9300fe6f193", frontEnd.ExpectedHashes["/bundle.js"]);
+        Assert.Equal(3, frontEnd.ExpectedHashes.Count);
     }
 
     [Fact]
-    public void An_assets_manifest_replaces_the_expected_hashes_of_either_profile()
+    public void An_assets_manifest_replaces_the_expected_hashes_of_either_front_end()
     {
         Assert.True(AssetsManifest.TryParse("{\"/bundle.js\": \"A523EDFD9E3C4B7A4395517D3AF9E1F1\"}", out var manifest, out _));
-        Assert.Equal("a523edfd9e3c4b7a4395517d3af9e1f1", CheckProfiles.Isucon6f(manifest).ExpectedHashes["/bundle.js"]);
-        Assert.Single(CheckProfiles.Isucon6f(manifest).ExpectedHashes);
-        Assert.Equal("a523edfd9e3c4b7a4395517d3af9e1f1", CheckProfiles.Reference(Shipped, manifest).ExpectedHashes["/bundle.js"]);
+        Assert.Equal("a523edfd9e3c4b7a4395517d3af9e1f1", FrontEndCatalog.Isucon6f(manifest).ExpectedHashes["/bundle.js"]);
+        Assert.Single(FrontEndCatalog.Isucon6f(manifest).ExpectedHashes);
+        Assert.Equal("a523edfd9e3c4b7a4395517d3af9e1f1", FrontEndCatalog.Reference(Shipped, manifest).ExpectedHashes["/bundle.js"]);
     }
 
     [Theory]
@@ -50,13 +50,13 @@ public class CheckProfilesTests
     }
 
     [Fact]
-    public void Profiles_are_found_by_name()
+    public void Front_ends_are_found_by_name()
     {
-        Assert.True(CheckProfiles.TryGet("isucon6f", Shipped, null, out var original));
+        Assert.True(FrontEndCatalog.TryGet("isucon6f", Shipped, null, out var original));
         Assert.Equal(1525, original!.RequiredReactIdCount);
-        Assert.True(CheckProfiles.TryGet("reference", Shipped, null, out var reference));
+        Assert.True(FrontEndCatalog.TryGet("reference", Shipped, null, out var reference));
         Assert.Equal("reference", reference!.Name);
-        Assert.False(CheckProfiles.TryGet("react", Shipped, null, out var none));
+        Assert.False(FrontEndCatalog.TryGet("react", Shipped, null, out var none));
         Assert.Null(none);
     }
 

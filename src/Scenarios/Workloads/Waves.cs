@@ -1,11 +1,12 @@
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
-/// How many watchers join a Matsuri room in the next wave: the watchers that have received a stroke and are still in
-/// the room, minus all the others (those still waiting for their first stroke and those who left); when that is zero
-/// or less, the initial wave size. Never more than the instance's remaining allowance.
+/// Matsuri's waves of watchers: when they come (<see cref="Plan"/>) and how many join in each (<see cref="NextWave"/>): the
+/// watchers that have received a stroke and are still in the room, minus all the others (those still waiting for their
+/// first stroke and those who left); when that is zero or less, the initial wave size. Never more than the instance's
+/// remaining allowance.
 /// </summary>
-public static class WaveRule
+public static class Waves
 {
     /// <summary>The size of the next wave.</summary>
     /// <param name="receiving">Watchers that received at least one stroke and have not left.</param>

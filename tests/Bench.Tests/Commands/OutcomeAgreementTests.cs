@@ -12,9 +12,9 @@ namespace IsuBench.Tests.Bench.Commands;
 /// <see cref="BenchmarkExecution.ReportAsync"/> from one result and its comparison with a baseline (if any); and the
 /// demo compares with a baseline only when given one.
 /// </summary>
-public sealed class VerdictAgreementTests : IDisposable
+public sealed class OutcomeAgreementTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"isubench-verdict-{Guid.NewGuid():N}");
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"isubench-outcome-{Guid.NewGuid():N}");
 
     public void Dispose()
     {
@@ -49,7 +49,7 @@ public sealed class VerdictAgreementTests : IDisposable
         Assert.Equal(ExitCodes.Pass, outputs.ExitCode);
         Assert.StartsWith($"PASS  score {document.Score}", outputs.Terminal);
         Assert.StartsWith($"# IsuBench run {document.RunId}: PASS, score", outputs.Summary);
-        Assert.Contains("<span class=\"verdict pass\">PASS</span>", outputs.Report);
+        Assert.Contains("<span class=\"outcome pass\">PASS</span>", outputs.Report);
         Assert.NotNull(outputs.GateCase.Element("skipped"));
         Assert.Null(outputs.GateCase.Element("failure"));
         Assert.DoesNotContain("baseline", outputs.Terminal);
@@ -60,7 +60,7 @@ public sealed class VerdictAgreementTests : IDisposable
     {
         var document = SampleResults.PassingDocument();
         var comparison = Against(document, factor: 3, decides: true);
-        Assert.Equal(GateVerdict.Fail, comparison.Outcome.Verdict);
+        Assert.Equal(GateDecision.Fail, comparison.Outcome.Decision);
         var outputs = await ReportAsync(document, comparison);
 
         Assert.Equal(ExitCodes.Regression, outputs.ExitCode);
@@ -68,7 +68,7 @@ public sealed class VerdictAgreementTests : IDisposable
         Assert.Contains(comparison.Outcome.Reason, outputs.Terminal);
         Assert.StartsWith($"# IsuBench run {document.RunId}: FAIL, score", outputs.Summary);
         Assert.Contains(comparison.Outcome.Reason, outputs.Summary);
-        Assert.Contains("<span class=\"verdict fail\">FAIL</span>", outputs.Report);
+        Assert.Contains("<span class=\"outcome fail\">FAIL</span>", outputs.Report);
         Assert.Contains("id=\"baseline-comparison\"", outputs.Report);
         Assert.Equal(comparison.Outcome.Reason, (string)outputs.GateCase.Element("failure")!.Attribute("message")!);
     }
@@ -102,28 +102,28 @@ public sealed class VerdictAgreementTests : IDisposable
     [Fact]
     public async Task A_comparison_that_does_not_decide_says_so_wherever_it_is_shown()
     {
-        // run's junit-only score gate case: the verdict and exit code are the run's, and each output labels the comparison.
+        // run's junit-only score gate case: the outcome and exit code are the run's, and each output labels the comparison.
         var document = SampleResults.PassingDocument();
         var outputs = await ReportAsync(document, Against(document, factor: 3, decides: false));
 
         Assert.Equal(ExitCodes.Pass, outputs.ExitCode);
         Assert.StartsWith("PASS  score", outputs.Terminal);
-        Assert.Contains("not part of the verdict", outputs.Terminal);
-        Assert.Contains("not part of the verdict", outputs.Summary);
-        Assert.Contains("not part of the verdict", outputs.Report);
+        Assert.Contains("not part of the run's outcome", outputs.Terminal);
+        Assert.Contains("not part of the run's outcome", outputs.Summary);
+        Assert.Contains("not part of the run's outcome", outputs.Report);
         Assert.NotNull(outputs.GateCase.Element("failure"));
     }
 
     [Theory]
-    [InlineData(GateVerdict.Pass, ExitCodes.Pass)]
-    [InlineData(GateVerdict.Fail, ExitCodes.Regression)]
-    [InlineData(GateVerdict.Inconclusive, ExitCodes.Inconclusive)]
-    public void The_exit_code_follows_a_deciding_verdict(GateVerdict verdict, int exitCode)
+    [InlineData(GateDecision.Pass, ExitCodes.Pass)]
+    [InlineData(GateDecision.Fail, ExitCodes.Regression)]
+    [InlineData(GateDecision.Inconclusive, ExitCodes.Inconclusive)]
+    public void The_exit_code_follows_a_deciding_decision(GateDecision decision, int exitCode)
     {
         var document = SampleResults.PassingDocument();
-        var comparison = new BaselineComparison("b.json", new GateOutcome(verdict, "why"), Decides: true);
+        var comparison = new BaselineComparison("b.json", new GateOutcome(decision, "why"), Decides: true);
         Assert.Equal(exitCode, BenchmarkExecution.ExitCodeOf(document, comparison));
-        Assert.Equal(GateText.Word(verdict), BaselineComparison.WordOf(document, comparison));
+        Assert.Equal(GateText.Word(decision), BaselineComparison.WordOf(document, comparison));
         Assert.Equal(ExitCodes.Pass, BenchmarkExecution.ExitCodeOf(document, comparison with { Decides = false }));
     }
 

@@ -1,12 +1,12 @@
 namespace IsuBench.Scenarios.Workloads;
 
-/// <summary>What a received stroke of this instance's own posts is worth.</summary>
-public enum DeliveryVerdict
+/// <summary>What a received stroke of this instance's own posts is worth (not a <c>Verdict</c>: the rules behind it give those).</summary>
+public enum DeliveryStatus
 {
     /// <summary>Arrived within the score window of its POST being sent, with the posted number of points: 1 point.</summary>
     Scored,
 
-    /// <summary>Arrived after the score window: no point, no error (the 5 s leave rule judges lateness).</summary>
+    /// <summary>Arrived after the score window: no point, no error (lateness is the 5 s leave rule's concern).</summary>
     Late,
 
     /// <summary>Arrived with a number of points other than posted: an error, no point.</summary>

@@ -1,4 +1,4 @@
-namespace IsuBench.Checks.Profiles;
+namespace IsuBench.Checks.FrontEnds;
 
 /// <summary>The static files the benchmark loads and checks: the three the original benchmark knew (it never asked for the favicon).</summary>
 public static class StaticFilePaths

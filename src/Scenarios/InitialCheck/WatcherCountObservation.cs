@@ -7,13 +7,14 @@ using IsuBench.Scenarios.Api;
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>
-/// One watcher of the watcher-count check: a new session loads <c>/rooms/{id}</c> for a token, then reads the room's stream for
-/// the watcher stay, reconnecting as the server asks, and reports every <c>watcher_count</c> and how many strokes arrived.
+/// What one watcher of the initial check's watcher-count check saw: every <c>watcher_count</c> and how many strokes arrived.
+/// A new session loads <c>/rooms/{id}</c> for a token, then reads the room's stream for the watcher stay, reconnecting as the
+/// server asks. Not a load-phase watcher: Matsuri's are <c>Workloads.RoomWatcher</c>, which score and leave on a late stroke.
 /// </summary>
-internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
+internal sealed record WatcherCountObservation(IReadOnlyList<int> WatcherCounts, int Strokes)
 {
-    /// <summary>Watches <paramref name="roomId"/>; null when the room page failed (already judged). Stream problems are recorded as verdicts.</summary>
-    public static async Task<RoomWatch?> RunAsync(CheckContext context, long roomId, CancellationToken cancellationToken)
+    /// <summary>Watches <paramref name="roomId"/> for the watcher stay; null when the room page failed (already judged). Stream problems are recorded as verdicts.</summary>
+    public static async Task<WatcherCountObservation?> ObserveAsync(CheckContext context, long roomId, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
         var page = await context.Requests.PageTokenAsync(IsuketchApi.RoomPageAsync(session, roomId, cancellationToken), context.StoppedBy(WatcherRules.Count));
@@ -63,6 +64,6 @@ internal sealed record RoomWatch(IReadOnlyList<int> WatcherCounts, int Strokes)
             problems.Add(RoomStream.RuleVerdictOf(failure) ?? StreamRules.StrokeData.Fail(request, "events under the size limit", failure.Message));
         }
         context.Record(problems);
-        return new RoomWatch(counts, strokes);
+        return new WatcherCountObservation(counts, strokes);
     }
 }
