@@ -16,7 +16,7 @@ public static class HtmlReport
 
     /// <summary>The ids of the charts, in page order.</summary>
     public static readonly IReadOnlyList<string> ChartIds =
-        ["chart-score", "chart-rps", "chart-latency", "chart-watchers", "chart-errors", "chart-delivery"];
+        ["chart-score", "chart-rps", "chart-latency", "chart-watchers", "chart-errors", ErrorsOverTimeHtml.ChartId, "chart-delivery"];
 
     /// <summary>The id of the chart of repeated runs' scores, on the page only for <c>run --repeat</c>.</summary>
     public const string RunsChartId = "chart-runs";
@@ -49,8 +49,12 @@ public static class HtmlReport
         if (result.Repeat is { } repeat) Runs(html, result, repeat);
 
         var series = result.TimeSeries;
+        // The moments the most frequent errors rose, marked on the charts that show a collapse.
+        var rises = RisingErrors.Of(result);
+        var marks = ErrorsOverTimeHtml.Marks(rises);
         Figure(html, "Score over time", LineChart.Render("chart-score", "Score over time", "seconds", "score",
-            [new ChartSeries("score", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Score)).ToList())]));
+            [new ChartSeries("score", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Score)).ToList())], marks));
+        ErrorsOverTimeHtml.AppendMarksNote(html, rises);
         Figure(html, "Requests per second", LineChart.Render("chart-rps", "Requests per second", "seconds", "requests/s",
             [new ChartSeries("requests/s", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.RequestsPerSecond)).ToList())]));
         var endpoints = result.Endpoints.Where(e => e.Count > 0).ToList();
@@ -63,12 +67,14 @@ public static class HtmlReport
                 new BarGroup("p99.9", endpoints.Select(e => e.P999Ms).ToList()),
             ], logarithmic: true));
         Figure(html, "Connected watchers", LineChart.Render("chart-watchers", "Connected watchers", "seconds", "watchers",
-            [new ChartSeries("watchers", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Watchers)).ToList())]));
+            [new ChartSeries("watchers", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Watchers)).ToList())], marks));
+        ErrorsOverTimeHtml.AppendMarksNote(html, rises);
         Figure(html, "Errors over time", LineChart.Render("chart-errors", "Errors over time", "seconds", "errors",
             [
                 new ChartSeries("new errors per sample", NewErrors(series)),
                 new ChartSeries("errors so far", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Errors)).ToList()),
             ]));
+        ErrorsOverTimeHtml.Append(html, result, rises);
         var buckets = result.SseDelivery.Histogram;
         Figure(html, "SSE delivery latency (POST sent → stroke received)", BarChart.Render("chart-delivery", "SSE delivery latency", "deliveries",
             buckets.Select((b, i) => BucketLabel(buckets, i)).ToList(),

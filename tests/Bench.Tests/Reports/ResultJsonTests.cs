@@ -139,4 +139,26 @@ public sealed class ResultJsonTests
         var error = Assert.Throws<JsonException>(() => ResultJson.Deserialize(node.ToJsonString()));
         Assert.Contains("use a newer isubench", error.Message);
     }
+
+    [Fact]
+    public void Errors_over_time_validate_read_back_and_a_result_written_without_them_still_reads()
+    {
+        var json = ResultJson.Serialize(SampleResults.CollapsingDocument());
+        Assert.Empty(Schema.Value.Validate(json));
+        var read = ResultJson.Deserialize(json);
+        Assert.Equal(ErrorLedgerLimit, read.ErrorsOverTime!.TrackedLimit);
+        Assert.Equal(ErrorLedgerLimit, read.ErrorsOverTime.Messages.Count);
+        Assert.All(read.ErrorsOverTime.Messages, m => Assert.Equal(read.TimeSeries.Count, m.Counts.Count));
+
+        var older = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        older.Remove("errors_over_time");
+        Assert.Empty(Schema.Value.Validate(older.ToJsonString()));
+        Assert.Null(ResultJson.Deserialize(older.ToJsonString()).ErrorsOverTime);
+
+        var negative = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        negative["errors_over_time"]!["other"]![0] = -1;
+        Assert.NotEmpty(Schema.Value.Validate(negative.ToJsonString()));
+    }
+
+    private const int ErrorLedgerLimit = IsuBench.Engine.Metrics.ErrorLedger.DefaultMaxTracked;
 }

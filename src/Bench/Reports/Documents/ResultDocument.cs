@@ -62,6 +62,10 @@ public sealed record ResultDocument
     [JsonPropertyName("checks")] public required IReadOnlyList<CheckDocument> Checks { get; init; }
     /// <summary>Samples of the run, about one per second.</summary>
     [JsonPropertyName("time_series")] public required IReadOnlyList<TimeSeriesDocument> TimeSeries { get; init; }
+    /// <summary>The errors of each sample by message, aligned with <see cref="TimeSeries"/>; absent in results written before it was recorded.</summary>
+    [JsonPropertyName("errors_over_time")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ErrorsOverTimeDocument? ErrorsOverTime { get; init; }
     /// <summary>The figures a gate compares, named by the workload (the gate workload's latencies and shares); absent in score mode, where the gate compares the score.</summary>
     [JsonPropertyName("gate_figures")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -118,6 +122,7 @@ public sealed record ResultDocument
             f => f.Key, f => new GateFigureDocument(f.Value.Value, f.Value.HigherIsBetter ? GateFigureDocument.Higher : GateFigureDocument.Lower, f.Value.Gated)),
         TimeSeries = result.TimeSeries.Select(p => new TimeSeriesDocument(
             Math.Round(p.Elapsed.TotalSeconds, 3), p.Score, Math.Round(p.RequestsPerSecond, 2), p.Watchers, p.Errors)).ToList(),
+        ErrorsOverTime = ErrorsOverTimeDocument.From(result.ErrorsOverTime),
     };
 
     /// <summary>The JSON name of an error kind.</summary>
