@@ -72,8 +72,7 @@ public static class SampleResults
             checks.Add(new(InitialCheckNames.StrokeReflection, [SvgRule.Pass("GET /img/1001")], TimeSpan.FromSeconds(2)));
         }
         var options = new BenchmarkOptions { Targets = [new Uri("http://127.0.0.1:8080")], Duration = TimeSpan.FromSeconds(60), Seed = 7 };
-        return BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), critical ? null : SampleLoad, series.Points, started, clock.UtcNow)
-            with { ErrorsOverTime = series.ErrorsOverTime };
+        return BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), critical ? null : SampleLoad, series.Points, started, clock.UtcNow) with { ErrorsOverTime = series.ErrorsOverTime };
     }
 
     /// <summary>The message that rises when <see cref="Collapsing"/> collapses.</summary>
@@ -116,8 +115,7 @@ public static class SampleResults
         }
         var options = new BenchmarkOptions { Targets = [new Uri("http://127.0.0.1:8080")], Duration = TimeSpan.FromSeconds(15), Seed = 7 };
         var checks = new List<CheckOutcome> { new(InitialCheckNames.TokenRefresh, [TokenRule.Pass("GET /")], TimeSpan.FromMilliseconds(120)) };
-        var result = BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), SampleLoad, series.Points, started, clock.UtcNow)
-            with { ErrorsOverTime = series.ErrorsOverTime };
+        var result = BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), SampleLoad, series.Points, started, clock.UtcNow) with { ErrorsOverTime = series.ErrorsOverTime };
         return ResultDocument.From(result, "20260102-030405", "9.9.9-test");
     }
 
