@@ -4,6 +4,12 @@ using Microsoft.Extensions.Hosting;
 using MySqlConnector;
 
 // isuketch: the ISUketch reference server. Exit codes: 0 stopped, 1 could not start (database), 2 bad options.
+// --help and --version are answered before the server is built: neither needs a database.
+if (IsuketchUsage.AnswerFor(args) is { } answer)
+{
+    Console.Write(answer);
+    return 0;
+}
 try
 {
     var app = IsuketchApp.Build(args);

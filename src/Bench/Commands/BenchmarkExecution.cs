@@ -19,16 +19,20 @@ public static class BenchmarkExecution
     /// <summary>How to run and where to report.</summary>
     /// <param name="Options">The benchmark's options.</param>
     /// <param name="OutDirectory">The run's folder; null writes no files.</param>
-    /// <param name="BaselinePath">A baseline for the JUnit score-gate case; ignored when the file does not exist.</param>
+    /// <param name="BaselinePath">A baseline to compare the result with; ignored when the file does not exist.</param>
     /// <param name="MaxDrop">The gate's allowed drop.</param>
     /// <param name="NoProgress">No live progress.</param>
     /// <param name="Json">Print result.json to stdout and the human summary to stderr.</param>
     /// <param name="CheckLines">Print one line per check (the <c>check</c> command).</param>
     /// <param name="MetricsExport">Where live metrics go while the run goes on.</param>
     /// <param name="Repeat">Several runs, each after a reset of the target; null for one run.</param>
+    /// <param name="BaselineDecides">
+    /// The comparison with the baseline is part of the outcome and the exit code (3 FAIL, 5 INCONCLUSIVE): <c>demo
+    /// --baseline</c>. Otherwise it is junit.xml's score-gate case only, labelled so wherever it is shown (<c>run</c>).
+    /// </param>
     public sealed record Request(
         BenchmarkOptions Options, string? OutDirectory, string? BaselinePath, decimal MaxDrop, bool NoProgress, bool Json, bool CheckLines,
-        MetricsExportSettings MetricsExport, RepeatSettings? Repeat = null);
+        MetricsExportSettings MetricsExport, RepeatSettings? Repeat = null, bool BaselineDecides = false);
 
     /// <summary>Runs the benchmark (once, or as <see cref="Request.Repeat"/> says); returns the exit code (0 pass, 1 failed, 4 unreachable or reset failed, 130 interrupted).</summary>
     public static async Task<int> ExecuteAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -52,26 +56,47 @@ public static class BenchmarkExecution
         if (outcome.Document is not { } document) return outcome.ExitCode!.Value;
 
         // Not cancellable: after Ctrl+C the partial result is still compared and written.
-        var gate = await GateAgainstBaselineAsync(document, request.BaselinePath, request.MaxDrop, error, CancellationToken.None);
-        await human.WriteAsync(ConsoleSummary.Render(document));
-        string? directory = request.OutDirectory;
+        var comparison = await CompareWithBaselineAsync(document, request, error, CancellationToken.None);
+        return await ReportAsync(document, comparison, outcome.ExitCode, request.OutDirectory, request.Json, output, human);
+    }
+
+    /// <summary>
+    /// Prints the summary, writes the result files into <paramref name="directory"/> (when not null) and returns the exit
+    /// code, all from one verdict (<see cref="BaselineComparison.DecisionOf"/>): the run's, and the baseline's when that
+    /// comparison decides. <paramref name="stoppedWith"/> is the exit code of what stopped repeated runs early, if anything did.
+    /// </summary>
+    public static async Task<int> ReportAsync(
+        ResultDocument document, BaselineComparison? comparison, int? stoppedWith, string? directory, bool json, TextWriter output, TextWriter human)
+    {
+        await human.WriteAsync(ConsoleSummary.Render(document, comparison));
         if (directory is not null)
         {
-            await ResultFiles.WriteAsync(directory, document, gate, CancellationToken.None);
+            await ResultFiles.WriteAsync(directory, document, comparison, CancellationToken.None);
             await human.WriteLineAsync($"results: {directory}{Path.DirectorySeparatorChar} (result.json, summary.md, report.html, junit.xml)");
             await human.WriteLineAsync($"report: {Path.GetFullPath(Path.Combine(directory, HtmlReport.FileName))}");
         }
-        if (request.Json) await output.WriteLineAsync(ResultJson.Serialize(document));
-
-        return outcome.ExitCode ?? (document.Interrupted ? ExitCodes.Interrupted : document.Pass ? ExitCodes.Pass : ExitCodes.BenchmarkFailed);
+        if (json) await output.WriteLineAsync(ResultJson.Serialize(document));
+        return stoppedWith ?? ExitCodeOf(document, comparison);
     }
+
+    /// <summary>130 interrupted, 1 the run failed, else by the verdict: 3 FAIL and 5 INCONCLUSIVE against a deciding baseline, 0 PASS.</summary>
+    public static int ExitCodeOf(ResultDocument document, BaselineComparison? comparison) =>
+        document.Interrupted ? ExitCodes.Interrupted
+        : !document.Pass ? ExitCodes.BenchmarkFailed
+        : BaselineComparison.DecisionOf(document, comparison) switch
+        {
+            GateDecision.Fail => ExitCodes.Regression,
+            GateDecision.Inconclusive => ExitCodes.Inconclusive,
+            _ => ExitCodes.Pass,
+        };
 
     /// <summary>A finished run's document, the exit code of what stopped it before there was one, or both when repeated runs stopped early.</summary>
     private sealed record Outcome(ResultDocument? Document, int? ExitCode);
 
     private static async Task<Outcome> RunOnceAsync(Request request, string? directory, TextWriter human, TextWriter error, CancellationToken cancellationToken)
     {
-        if (await ProbeAsync(request.Options, error, cancellationToken) is { } unreachable) return new Outcome(null, unreachable);
+        var (unreachable, server) = await ProbeAsync(request.Options, error, cancellationToken);
+        if (unreachable is not null) return new Outcome(null, unreachable);
         var run = new BenchmarkRun(request.Options);
         var mode = ProgressDisplay.Choose(request.NoProgress, error);
         using var stopProgress = new CancellationTokenSource();
@@ -90,10 +115,10 @@ public static class BenchmarkExecution
         if (request.CheckLines)
             foreach (var check in result.Checks)
             {
-                await human.WriteLineAsync($"{(check.Skipped ? "SKIP" : check.Passed ? "PASS" : "FAIL")} {check.Name} ({check.Verdicts.Count} verdicts, {check.Duration.TotalSeconds:F1} s)");
+                await human.WriteLineAsync($"{(check.Skipped ? "SKIP" : check.Passed ? "PASS" : "FAIL")} {check.Name} ({Quantity.Of(check.Verdicts.Count, "verdict")}, {check.Duration.TotalSeconds:F1} s)");
                 foreach (var verdict in check.Verdicts.Where(v => !v.Passed)) await human.WriteLineAsync($"    {verdict}");
             }
-        return new Outcome(ResultDocument.From(result, runId, BenchVersion.Current), null);
+        return new Outcome(ResultDocument.From(result, runId, BenchVersion.Current) with { ServerProfile = server.Profile, ServerVersion = server.Version }, null);
     }
 
     // Each run: reset the target, make sure it answers, run, write the run's own files into its folder (warm-up-<i>/
@@ -139,7 +164,7 @@ public static class BenchmarkExecution
             }
             var document = outcome.Document! with { RunId = id };
             (warming ? warmUp : runs).Add(document);
-            if (runDirectory is not null) await ResultFiles.WriteAsync(runDirectory, document, gate: null, CancellationToken.None);
+            if (runDirectory is not null) await ResultFiles.WriteAsync(runDirectory, document, comparison: null, CancellationToken.None);
             await error.WriteLineAsync($"{label}: {(document.Pass ? "PASS" : "FAIL")} score {document.Score}{(warming ? " (not counted)" : "")}{(document.Interrupted ? " [interrupted]" : "")}");
             if (document.Interrupted) stoppedWith = ExitCodes.Interrupted;
         }
@@ -155,28 +180,34 @@ public static class BenchmarkExecution
             ? startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
 
-    private static async Task<int?> ProbeAsync(BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
+    // The exit code when a target is unreachable, else null; and what the targets said of themselves.
+    private static async Task<(int? ExitCode, ServerIdentity Server)> ProbeAsync(BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
     {
-        var unreachable = await TargetProbe.FindUnreachableAsync(options.Targets, cancellationToken);
-        if (unreachable.Count == 0) return null;
-        foreach (var problem in unreachable) await error.WriteLineAsync($"error: {problem}");
+        var probe = await TargetProbe.ProbeAsync(options.Targets, cancellationToken);
+        if (probe.Unreachable.Count == 0) return (null, probe.Server);
+        foreach (var problem in probe.Unreachable) await error.WriteLineAsync($"error: {problem}");
         await error.WriteLineAsync(
             "Start the server under test first (or fix --target). To benchmark the reference on this machine: isubench demo");
-        return ExitCodes.EnvironmentMissing;
+        return (ExitCodes.EnvironmentMissing, probe.Server);
     }
 
-    private static async Task<GateOutcome?> GateAgainstBaselineAsync(
-        ResultDocument document, string? baselinePath, decimal maxDrop, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<BaselineComparison?> CompareWithBaselineAsync(
+        ResultDocument document, Request request, TextWriter error, CancellationToken cancellationToken)
     {
-        if (baselinePath is null || !File.Exists(baselinePath)) return null;
+        if (request.BaselinePath is not { } baselinePath) return null;
+        if (!File.Exists(baselinePath))
+        {
+            if (request.BaselineDecides) await error.WriteLineAsync($"warning: {baselinePath} does not exist; the result is not compared with a baseline");
+            return null;
+        }
         try
         {
             var baseline = await ScoreFile.ReadAsync(baselinePath, cancellationToken);
-            return ScoreGate.Evaluate(RecordOf(document), baseline, maxDrop);
+            return new BaselineComparison(baselinePath, ScoreGate.Evaluate(RecordOf(document), baseline, request.MaxDrop), request.BaselineDecides);
         }
         catch (GateInputException e)
         {
-            await error.WriteLineAsync($"warning: the score gate case of junit.xml is skipped: {e.Message}");
+            await error.WriteLineAsync($"warning: not compared with the baseline (the score gate case of junit.xml is skipped): {e.Message}");
             return null;
         }
     }

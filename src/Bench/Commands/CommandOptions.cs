@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Numerics;
 using MySqlConnector;
 
 namespace IsuBench.Bench.Commands;
@@ -6,10 +9,21 @@ namespace IsuBench.Bench.Commands;
 /// <summary>Options several commands share, with their validation (a bad value is a usage error, exit 2).</summary>
 public static class CommandOptions
 {
-    /// <summary>An integer option that must lie in [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public static Option<int> Integer(string name, string description, int defaultValue, int min, int max)
+    /// <summary>
+    /// An integer option that must lie in [<paramref name="min"/>, <paramref name="max"/>]; a value that is not a whole
+    /// number is refused in words (of <paramref name="unit"/>, e.g. seconds), not with the parser's name of the type.
+    /// </summary>
+    public static Option<int> Integer(string name, string description, int defaultValue, int min, int max, string? unit = null)
     {
         var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        string range = min == int.MinValue && max == int.MaxValue ? "" : $"; give one from {min} to {max}";
+        option.CustomParser = result =>
+        {
+            string text = Token(result);
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)) return value;
+            result.AddError($"{name}: '{text}' is not a whole number{(unit is null ? "" : $" of {unit}")}{range}.");
+            return default;
+        };
         option.Validators.Add(result =>
         {
             int value;
@@ -20,6 +34,26 @@ public static class CommandOptions
         });
         return option;
     }
+
+    /// <summary>
+    /// A number option parsed with the invariant culture (0.10, not 0,10); one that is not a number is refused in words,
+    /// with <paramref name="hint"/> saying what to give.
+    /// </summary>
+    public static Option<T> Number<T>(string name, string hint) where T : struct, INumber<T>
+    {
+        var option = new Option<T>(name);
+        option.CustomParser = result =>
+        {
+            string text = Token(result);
+            if (T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out T value)) return value;
+            result.AddError($"{name}: '{text}' is not a number; {hint}.");
+            return default;
+        };
+        return option;
+    }
+
+    // The option's value as typed (one token: these options take one value).
+    private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
 
     /// <summary>A TCP port; 0 may mean "pick a free one" where <paramref name="allowZero"/>.</summary>
     public static Option<int> Port(string description, int defaultValue, bool allowZero) =>

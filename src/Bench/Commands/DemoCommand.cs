@@ -26,7 +26,7 @@ public static class DemoCommand
         var port = CommandOptions.Port("The reference server's HTTP port on 127.0.0.1 (0 picks a free one).", 0, allowZero: true);
         var seed = CommandOptions.Integer("--seed", "Seed of the initial data set and of the benchmark run.", DataSetGenerator.DefaultSeed, int.MinValue, int.MaxValue);
         var rooms = CommandOptions.Integer("--rooms", "Rooms in the initial data set (the initial check needs at least 100 with strokes).", DataSetGenerator.DefaultRooms, 1, 100_000);
-        var duration = CommandOptions.Integer("--duration", "Load phase length in seconds.", 60, 1, 3600);
+        var duration = CommandOptions.Integer("--duration", "Load phase length in seconds.", 60, 1, 3600, unit: "seconds");
         var profile = new Option<string>("--reference-profile")
         {
             Description = "The reference server's profile: baseline (the original algorithm) or tuned.",
@@ -37,15 +37,24 @@ public static class DemoCommand
         var noProgress = new Option<bool>("--no-progress") { Description = "No live progress." };
         var repeat = CommandOptions.Integer("--repeat", "Runs one after another, each on the data set loaded afresh and a restarted reference server; result.json keeps each and their median, range and coefficient of variation.", 1, 1, 100);
         repeat.HelpName = "N";
+        // No default: a baseline committed from another machine says nothing about this one, so the demo compares only when asked.
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "Also compare the result with this baseline result.json, as `isubench gate` does: its verdict is the demo's (exit 3 FAIL, 5 INCONCLUSIVE). Not compared without it.",
+            HelpName = "FILE",
+        };
+        var maxDrop = GateCommand.MaxDropOption();
         var command = new Command("demo", "Private MariaDB + full initial data set + reference server + a full benchmark run; prints the report's path and exits.")
         {
-            dir, dbPort, port, seed, rooms, duration, profile, outDir, noProgress, repeat,
+            dir, dbPort, port, seed, rooms, duration, profile, outDir, noProgress, repeat, baseline, maxDrop,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var directory = parseResult.GetRequiredValue(dir);
+            if (await UnusableBaselineAsync(parseResult.GetValue(baseline), cancellationToken) is { } problem)
+                throw new EnvironmentMissingException(problem);
             await StopWhatAKilledDemoLeftAsync(directory, error, cancellationToken);
             StackOwner.Claim(directory);
             try
@@ -82,8 +91,8 @@ public static class DemoCommand
                 int runs = parseResult.GetValue(repeat);
                 var request = new BenchmarkExecution.Request(
                     options, parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow),
-                    RunCommand.DefaultBaseline, ScoreGate.DefaultMaxDrop, parseResult.GetValue(noProgress), Json: false, CheckLines: false,
-                    MetricsExportSettings.None, runs > 1 ? new RepeatSettings(runs, null) { ResetAction = ResetAsync } : null);
+                    parseResult.GetValue(baseline), parseResult.GetValue(maxDrop), parseResult.GetValue(noProgress), Json: false, CheckLines: false,
+                    MetricsExportSettings.None, runs > 1 ? new RepeatSettings(runs, null) { ResetAction = ResetAsync } : null, BaselineDecides: true);
                 int exitCode = await BenchmarkExecution.ExecuteAsync(request, output, error, cancellationToken);
                 await error.WriteLineAsync("stopping the reference server and MariaDB");
                 return exitCode;
@@ -119,6 +128,28 @@ public static class DemoCommand
                 }
                 await progress.WriteLineAsync($"reference server restarted (pid {server.ProcessId})");
             }
+        }
+    }
+
+    /// <summary>
+    /// Why the <c>--baseline</c> the demo was given cannot be compared with (missing, not a result), found before
+    /// minutes go into the run; null when none was given or it reads.
+    /// </summary>
+    public static async Task<string?> UnusableBaselineAsync(string? path, CancellationToken cancellationToken)
+    {
+        if (path is null) return null;
+        try
+        {
+            await ScoreFile.ReadAsync(path, cancellationToken);
+            return null;
+        }
+        catch (FileNotFoundException)
+        {
+            return $"--baseline {path} does not exist; give a result.json of a run on this machine (isubench demo writes one), or leave --baseline out";
+        }
+        catch (GateInputException e)
+        {
+            return $"--baseline: {e.Message}";
         }
     }
 

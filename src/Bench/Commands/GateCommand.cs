@@ -17,12 +17,10 @@ public static class GateCommand
     /// <summary>--max-drop, shared with <c>run</c> (its JUnit score-gate case).</summary>
     public static Option<decimal> MaxDropOption()
     {
-        var option = new Option<decimal>("--max-drop")
-        {
-            Description = "Largest allowed drop as a fraction (0.10 = 10 %) of the baseline's score or figure (of baseline/result for a figure where lower is better); exactly this much still passes.",
-            DefaultValueFactory = _ => ScoreGate.DefaultMaxDrop,
-            HelpName = "FRACTION",
-        };
+        var option = CommandOptions.Number<decimal>("--max-drop", "give a fraction from 0 to 1, e.g. 0.10 for 10 %");
+        option.Description = "Largest allowed drop as a fraction (0.10 = 10 %) of the baseline's score or figure (of baseline/result for a figure where lower is better); exactly this much still passes.";
+        option.DefaultValueFactory = _ => ScoreGate.DefaultMaxDrop;
+        option.HelpName = "FRACTION";
         option.Validators.Add(result =>
         {
             decimal value;
@@ -51,12 +49,10 @@ public static class GateCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var maxDrop = MaxDropOption();
-        var confidence = new Option<double>("--confidence")
-        {
-            Description = "Confidence of the rank test and of the interval of the ratio of medians when both sides have several runs.",
-            DefaultValueFactory = _ => GateSettings.DefaultConfidence,
-            HelpName = "FRACTION",
-        };
+        var confidence = CommandOptions.Number<double>("--confidence", "give a fraction strictly between 0 and 1, e.g. 0.95 for 95 %");
+        confidence.Description = "Confidence of the rank test and of the interval of the ratio of medians when both sides have several runs.";
+        confidence.DefaultValueFactory = _ => GateSettings.DefaultConfidence;
+        confidence.HelpName = "FRACTION";
         confidence.Validators.Add(option =>
         {
             double value;
@@ -120,10 +116,10 @@ public static class GateCommand
             foreach (string line in GateText.Lines(outcome)) await output.WriteLineAsync(line);
             if (parseResult.GetValue(junit) is { } junitPath)
                 await File.WriteAllTextAsync(junitPath, JUnitSuite.Text(GateJUnitXml.Render(outcome, settings, decidedAt, clock.Elapsed.TotalSeconds)), cancellationToken);
-            return outcome.Verdict switch
+            return outcome.Decision switch
             {
-                GateVerdict.Pass => ExitCodes.Pass,
-                GateVerdict.Inconclusive => ExitCodes.Inconclusive,
+                GateDecision.Pass => ExitCodes.Pass,
+                GateDecision.Inconclusive => ExitCodes.Inconclusive,
                 _ => ExitCodes.Regression,
             };
         });

@@ -17,7 +17,7 @@ public static class RunCommand
     {
         var command = new Command("run", "Run the benchmark: initial check, then the load phase; write results/<run id>/ (result.json, summary.md, report.html, junit.xml).");
         var shared = new BenchmarkOptionSet(command);
-        var duration = CommandOptions.Integer("--duration", "Load phase length in seconds.", 60, 1, 3600);
+        var duration = CommandOptions.Integer("--duration", "Load phase length in seconds.", 60, 1, 3600, unit: "seconds");
         duration.HelpName = "SECONDS";
         var outDir = new Option<string>("--out") { Description = "Folder for the result files (default: results/<run id>, the id being the start time in UTC).", HelpName = "DIR" };
         var baseline = new Option<string>("--baseline")

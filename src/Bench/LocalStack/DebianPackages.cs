@@ -1,47 +1,47 @@
-using System.Diagnostics;
-
 namespace IsuBench.Bench.LocalStack;
 
-/// <summary>Finds programs from Debian's packages and installs the packages when they are missing and we are root.</summary>
+/// <summary>
+/// Finds the programs isubench runs that come from Debian's packages (mariadbd, mariadb-install-db). It never installs
+/// anything: a missing program is an environment problem whose message names the package and the command that installs
+/// it; scripts/setup.sh is the one installer.
+/// </summary>
 public static class DebianPackages
 {
-    /// <summary>The full path of <paramref name="program"/> in the usual directories, or null.</summary>
-    public static string? Find(string program)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        var dirs = path.Split(':', StringSplitOptions.RemoveEmptyEntries).Concat(["/usr/sbin", "/usr/bin", "/sbin", "/bin"]);
-        return dirs.Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
-    }
+    // Debian puts daemons such as mariadbd in sbin folders, which an ordinary user's PATH often lacks.
+    private static readonly string[] SystemDirectories = ["/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+
+    /// <summary>The folders searched: those of <paramref name="pathVariable"/> (a PATH value; the process's PATH when null), then the system's.</summary>
+    public static IReadOnlyList<string> SearchDirectories(string? pathVariable = null) =>
+        (pathVariable ?? Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(SystemDirectories)
+            .ToList();
+
+    /// <summary>The full path of the executable <paramref name="program"/> in the first of <paramref name="directories"/> holding it, or null.</summary>
+    public static string? Find(string program, IEnumerable<string> directories) =>
+        directories.Select(d => Path.Combine(d, program)).FirstOrDefault(IsExecutable);
+
+    /// <summary>The full path of <paramref name="program"/> on the PATH or in the system's folders, or null.</summary>
+    public static string? Find(string program) => Find(program, SearchDirectories());
 
     /// <summary>
-    /// Returns the path of <paramref name="program"/>, installing <paramref name="packages"/> with apt-get first
-    /// when it is missing and we run as root; otherwise throws with the command that would fix it.
+    /// The full path of <paramref name="program"/> in <paramref name="directories"/> (the PATH and the system's folders
+    /// when null); throws <see cref="EnvironmentMissingException"/> with <see cref="MissingMessage"/> when it is not there.
     /// </summary>
-    public static async Task<string> RequireAsync(string program, string[] packages, CancellationToken cancellationToken)
-    {
-        if (Find(program) is { } found) return found;
-        var command = $"apt-get install -y {string.Join(' ', packages)}";
-        if (Environment.UserName != "root")
-            throw new EnvironmentMissingException($"'{program}' is not installed. Install it with: sudo apt-get update && sudo {command}");
+    public static string Require(string program, IReadOnlyList<string> packages, IEnumerable<string>? directories = null) =>
+        Find(program, directories ?? SearchDirectories()) ?? throw new EnvironmentMissingException(MissingMessage(program, packages));
 
-        await RunAsync("apt-get", ["update"], cancellationToken);
-        var (exit, output) = await RunAsync("apt-get", ["install", "-y", .. packages], cancellationToken);
-        if (exit != 0 || Find(program) is not { } installed)
-            throw new EnvironmentMissingException($"'{command}' failed (exit {exit}); '{program}' is still missing.\n{Tail(output)}");
-        return installed;
+    /// <summary>What to tell a user who lacks <paramref name="program"/>: the packages that bring it and how to install them.</summary>
+    public static string MissingMessage(string program, IReadOnlyList<string> packages)
+    {
+        string list = string.Join(' ', packages);
+        return $"'{program}' is not installed; it comes with the Debian package{(packages.Count == 1 ? "" : "s")} {list}. "
+            + $"Install {(packages.Count == 1 ? "it" : "them")} with: sudo apt-get update && sudo apt-get install -y {list} "
+            + "(as root, without sudo), or run scripts/setup.sh from the IsuBench clone, which installs everything the benchmark and the tests need.";
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string file, string[] args, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(start) ?? throw new EnvironmentMissingException($"cannot start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string Tail(string text) => text.Length <= 2000 ? text : text[^2000..];
+    private static bool IsExecutable(string path) =>
+        File.Exists(path)
+        && (OperatingSystem.IsWindows()
+            || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
 }

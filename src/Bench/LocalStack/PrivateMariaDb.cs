@@ -20,6 +20,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
 
     private static readonly string[] Packages = ["mariadb-server", "mariadb-client"];
     private const string PortFile = "mysqld.port";
+    private const int MaxConnections = 1000;
     private readonly Process _process;
 
     private PrivateMariaDb(string directory, int port, Process process)
@@ -51,8 +52,8 @@ public sealed class PrivateMariaDb : IAsyncDisposable
     /// </summary>
     public static async Task<PrivateMariaDb> StartAsync(string directory, int port, CancellationToken cancellationToken, bool detached = false)
     {
-        var mariadbd = await DebianPackages.RequireAsync("mariadbd", Packages, cancellationToken);
-        var installDb = await DebianPackages.RequireAsync("mariadb-install-db", Packages, cancellationToken);
+        var mariadbd = DebianPackages.Require("mariadbd", Packages);
+        var installDb = DebianPackages.Require("mariadb-install-db", Packages);
         directory = Path.GetFullPath(directory);
         var dataDir = Path.Combine(directory, "data");
         System.IO.Directory.CreateDirectory(directory);
@@ -73,14 +74,15 @@ public sealed class PrivateMariaDb : IAsyncDisposable
             foreach (var arg in new[] { "-c", "exec setsid \"$@\" </dev/null >/dev/null 2>&1", "sh", mariadbd })
                 start.ArgumentList.Add(arg);
         }
-        foreach (var arg in new[]
-                 {
+        foreach (var arg in (string[])
+                 [
                      "--no-defaults", $"--datadir={dataDir}", $"--tmpdir={tmpDir}", $"--socket={Path.Combine(directory, "mysql.sock")}",
                      $"--port={port}", "--bind-address=127.0.0.1", "--user=root",
                      $"--pid-file={Path.Combine(directory, "mysqld.pid")}", $"--log-error={Path.Combine(directory, "mysqld.err")}",
-                     "--skip-name-resolve", "--max-connections=1000", "--innodb-buffer-pool-size=1G",
+                     "--skip-name-resolve", $"--max-connections={MaxConnections}", "--innodb-buffer-pool-size=1G",
                      "--innodb-flush-log-at-trx-commit=2", "--local-infile=1", "--character-set-server=utf8mb4",
-                 })
+                     .. MariaDbTableCache.Options(MariaDbTableCache.OpenFilesLimit(), MaxConnections),
+                 ])
             start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new EnvironmentMissingException($"cannot start {mariadbd}");
         var db = new PrivateMariaDb(directory, port, process);

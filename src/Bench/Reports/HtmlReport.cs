@@ -28,21 +28,23 @@ public static class HtmlReport
         + "table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ddd;padding:3px 8px}"
         + "td.n{text-align:right;font-variant-numeric:tabular-nums}figure{margin:12px 0}figcaption{font-weight:bold;margin-bottom:4px}";
 
-    /// <summary>The page for <paramref name="result"/>.</summary>
-    public static string Render(ResultDocument result)
+    /// <summary>The page for <paramref name="result"/>, and its <paramref name="comparison"/> with a baseline when there was one.</summary>
+    public static string Render(ResultDocument result, BaselineComparison? comparison = null)
     {
         var html = new StringBuilder();
-        string verdict = result.Pass ? "PASS" : "FAIL";
+        string outcome = BaselineComparison.WordOf(result, comparison);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append($"<title>IsuBench {E(result.RunId)}: {verdict}, score {result.Score}</title>")
+            .Append($"<title>IsuBench {E(result.RunId)}: {outcome}, score {result.Score}</title>")
             .Append("<style>").Append(SharedStyle).Append("body{max-width:1000px}")
-            .Append(".verdict{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:bold}")
+            .Append(".outcome{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:bold}")
             .Append(".pass{background:#2a8a2a}.fail{background:#c62828}")
             .Append("</style></head><body>");
-        html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"verdict {(result.Pass ? "pass" : "fail")}\">{verdict}</span></h1>");
+        html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"outcome {(outcome == "PASS" ? "pass" : "fail")}\">{outcome}</span></h1>");
+        if (comparison is not null) html.Append($"<p id=\"baseline-comparison\">{E(comparison.Line)}</p>");
         html.Append($"<p>Score <strong id=\"score\">{result.Score}</strong> · target {E(string.Join(", ", result.Target))} · seed {result.Seed} · ")
-            .Append($"profile {E(result.Options.Profile)} · load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
-            .Append($"{result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {result.EndedAt.UtcDateTime:HH:mm:ss} UTC · isubench {E(result.BenchVersion)}</p>");
+            .Append($"load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
+            .Append("<span id=\"identity\">").AppendJoin(" · ", RunIdentity.Parts(result).Select(E)).Append("</span><br>")
+            .Append($"{result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {result.EndedAt.UtcDateTime:HH:mm:ss} UTC</p>");
 
         if (result.Repeat is { } repeat) Runs(html, result, repeat);
 
@@ -89,7 +91,7 @@ public static class HtmlReport
     // Repeated runs side by side: their scores as bars, every run's outcome, and the spread of each figure.
     private static void Runs(StringBuilder html, ResultDocument result, RepeatDocument repeat)
     {
-        html.Append($"<h2>{repeat.Count} runs</h2><p>The score is their median; the rest of the page shows {E(repeat.MedianRunId)}, the run nearest the median.</p>");
+        html.Append($"<h2>{Quantity.Of(repeat.Count, "run")}</h2><p>The score is their median; the rest of the page shows {E(repeat.MedianRunId)}, the run nearest the median.</p>");
         Figure(html, "Score of each run", BarChart.Render(RunsChartId, "Score of each run", "score",
             repeat.Runs.Select(r => r.RunId).ToList(),
             [new BarGroup("score", repeat.Runs.Select(r => (double)r.Score).ToList())], logarithmic: false));

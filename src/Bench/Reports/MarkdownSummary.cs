@@ -3,27 +3,29 @@ using System.Text;
 
 namespace IsuBench.Bench.Reports;
 
-/// <summary><c>summary.md</c>: the verdict, repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors (and when the most frequent rose) and failed checks.</summary>
+/// <summary><c>summary.md</c>: the outcome (PASS or FAIL), repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors (and when the most frequent rose) and failed checks.</summary>
 public static class MarkdownSummary
 {
     /// <summary>The file name inside a run's folder.</summary>
     public const string FileName = "summary.md";
 
-    /// <summary>The Markdown for <paramref name="result"/>.</summary>
-    public static string Render(ResultDocument result)
+    /// <summary>The Markdown for <paramref name="result"/>, and its <paramref name="comparison"/> with a baseline when there was one.</summary>
+    public static string Render(ResultDocument result, BaselineComparison? comparison = null)
     {
         var md = new StringBuilder();
-        md.Append($"# IsuBench run {result.RunId}: {(result.Pass ? "PASS" : "FAIL")}, score {result.Score}\n\n");
+        md.Append($"# IsuBench run {result.RunId}: {BaselineComparison.WordOf(result, comparison)}, score {result.Score}\n\n");
+        if (comparison is not null) md.Append($"- {Cell(comparison.Line)}\n");
         md.Append($"- target: {string.Join(", ", result.Target)}\n");
-        md.Append($"- seed {result.Seed}, profile {result.Options.Profile}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
-          .Append(result.Options.CompatRetry ? ", compat retry" : "").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
-        md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, isubench {result.BenchVersion}\n");
+        md.Append("- ").AppendJoin(", ", RunIdentity.Parts(result)).Append('\n');
+        md.Append($"- seed {result.Seed}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
+          .Append(result.Options.CompatRetry ? "" : ", honor retry").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
+        md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC\n");
         md.Append($"- initial check: {(result.InitialCheckPassed ? "passed" : "FAILED")}")
           .Append(result.Interrupted ? "; the run was interrupted" : "").Append("\n\n");
 
         if (result.Repeat is { } repeat)
         {
-            md.Append($"## {repeat.Count} runs\n\nThe score is their median; the tables below are {repeat.MedianRunId}'s, the run nearest the median.\n\n");
+            md.Append($"## {Quantity.Of(repeat.Count, "run")}\n\nThe score is their median; the tables below are {repeat.MedianRunId}'s, the run nearest the median.\n\n");
             if (repeat.WarmUp is { } warmUp)
                 md.Append("Warm-up runs before them, not counted: ")
                   .AppendJoin(", ", warmUp.Select(r => $"{r.RunId} {(r.Pass ? "pass" : "FAIL")} {r.Score}")).Append(".\n\n");
@@ -51,7 +53,7 @@ public static class MarkdownSummary
         md.Append('\n');
 
         var d = result.SseDelivery;
-        md.Append($"## SSE delivery\n\n{d.Count} strokes delivered; p50 {N(d.P50Ms)} ms, p90 {N(d.P90Ms)} ms, p99 {N(d.P99Ms)} ms, p99.9 {N(d.P999Ms)} ms, max {N(d.MaxMs)} ms.\n\n");
+        md.Append($"## SSE delivery\n\n{Quantity.Of(d.Count, "stroke")} delivered; p50 {N(d.P50Ms)} ms, p90 {N(d.P90Ms)} ms, p99 {N(d.P99Ms)} ms, p99.9 {N(d.P999Ms)} ms, max {N(d.MaxMs)} ms.\n\n");
         md.Append("| delivered within | strokes |\n|---|---:|\n");
         foreach (var b in d.Histogram)
             md.Append($"| {(b.LeMs is { } le ? $"≤ {N(le)} ms" : "longer")} | {b.Count} |\n");

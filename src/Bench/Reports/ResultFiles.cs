@@ -1,4 +1,3 @@
-using IsuBench.Bench.Gate;
 
 namespace IsuBench.Bench.Reports;
 
@@ -17,16 +16,20 @@ public static class ResultFiles
         return path;
     }
 
-    /// <summary>Writes the four files into <paramref name="directory"/> (created if needed); returns their paths.</summary>
-    public static async Task<IReadOnlyList<string>> WriteAsync(string directory, ResultDocument result, GateOutcome? gate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the four files into <paramref name="directory"/> (created if needed); returns their paths. The
+    /// <paramref name="comparison"/> with a baseline, when there was one, is junit.xml's score-gate case and a line of
+    /// summary.md and report.html (their verdict too when it decides).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(string directory, ResultDocument result, BaselineComparison? comparison, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var junit = JUnitXml.Render(result, gate);
+        var junit = JUnitXml.Render(result, comparison?.Outcome);
         var files = new (string Name, string Content)[]
         {
             (ResultJson.FileName, ResultJson.Serialize(result) + "\n"),
-            (MarkdownSummary.FileName, MarkdownSummary.Render(result)),
-            (HtmlReport.FileName, HtmlReport.Render(result)),
+            (MarkdownSummary.FileName, MarkdownSummary.Render(result, comparison)),
+            (HtmlReport.FileName, HtmlReport.Render(result, comparison)),
             (JUnitXml.FileName, JUnitSuite.Text(junit)),
         };
         var paths = new List<string>();

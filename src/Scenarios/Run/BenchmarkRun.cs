@@ -73,7 +73,7 @@ public sealed class BenchmarkRun
             Enter(BenchmarkPhase.InitialCheck);
             initial = await InitialCheckRunner.RunAsync(new InitialCheckOptions
             {
-                Profile = _options.Profile,
+                FrontEnd = _options.FrontEnd,
                 AssetsManifestOverride = manifest,
                 Seed = _options.Seed,
                 CompatRetry = _options.CompatRetry,

@@ -111,4 +111,41 @@ public sealed class CommandLineTests
         Assert.Equal(ExitCodes.Pass, exitCode);
         Assert.Contains("No MariaDB runs", output);
     }
+
+    [Theory]
+    [InlineData("--duration: 'abc' is not a whole number of seconds; give one from 1 to 3600.", "run", "--target", "http://127.0.0.1:1", "--duration", "abc")]
+    [InlineData("--duration: 'abc' is not a whole number of seconds; give one from 1 to 3600.", "demo", "--duration", "abc")]
+    [InlineData("--seed: '1.5' is not a whole number.", "run", "--target", "http://127.0.0.1:1", "--seed", "1.5")]
+    [InlineData("--repeat: '99999999999' is not a whole number; give one from 1 to 100.", "demo", "--repeat", "99999999999")]
+    [InlineData("--max-drop: 'ten' is not a number; give a fraction from 0 to 1, e.g. 0.10 for 10 %.", "demo", "--max-drop", "ten")]
+    [InlineData("--confidence: 'high' is not a number; give a fraction strictly between 0 and 1, e.g. 0.95 for 95 %.", "gate", "--result", "r.json", "--confidence", "high")]
+    public async Task A_value_that_is_not_a_number_is_refused_in_words(string expected, params string[] args)
+    {
+        var (exitCode, output, error) = await Run(args);
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Equal($"error: {expected}", error.Split('\n')[0]);
+        Assert.Equal("", output);
+    }
+
+    [Theory]
+    [InlineData("run", "--target", "http://127.0.0.1:1")]
+    [InlineData("check", "--target", "http://127.0.0.1:1")]
+    [InlineData("demo")]
+    [InlineData("gate", "--result", "r.json")]
+    [InlineData("data", "init", "--mysql", ValidMySql)]
+    [InlineData("db", "start")]
+    public async Task Every_numeric_option_names_itself_and_the_value_and_no_type_when_given_a_word(params string[] command)
+    {
+        var subcommand = BenchCommandLine.Build().Subcommands.Single(c => c.Name == command[0]);
+        if (command[0] is "data" or "db") subcommand = subcommand.Subcommands.Single(c => c.Name == command[1]);
+        var numeric = subcommand.Options.Where(o => o.ValueType == typeof(int) || o.ValueType == typeof(decimal) || o.ValueType == typeof(double)).ToList();
+        Assert.NotEmpty(numeric);
+        foreach (var option in numeric)
+        {
+            var (exitCode, _, error) = await Run([.. command, option.Name, "abc"]);
+            Assert.Equal(ExitCodes.UsageError, exitCode);
+            Assert.StartsWith($"error: {option.Name}: 'abc' is not a", error);
+            Assert.DoesNotContain("System.", error);
+        }
+    }
 }

@@ -51,4 +51,12 @@ public sealed class JUnitXmlTests
         var gate = junit.Descendants("testcase").Single(c => (string)c.Attribute("name")! == "score gate");
         Assert.Equal("REGRESSION: score 80 is 20 % below the baseline's 100", (string)gate.Element("failure")!.Attribute("message")!);
     }
+
+    [Fact]
+    public void A_check_of_one_verdict_says_verdict_in_the_singular()
+    {
+        var cases = ParsedBack(SampleResults.PassingDocument(), gate: null).Descendants("testcase").ToDictionary(c => (string)c.Attribute("name")!);
+        Assert.Equal("2 verdicts passed", cases["token-refresh"].Element("system-out")!.Value);
+        Assert.Equal("1 verdict passed", cases["stroke-reflection"].Element("system-out")!.Value);
+    }
 }

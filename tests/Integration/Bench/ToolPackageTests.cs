@@ -28,7 +28,10 @@ public sealed class ToolPackageTests : IDisposable
         var tools = Path.Combine(_directory, "tools");
         // --no-build: the packages hold exactly the build these tests run against.
         foreach (var project in new[] { "src/Bench", "src/Reference" })
-            await MustSucceedAsync("dotnet", "pack", Path.Combine(RepositoryRoot.Path, project), "-c", Configuration, "--no-build", "-o", packages);
+        {
+            var packed = await MustSucceedAsync("dotnet", "pack", Path.Combine(RepositoryRoot.Path, project), "-c", Configuration, "--no-build", "-o", packages);
+            Assert.DoesNotContain("missing a readme", packed); // each package has its own README.md
+        }
         foreach (var tool in new[] { "isubench", "isuketch" })
             await MustSucceedAsync("dotnet", "tool", "install", "--tool-path", tools, "--add-source", packages, "--ignore-failed-sources", tool);
         string isubench = Path.Combine(tools, "isubench");
@@ -39,6 +42,10 @@ public sealed class ToolPackageTests : IDisposable
         var help = await MustSucceedAsync(isubench, "--help");
         foreach (var command in new[] { "run", "check", "gate", "data", "demo" })
             Assert.Matches($@"(?m)^\s+{command}\b", help);
+
+        // The installed server answers --help and --version without a database.
+        Assert.Equal(BenchVersion.Current, (await MustSucceedAsync(Path.Combine(tools, "isuketch"), "--version")).Trim());
+        Assert.Contains("--mysql", await MustSucceedAsync(Path.Combine(tools, "isuketch"), "--help"));
 
         string connectionString = await SharedMariaDb.CreateDatabaseAsync("tool_" + Guid.NewGuid().ToString("N")[..16]);
         // 150 rooms: enough for the initial check (it needs 100 rooms with strokes), quicker to load than 1000.

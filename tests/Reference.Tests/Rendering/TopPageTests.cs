@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using IsuBench.Checks.Documents;
 using IsuBench.Reference.Json;
 using IsuBench.Reference.Rendering;
 using static IsuBench.Tests.Reference.Rendering.SampleRooms;

@@ -20,10 +20,16 @@ public sealed record ResultDocument
     [JsonPropertyName("score")] public required long Score { get; init; }
     /// <summary>Distinct error messages, sorted.</summary>
     [JsonPropertyName("messages")] public required IReadOnlyList<string> Messages { get; init; }
+    /// <summary>The layout of this file (<see cref="ResultJson.SchemaVersion"/>); files without it are version 1.</summary>
+    [JsonPropertyName("schema_version")] public int SchemaVersion { get; init; } = ResultJson.SchemaVersion;
     /// <summary>The run's id (its folder under results/).</summary>
     [JsonPropertyName("run_id")] public required string RunId { get; init; }
     /// <summary>The isubench version that produced the result.</summary>
     [JsonPropertyName("bench_version")] public required string BenchVersion { get; init; }
+    /// <summary>The server profile the target named (the reference's <c>X-Isuketch-Profile</c>: baseline or tuned); null when it did not say.</summary>
+    [JsonPropertyName("server_profile")] public string? ServerProfile { get; init; }
+    /// <summary>The server version the target named (<c>X-Isuketch-Version</c>); null when it did not say.</summary>
+    [JsonPropertyName("server_version")] public string? ServerVersion { get; init; }
     /// <summary>The origins under test.</summary>
     [JsonPropertyName("target")] public required IReadOnlyList<string> Target { get; init; }
     /// <summary>The run seed.</summary>
@@ -82,7 +88,7 @@ public sealed record ResultDocument
         Options = new RunOptionsDocument
         {
             DurationSeconds = result.Options.Duration.TotalSeconds,
-            Profile = result.Options.Profile,
+            FrontEnd = result.Options.FrontEnd,
             AssetsManifest = result.Options.AssetsManifest,
             CompatRetry = result.Options.CompatRetry,
             Strict = result.Options.Strict,
