@@ -1,4 +1,4 @@
 namespace IsuBench.Bench.Reports.Charts;
 
 /// <summary>One named line of a line chart: (x, y) points in x order.</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
+internal sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
