@@ -6,7 +6,7 @@ using MySqlConnector;
 namespace IsuBench.Bench.Commands;
 
 /// <summary>The <c>isubench</c> command tree, and the mapping of parse errors and failures to exit codes.</summary>
-public static class BenchCommandLine
+internal static class BenchCommandLine
 {
     /// <summary>Builds the root command with every subcommand.</summary>
     public static RootCommand Build()

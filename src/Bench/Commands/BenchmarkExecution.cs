@@ -14,7 +14,7 @@ namespace IsuBench.Bench.Commands;
 /// What <c>run</c>, <c>check</c> and <c>demo</c> do with a benchmark: probe the targets, run with progress, write the
 /// result files, print the summary (or the JSON), and map the outcome to an exit code. Pass and score come from the run.
 /// </summary>
-public static class BenchmarkExecution
+internal static class BenchmarkExecution
 {
     /// <summary>How to run and where to report.</summary>
     /// <param name="Options">The benchmark's options.</param>

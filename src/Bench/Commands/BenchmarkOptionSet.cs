@@ -7,7 +7,7 @@ using IsuBench.Scenarios.Run;
 namespace IsuBench.Bench.Commands;
 
 /// <summary>The options <c>run</c> and <c>check</c> share, their validation, and the <see cref="BenchmarkOptions"/> they make.</summary>
-public sealed class BenchmarkOptionSet
+internal sealed class BenchmarkOptionSet
 {
     /// <summary>--target URL[,URL...]</summary>
     public Option<string> Target { get; } = new("--target")

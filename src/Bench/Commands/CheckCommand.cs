@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace IsuBench.Bench.Commands;
 
 /// <summary><c>isubench check</c>: the initial (conformance) check alone, one line per check with the evidence of each failure.</summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     /// <summary>The <c>check</c> command.</summary>
     public static Command Build()

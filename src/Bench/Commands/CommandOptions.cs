@@ -7,7 +7,7 @@ using MySqlConnector;
 namespace IsuBench.Bench.Commands;
 
 /// <summary>Options several commands share, with their validation (a bad value is a usage error, exit 2).</summary>
-public static class CommandOptions
+internal static class CommandOptions
 {
     /// <summary>
     /// An integer option that must lie in [<paramref name="min"/>, <paramref name="max"/>]; a value that is not a whole

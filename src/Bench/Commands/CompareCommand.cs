@@ -9,7 +9,7 @@ namespace IsuBench.Bench.Commands;
 /// delivery, errors on some sides only), prints the tables and writes compare.md and compare.html. A missing or unreadable
 /// side, or fewer than two, is a usage error (2), as for <c>gate</c>'s results.
 /// </summary>
-public static class CompareCommand
+internal static class CompareCommand
 {
     /// <summary>The parent folder of comparisons without --out, beside the run folders of <c>run</c>.</summary>
     public static readonly string DefaultRoot = Path.Combine(ResultFiles.DefaultRoot, "compare");

@@ -6,7 +6,7 @@ using IsuBench.Reference.DataSet;
 namespace IsuBench.Bench.Commands;
 
 /// <summary><c>isubench data init</c>: replaces the ISUketch tables with the generated initial data set.</summary>
-public static class DataCommand
+internal static class DataCommand
 {
     /// <summary>The <c>data</c> command and its <c>init</c> subcommand.</summary>
     public static Command Build()

@@ -4,7 +4,7 @@ using IsuBench.Bench.LocalStack;
 namespace IsuBench.Bench.Commands;
 
 /// <summary><c>isubench db start|stop</c>: a private MariaDB that keeps running between commands.</summary>
-public static class DbCommand
+internal static class DbCommand
 {
     /// <summary>The default data directory of <c>db start</c>.</summary>
     public const string DefaultDirectory = ".local/db";

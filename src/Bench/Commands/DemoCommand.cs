@@ -13,7 +13,7 @@ namespace IsuBench.Bench.Commands;
 /// <c>isubench demo</c>: everything on one machine: a private MariaDB, the full initial data set, the reference
 /// server, and a full benchmark run against it; prints where the report is, then stops the server and MariaDB.
 /// </summary>
-public static class DemoCommand
+internal static class DemoCommand
 {
     /// <summary>The default folder of the demo's MariaDB.</summary>
     public const string DefaultDirectory = ".local/demo-db";

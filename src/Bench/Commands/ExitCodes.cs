@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Commands;
 
 /// <summary>The process exit codes of docs/contract.md §4.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Everything passed.</summary>
     public const int Pass = 0;

@@ -12,7 +12,7 @@ namespace IsuBench.Bench.Commands;
 /// says why and an overall line ends the output. A missing or unreadable result is a usage error (2); a missing or
 /// unreadable baseline is a missing environment (4), with how to make one.
 /// </summary>
-public static class GateCommand
+internal static class GateCommand
 {
     /// <summary>--max-drop, shared with <c>run</c> (its JUnit score-gate case).</summary>
     public static Option<decimal> MaxDropOption()

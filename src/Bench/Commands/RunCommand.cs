@@ -7,7 +7,7 @@ using IsuBench.Scenarios.Run;
 namespace IsuBench.Bench.Commands;
 
 /// <summary><c>isubench run</c>: the initial check, then (if nothing critical failed) the load phase; writes results/&lt;run id&gt;/.</summary>
-public static class RunCommand
+internal static class RunCommand
 {
     /// <summary>The default baseline of the gate and of the JUnit score-gate case.</summary>
     public const string DefaultBaseline = "results/baseline.json";

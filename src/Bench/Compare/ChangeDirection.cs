@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Compare;
 
 /// <summary>What a side's change against the reference side amounts to.</summary>
-public enum ChangeDirection
+internal enum ChangeDirection
 {
     /// <summary>No change, no direction, or a change within the runs' own spread.</summary>
     Neutral,

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace IsuBench.Bench.Compare;
 
 /// <summary>The comparison as Spectre.Console tables: coloured changes on a terminal, plain text when the output is not one.</summary>
-public static class CompareConsole
+internal static class CompareConsole
 {
     /// <summary>The line width when the output is not a terminal: wide enough that the endpoint table does not wrap.</summary>
     public const int PlainWidth = 160;

@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Compare;
 
 /// <summary>Writes a comparison's files into a folder: compare.md and compare.html.</summary>
-public static class CompareFiles
+internal static class CompareFiles
 {
     /// <summary>Writes both files into <paramref name="directory"/> (created if needed); returns their paths.</summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(string directory, RunComparison comparison, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace IsuBench.Bench.Compare;
 /// <c>compare.html</c>: one self-contained page (inline CSS and SVG, no script, nothing fetched) with the sides' charts
 /// paired (a bar per side) and the tables of compare.md, changes coloured.
 /// </summary>
-public static class CompareHtml
+internal static class CompareHtml
 {
     /// <summary>The file name in the output folder.</summary>
     public const string FileName = "compare.html";

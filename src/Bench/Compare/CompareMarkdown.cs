@@ -5,7 +5,7 @@ using static IsuBench.Bench.Reports.MarkdownSummary;
 namespace IsuBench.Bench.Compare;
 
 /// <summary><c>compare.md</c>: the sides, score by kind, endpoints, SSE delivery and errors, each with its change against the first side.</summary>
-public static class CompareMarkdown
+internal static class CompareMarkdown
 {
     /// <summary>The file name in the output folder.</summary>
     public const string FileName = "compare.md";

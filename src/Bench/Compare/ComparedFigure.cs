@@ -8,7 +8,7 @@ namespace IsuBench.Bench.Compare;
 /// change is relative, in percent, except for a <see cref="Share"/> figure (itself a percentage), whose change is the
 /// difference in percentage points.
 /// </summary>
-public sealed record ComparedFigure(string Name, BetterWhen Better, bool Share, IReadOnlyList<SideFigure> Sides)
+internal sealed record ComparedFigure(string Name, BetterWhen Better, bool Share, IReadOnlyList<SideFigure> Sides)
 {
     /// <summary>Measures <paramref name="value"/> on every result of every side (its details: endpoints, delivery, errors); results where it is null do not count.</summary>
     public static ComparedFigure Of(string name, BetterWhen better, IReadOnlyList<ComparisonSide> sides, Func<ResultDocument, double?> value, bool share = false) =>

@@ -9,7 +9,7 @@ namespace IsuBench.Bench.Compare;
 /// result.json files, at any depth, are the runs of one side. A result of <c>run --repeat</c> is its runs, as for
 /// <c>isubench gate</c> (see <see cref="ComparisonSide.Runs"/>).
 /// </summary>
-public static class ComparisonInput
+internal static class ComparisonInput
 {
     private const string WhatToPass = "pass a result.json written by isubench run (results/<run id>/result.json) or a folder of runs";
 

@@ -1,4 +1,4 @@
 namespace IsuBench.Bench.Compare;
 
 /// <summary>An argument of <c>isubench compare</c> that is no result: the message names it and says what to pass.</summary>
-public sealed class ComparisonInputException(string message) : Exception(message);
+internal sealed class ComparisonInputException(string message) : Exception(message);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace IsuBench.Bench.Compare;
 
 /// <summary>What makes a comparison less than like with like: failed, interrupted or load-less runs, and settings that differ between runs.</summary>
-public static class ComparisonNotes
+internal static class ComparisonNotes
 {
     /// <summary>One sentence per caveat, empty when there is none.</summary>
     public static IReadOnlyList<string> Of(IReadOnlyList<ComparisonSide> sides)

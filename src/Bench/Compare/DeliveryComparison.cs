@@ -9,7 +9,7 @@ namespace IsuBench.Bench.Compare;
 /// SSE delivery on every side: deliveries and their latency percentiles, the share delivered within the scoring window,
 /// what Matsuri counted as late or mismatched, and the histogram as shares of each run's deliveries.
 /// </summary>
-public sealed record DeliveryComparison(IReadOnlyList<ComparedFigure> Figures, IReadOnlyList<ComparedFigure> Buckets)
+internal sealed record DeliveryComparison(IReadOnlyList<ComparedFigure> Figures, IReadOnlyList<ComparedFigure> Buckets)
 {
     /// <summary>A delivery within this time of its POST scores (the load phase's rule), so the share within it is the share on time.</summary>
     public static readonly TimeSpan ScoreWindow = new LoadOptions().DeliveryScoreWindow;

@@ -4,7 +4,7 @@ using IsuBench.Bench.Reports;
 namespace IsuBench.Bench.Compare;
 
 /// <summary>One endpoint on every side: requests, errors, p50 and p99, each the median over a side's results.</summary>
-public sealed record EndpointComparison(string Endpoint, ComparedFigure Requests, ComparedFigure Errors, ComparedFigure P50Ms, ComparedFigure P99Ms)
+internal sealed record EndpointComparison(string Endpoint, ComparedFigure Requests, ComparedFigure Errors, ComparedFigure P50Ms, ComparedFigure P99Ms)
 {
     /// <summary>Every endpoint any run called, sorted by name.</summary>
     public static IReadOnlyList<EndpointComparison> Of(IReadOnlyList<ComparisonSide> sides) =>

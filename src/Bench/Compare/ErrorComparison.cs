@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Compare;
 
 /// <summary>One error message with its tally on every side (null: no run of that side had it).</summary>
-public sealed record ErrorComparison(string Message, string Kind, IReadOnlyList<ErrorTally?> Sides)
+internal sealed record ErrorComparison(string Message, string Kind, IReadOnlyList<ErrorTally?> Sides)
 {
     /// <summary>True when some side never had this error.</summary>
     public bool OneSided => Sides.Any(s => s is null);

@@ -5,7 +5,7 @@ using IsuBench.Bench.Figures;
 namespace IsuBench.Bench.Compare;
 
 /// <summary>How every compare report writes figures: medians, ranges and variation over runs, changes, error tallies.</summary>
-public static class FigureText
+internal static class FigureText
 {
     /// <summary>The cell of a side that has no value.</summary>
     public const string Missing = "—";

@@ -8,7 +8,7 @@ namespace IsuBench.Bench.Compare;
 /// The figures a comparison leads with: the score, then the gate figures that <c>isubench gate</c> compares (those not
 /// marked <c>"gated": false</c>), each over every run of each side.
 /// </summary>
-public static class HeadlineFigures
+internal static class HeadlineFigures
 {
     /// <summary>The score and the gated figures any run of <paramref name="sides"/> has, in the order the runs name them.</summary>
     public static IReadOnlyList<ComparedFigure> Of(IReadOnlyList<ComparisonSide> sides)

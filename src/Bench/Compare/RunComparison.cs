@@ -6,7 +6,7 @@ namespace IsuBench.Bench.Compare;
 /// Two or more sides compared figure by figure against the first, the reference side, led by the figures the gate compares
 /// (<see cref="Headline"/>); every report renders from this.
 /// </summary>
-public sealed record RunComparison(
+internal sealed record RunComparison(
     IReadOnlyList<ComparisonSide> Sides,
     IReadOnlyList<ComparedFigure> Headline,
     IReadOnlyList<ComparedFigure> Scores,

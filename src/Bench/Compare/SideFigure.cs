@@ -6,4 +6,4 @@ namespace IsuBench.Bench.Compare;
 /// A figure on one side: its spread over the side's runs (null when no run has it) and its change against the reference
 /// side's median (null for the reference side itself, and when there is nothing to compare with: no value, or a zero reference).
 /// </summary>
-public sealed record SideFigure(Spread? Spread, double? Change);
+internal sealed record SideFigure(Spread? Spread, double? Change);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace IsuBench.Bench.Figures;
 
 /// <summary>How the gate and compare write a figure's number.</summary>
-public static class FigureNumber
+internal static class FigureNumber
 {
     /// <summary>A number with two decimals below 10 (sub-millisecond latencies) and one above.</summary>
     public static string Text(double value) =>

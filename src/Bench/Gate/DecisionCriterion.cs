@@ -8,7 +8,7 @@ namespace IsuBench.Bench.Gate;
 /// interval of the ratio of medians lies below 1 − max drop; PASS when the interval's lower end is at or above
 /// 1 − max drop; otherwise the runs cannot tell, INCONCLUSIVE.
 /// </summary>
-public static class DecisionCriterion
+internal static class DecisionCriterion
 {
     /// <summary>The decision on a figure from its rank test and its interval.</summary>
     public static GateDecision Decide(RankTestResult rankTest, ConfidenceInterval interval, GateSettings settings)

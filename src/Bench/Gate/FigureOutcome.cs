@@ -3,7 +3,7 @@ using IsuBench.Bench.Figures;
 namespace IsuBench.Bench.Gate;
 
 /// <summary>The gate's decision on one figure and the line that states it with its numbers.</summary>
-public sealed record FigureOutcome(string Name, BetterWhen Better, GateDecision Decision, string Line)
+internal sealed record FigureOutcome(string Name, BetterWhen Better, GateDecision Decision, string Line)
 {
     /// <summary>The statistics; null when one side had a single run and two numbers were compared.</summary>
     public FigureStatistics? Statistics { get; init; }

@@ -3,7 +3,7 @@ using IsuBench.Bench.Figures;
 namespace IsuBench.Bench.Gate;
 
 /// <summary>Gathers each figure's values over the runs of each side, keeping the figures both sides have and naming the rest.</summary>
-public static class FigurePairing
+internal static class FigurePairing
 {
     /// <summary>
     /// The figures of <paramref name="candidates"/> that <paramref name="baselines"/> have too, in the order the results

@@ -4,7 +4,7 @@ using Perfolizer.Mathematics.SignificanceTesting.Base;
 namespace IsuBench.Bench.Gate;
 
 /// <summary>One figure's values over the runs of each side, and which way it improves.</summary>
-public sealed record FigureSamples(string Name, BetterWhen Better, IReadOnlyList<double> Candidates, IReadOnlyList<double> Baselines)
+internal sealed record FigureSamples(string Name, BetterWhen Better, IReadOnlyList<double> Candidates, IReadOnlyList<double> Baselines)
 {
     /// <summary>The numerator of the ratio of medians, chosen so that a ratio below 1 is always worse: the results when higher is better.</summary>
     public IReadOnlyList<double> RatioNumerator => Better == BetterWhen.Lower ? Baselines : Candidates;

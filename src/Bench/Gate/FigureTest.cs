@@ -3,7 +3,7 @@ using IsuBench.Bench.Statistics;
 namespace IsuBench.Bench.Gate;
 
 /// <summary>Measures one figure's samples (medians, ratio, bootstrap interval, rank test) and applies <see cref="DecisionCriterion"/>.</summary>
-public static class FigureTest
+internal static class FigureTest
 {
     /// <summary>The statistics of <paramref name="samples"/> with an interval of <paramref name="resamples"/> resamples drawn with <paramref name="random"/>.</summary>
     public static FigureStatistics Run(FigureSamples samples, GateSettings settings, int resamples, Random random)

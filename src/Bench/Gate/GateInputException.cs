@@ -1,4 +1,4 @@
 namespace IsuBench.Bench.Gate;
 
 /// <summary>A result or baseline file the gate cannot use; the message names the file and the fix.</summary>
-public sealed class GateInputException(string message) : Exception(message);
+internal sealed class GateInputException(string message) : Exception(message);

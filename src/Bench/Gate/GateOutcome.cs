@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Gate;
 
 /// <summary>What the gate decided, the one line that says why, and the decision on each figure.</summary>
-public sealed record GateOutcome(GateDecision Decision, string Reason)
+internal sealed record GateOutcome(GateDecision Decision, string Reason)
 {
     /// <summary>A pass or a fail with its reason.</summary>
     public GateOutcome(bool passed, string reason) : this(passed ? GateDecision.Pass : GateDecision.Fail, reason)

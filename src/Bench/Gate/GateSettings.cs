@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Gate;
 
 /// <summary>How the gate decides: the allowed drop, the confidence, and the fixed sizes and seed of its resampling.</summary>
-public sealed record GateSettings(decimal MaxDrop, double Confidence)
+internal sealed record GateSettings(decimal MaxDrop, double Confidence)
 {
     /// <summary>The default confidence of the rank test and of the interval (95 %).</summary>
     public const double DefaultConfidence = 0.95;

@@ -4,7 +4,7 @@ using IsuBench.Bench.Figures;
 namespace IsuBench.Bench.Gate;
 
 /// <summary>How the gate writes decisions, numbers and its printed lines.</summary>
-public static class GateText
+internal static class GateText
 {
     /// <summary>PASS, FAIL or INCONCLUSIVE.</summary>
     public static string Word(GateDecision decision) => decision switch

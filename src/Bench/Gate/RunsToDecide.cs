@@ -5,4 +5,4 @@ namespace IsuBench.Bench.Gate;
 /// number of extra runs (up to <paramref name="Cap"/>) at which <paramref name="Share"/> of <paramref name="Simulations"/>
 /// simulated gates decided; null when even <paramref name="Cap"/> did not.
 /// </summary>
-public sealed record RunsToDecide(int? PerSide, int Cap, int Simulations, double Share);
+internal sealed record RunsToDecide(int? PerSide, int Cap, int Simulations, double Share);

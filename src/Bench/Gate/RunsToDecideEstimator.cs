@@ -5,7 +5,7 @@ namespace IsuBench.Bench.Gate;
 /// side by drawing each side's runs with replacement from its observed runs (seeded), and finds the smallest k up to
 /// the cap at which enough simulated gates reach PASS or FAIL.
 /// </summary>
-public static class RunsToDecideEstimator
+internal static class RunsToDecideEstimator
 {
     /// <summary>The estimate for <paramref name="samples"/> under <paramref name="settings"/>.</summary>
     public static RunsToDecide Estimate(FigureSamples samples, GateSettings settings)

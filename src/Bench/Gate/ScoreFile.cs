@@ -9,7 +9,7 @@ namespace IsuBench.Bench.Gate;
 /// to gate on (<c>gate_figures</c>, but those marked <c>"gated": false</c>) and the runs of <c>run --repeat</c>
 /// (<c>repeat.runs</c>), each with its own.
 /// </summary>
-public static class ScoreFile
+internal static class ScoreFile
 {
     /// <summary>The largest file read; a result.json of a long run is a few MB.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;

@@ -6,7 +6,7 @@ namespace IsuBench.Bench.Gate;
 /// (<see cref="SingleNumberComparison"/>). Overall it fails when any figure fails, is inconclusive when any figure is,
 /// and passes otherwise.
 /// </summary>
-public static class ScoreGate
+internal static class ScoreGate
 {
     /// <summary>The default allowed drop (10 %).</summary>
     public const decimal DefaultMaxDrop = 0.10m;

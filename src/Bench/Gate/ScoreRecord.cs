@@ -4,7 +4,7 @@ namespace IsuBench.Bench.Gate;
 /// What the gate reads from a result file: the original bench's pass, score and messages, the figures to gate on,
 /// and, for a file of repeated runs, each run as a record of its own.
 /// </summary>
-public sealed record ScoreRecord(bool Pass, long Score, IReadOnlyList<string> Messages)
+internal sealed record ScoreRecord(bool Pass, long Score, IReadOnlyList<string> Messages)
 {
     /// <summary>The run's id when the file names it (a run of <c>run --repeat</c>).</summary>
     public string? RunId { get; init; }

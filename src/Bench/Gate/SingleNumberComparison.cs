@@ -8,7 +8,7 @@ namespace IsuBench.Bench.Gate;
 /// against another, fails when it is worse by more than the allowed fraction; exactly the allowed drop still passes.
 /// Decimal arithmetic, so 10 % of 1000 is exactly 100.
 /// </summary>
-public static class SingleNumberComparison
+internal static class SingleNumberComparison
 {
     /// <summary>What the line adds so nobody mistakes it for a statistical decision.</summary>
     public const string Note = "one number against one number; several runs on each side give a statistical decision";

@@ -6,7 +6,7 @@ namespace IsuBench.Bench.Gate;
 /// The gate's rule when both sides have several runs: <see cref="FigureTest"/> with the full bootstrap and a fixed
 /// seed, the line that states its numbers and decision, and for an inconclusive decision how many more runs would likely decide.
 /// </summary>
-public static class StatisticalComparison
+internal static class StatisticalComparison
 {
     /// <summary>The decision on <paramref name="samples"/>.</summary>
     public static FigureOutcome Compare(FigureSamples samples, GateSettings settings)

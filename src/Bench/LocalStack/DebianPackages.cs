@@ -5,7 +5,7 @@ namespace IsuBench.Bench.LocalStack;
 /// anything: a missing program is an environment problem whose message names the package and the command that installs
 /// it; scripts/setup.sh is the one installer.
 /// </summary>
-public static class DebianPackages
+internal static class DebianPackages
 {
     // Debian puts daemons such as mariadbd in sbin folders, which an ordinary user's PATH often lacks.
     private static readonly string[] SystemDirectories = ["/usr/sbin", "/usr/bin", "/sbin", "/bin"];

@@ -1,4 +1,4 @@
 namespace IsuBench.Bench.LocalStack;
 
 /// <summary>Something the machine lacks (a program, a permission); the message says how to fix it.</summary>
-public sealed class EnvironmentMissingException(string message) : Exception(message);
+internal sealed class EnvironmentMissingException(string message) : Exception(message);

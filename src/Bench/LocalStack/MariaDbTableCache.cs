@@ -6,7 +6,7 @@ namespace IsuBench.Bench.LocalStack;
 /// connections); when its hard limit is lower it prints "Could not increase number of max_open_files ..." on the
 /// terminal and lowers the instances itself. Asking for the instances it would settle on gives the same server, quietly.
 /// </summary>
-public static class MariaDbTableCache
+internal static class MariaDbTableCache
 {
     /// <summary>mariadbd's default table_open_cache.</summary>
     public const int DefaultSize = 2000;

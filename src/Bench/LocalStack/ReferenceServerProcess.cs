@@ -8,7 +8,7 @@ namespace IsuBench.Bench.LocalStack;
 /// The reference ISUketch server (isuketch.dll, built next to isubench.dll) run as a child process on loopback,
 /// its output appended to a log file.
 /// </summary>
-public sealed class ReferenceServerProcess : IAsyncDisposable
+internal sealed class ReferenceServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Task _logPump;

@@ -4,7 +4,7 @@ namespace IsuBench.Bench.LocalStack;
 /// Which process owns a local stack folder (its pid in a file there), so that a later command can tell a stack that is
 /// in use from one a killed process left behind.
 /// </summary>
-public static class StackOwner
+internal static class StackOwner
 {
     private const string FileName = "owner.pid";
 

@@ -5,7 +5,7 @@ namespace IsuBench.Bench.Preflight;
 /// IsuBench addition, docs/contract.md §3); null where no target says. Several targets that say different things are
 /// all named, in target order.
 /// </summary>
-public sealed record ServerIdentity(string? Profile, string? Version)
+internal sealed record ServerIdentity(string? Profile, string? Version)
 {
     /// <summary>The header naming the server profile (the reference's <c>--profile</c>: baseline or tuned).</summary>
     public const string ProfileHeader = "X-Isuketch-Profile";

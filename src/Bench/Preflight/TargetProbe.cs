@@ -7,7 +7,7 @@ namespace IsuBench.Bench.Preflight;
 /// message instead of a whole run of timeouts. Any HTTP answer counts as reachable; judging it is the checks' job.
 /// The answers' headers also say which server profile and version the targets run, when they say (<see cref="ServerIdentity"/>).
 /// </summary>
-public static class TargetProbe
+internal static class TargetProbe
 {
     /// <summary>How long one probe may take.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);

@@ -4,7 +4,7 @@ using Spectre.Console.Rendering;
 namespace IsuBench.Bench.Progress;
 
 /// <summary>Progress for a terminal: a live Spectre.Console panel on standard error, refreshed a few times a second.</summary>
-public static class LiveProgress
+internal static class LiveProgress
 {
     /// <summary>Shows the panel until <paramref name="cancellationToken"/> is cancelled, leaving the last state on screen.</summary>
     public static async Task RunAsync(ProgressSampler sampler, TextWriter terminal, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using IsuBench.Reference.DataSet;
 namespace IsuBench.Bench.Progress;
 
 /// <summary>Writes the data set load's progress to a writer (stderr) once a second until stopped.</summary>
-public static class LoadProgressReporter
+internal static class LoadProgressReporter
 {
     /// <summary>Reports until <paramref name="cancellationToken"/> is cancelled; never throws for that.</summary>
     public static async Task RunAsync(DataSetLoader loader, TextWriter error, CancellationToken cancellationToken)

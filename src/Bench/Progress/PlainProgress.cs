@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Progress;
 
 /// <summary>Progress for output that is not a terminal: one line per interval, and a last one when stopped.</summary>
-public static class PlainProgress
+internal static class PlainProgress
 {
     /// <summary>Writes a line every <paramref name="interval"/> until <paramref name="cancellationToken"/> is cancelled; never throws for that.</summary>
     public static async Task RunAsync(ProgressSampler sampler, TextWriter writer, TimeSpan interval, CancellationToken cancellationToken)

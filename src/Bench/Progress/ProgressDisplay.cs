@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Progress;
 
 /// <summary>Chooses and runs the progress display: none with --no-progress, live on a terminal, plain lines otherwise.</summary>
-public static class ProgressDisplay
+internal static class ProgressDisplay
 {
     /// <summary>The interval of plain progress lines.</summary>
     public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);

@@ -4,7 +4,7 @@ using IsuBench.Scenarios.Run;
 namespace IsuBench.Bench.Progress;
 
 /// <summary>Takes progress snapshots of a running benchmark, computing requests per second between two snapshots.</summary>
-public sealed class ProgressSampler
+internal sealed class ProgressSampler
 {
     private readonly Func<BenchmarkPhase> _phase;
     private readonly Func<TimeSpan> _phaseElapsed;

@@ -10,7 +10,7 @@ namespace IsuBench.Bench.Progress;
 /// <param name="RequestsPerSecond">Requests per second since the previous snapshot.</param>
 /// <param name="Watchers">SSE watchers connected now.</param>
 /// <param name="Errors">Server errors so far (ordinary and critical).</param>
-public sealed record ProgressSnapshot(BenchmarkPhase Phase, TimeSpan Elapsed, TimeSpan? Total, long Score, double RequestsPerSecond, long Watchers, long Errors)
+internal sealed record ProgressSnapshot(BenchmarkPhase Phase, TimeSpan Elapsed, TimeSpan? Total, long Score, double RequestsPerSecond, long Watchers, long Errors)
 {
     /// <summary>The phase as shown to people.</summary>
     public string PhaseName => Phase switch

@@ -5,7 +5,7 @@ namespace IsuBench.Bench.Repeat;
 /// how the target is reset before each: the user's command (<c>--reset-command</c>) or, for a target the bench started
 /// itself (<c>demo</c>), an action of its own.
 /// </summary>
-public sealed record RepeatSettings(int Count, string? ResetCommand)
+internal sealed record RepeatSettings(int Count, string? ResetCommand)
 {
     /// <summary>One run, no reset: a plain <c>run</c>.</summary>
     public static RepeatSettings Once { get; } = new(1, null);

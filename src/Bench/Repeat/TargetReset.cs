@@ -6,7 +6,7 @@ namespace IsuBench.Bench.Repeat;
 /// The user's command that puts the target back to its initial data before a run (<c>--reset-command</c>), run by
 /// <c>/bin/sh -c</c> so that it may be a pipeline or a script. Its output goes to stderr, beside the progress.
 /// </summary>
-public static class TargetReset
+internal static class TargetReset
 {
     /// <summary>The most output kept to explain a failed reset.</summary>
     private const int KeptOutputChars = 4000;

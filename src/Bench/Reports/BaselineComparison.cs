@@ -8,7 +8,7 @@ namespace IsuBench.Bench.Reports;
 /// separate <c>isubench gate</c> step owns). The terminal, summary.md, report.html and the exit code take the outcome
 /// from <see cref="DecisionOf"/>, so that none of them says PASS while another says FAIL.
 /// </summary>
-public sealed record BaselineComparison(string Baseline, GateOutcome Outcome, bool Decides)
+internal sealed record BaselineComparison(string Baseline, GateOutcome Outcome, bool Decides)
 {
     /// <summary>
     /// The outcome of <paramref name="result"/>: FAIL when the run failed; otherwise the comparison's decision when it

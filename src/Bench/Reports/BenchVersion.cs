@@ -3,7 +3,7 @@ using System.Reflection;
 namespace IsuBench.Bench.Reports;
 
 /// <summary>The version of isubench written into every result.</summary>
-public static class BenchVersion
+internal static class BenchVersion
 {
     /// <summary>The informational version of this assembly (e.g. 1.0.0+commit).</summary>
     public static string Current { get; } =

@@ -4,7 +4,7 @@ using System.Text;
 namespace IsuBench.Bench.Reports;
 
 /// <summary>The end-of-run text for the terminal: outcome and score, repeated runs side by side, the endpoint table, errors with counts.</summary>
-public static class ConsoleSummary
+internal static class ConsoleSummary
 {
     /// <summary>Most distinct errors listed (the files hold them all).</summary>
     public const int MaxErrorsShown = 20;

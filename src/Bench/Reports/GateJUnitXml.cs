@@ -9,7 +9,7 @@ namespace IsuBench.Bench.Reports;
 /// with the reason for INCONCLUSIVE, its numbers in system-out), one skipped case per figure only one side had, and a
 /// single failed case when a failed run decided alone. The gate case of <see cref="JUnitXml"/> is made the same way.
 /// </summary>
-public static class GateJUnitXml
+internal static class GateJUnitXml
 {
     /// <summary>The class name of the gate's test cases.</summary>
     public const string ClassName = "isubench.gate";

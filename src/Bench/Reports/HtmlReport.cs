@@ -9,7 +9,7 @@ namespace IsuBench.Bench.Reports;
 /// <c>report.html</c>: one self-contained page (inline CSS and SVG, no script runs, nothing fetched) with the charts
 /// of a run, its tables, and the full result as embedded JSON.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     /// <summary>The file name inside a run's folder.</summary>
     public const string FileName = "report.html";

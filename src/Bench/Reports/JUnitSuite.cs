@@ -7,7 +7,7 @@ namespace IsuBench.Bench.Reports;
 /// What every junit.xml IsuBench writes shares: a test case's element, and the document of one suite whose counts of
 /// tests, failures and skips are taken from its cases.
 /// </summary>
-public static class JUnitSuite
+internal static class JUnitSuite
 {
     /// <summary>A test case without an outcome yet; add a <c>failure</c>, <c>skipped</c> or <c>system-out</c> element.</summary>
     public static XElement Case(string className, string name, double seconds) =>

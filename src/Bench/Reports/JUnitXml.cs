@@ -9,7 +9,7 @@ namespace IsuBench.Bench.Reports;
 /// verdicts failed, skipped when it did not run), one for the load phase's critical errors, one per run of
 /// <c>run --repeat</c>, and one for the score gate.
 /// </summary>
-public static class JUnitXml
+internal static class JUnitXml
 {
     /// <summary>The file name inside a run's folder.</summary>
     public const string FileName = "junit.xml";

@@ -4,7 +4,7 @@ using System.Text;
 namespace IsuBench.Bench.Reports;
 
 /// <summary><c>summary.md</c>: the outcome (PASS or FAIL), repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors (and when the most frequent rose) and failed checks.</summary>
-public static class MarkdownSummary
+internal static class MarkdownSummary
 {
     /// <summary>The file name inside a run's folder.</summary>
     public const string FileName = "summary.md";

@@ -2,7 +2,7 @@
 namespace IsuBench.Bench.Reports;
 
 /// <summary>Writes a run's files into its folder: result.json, summary.md, report.html, junit.xml.</summary>
-public static class ResultFiles
+internal static class ResultFiles
 {
     /// <summary>The default parent folder of run folders.</summary>
     public const string DefaultRoot = "results";

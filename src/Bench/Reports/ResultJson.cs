@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace IsuBench.Bench.Reports;
 
 /// <summary>Writes and reads <c>result.json</c>.</summary>
-public static class ResultJson
+internal static class ResultJson
 {
     /// <summary>The file name inside a run's folder.</summary>
     public const string FileName = "result.json";

@@ -4,7 +4,7 @@ namespace IsuBench.Bench.Reports;
 /// What every report names about the run's setting: the front end the checks expected, the server profile the target
 /// named (two different things, docs/ARCHITECTURE.md "Glossary") and the isubench version that measured.
 /// </summary>
-public static class RunIdentity
+internal static class RunIdentity
 {
     /// <summary>The three as short phrases, in that order, e.g. "front end reference", "server profile tuned (server version 0.9.0)", "isubench 0.9.0".</summary>
     public static IReadOnlyList<string> Parts(ResultDocument result) =>

@@ -4,4 +4,4 @@ namespace IsuBench.Bench.Statistics;
 /// A Mann–Whitney U test's outcome: U of the first sample (as scipy reports it), the one-sided p-value, and whether
 /// it came from the exact distribution or the normal approximation.
 /// </summary>
-public sealed record RankTestResult(double U, double P, bool Exact);
+internal sealed record RankTestResult(double U, double P, bool Exact);

@@ -10,7 +10,7 @@ namespace IsuBench.Bench.Telemetry;
 /// Streams the <c>IsuBench</c> meter to an OpenTelemetry collector over OTLP/HTTP (protobuf) while a run goes on, so
 /// that a dashboard shows the load beside the server's own metrics. Disposing it sends what is left.
 /// </summary>
-public static class MetricsExport
+internal static class MetricsExport
 {
     /// <summary>The export interval when none is given: a dashboard's usual refresh.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);

@@ -7,7 +7,7 @@ namespace IsuBench.Checks.Documents;
 /// <param name="ElementCount">How many elements the array held (the rule wants exactly one).</param>
 /// <param name="Rooms">The first element's rooms (id and stroke_count of each).</param>
 /// <param name="CsrfToken">The first element's <c>csrfToken</c>, empty when absent.</param>
-public sealed record AsyncProps(int ElementCount, IReadOnlyList<AsyncPropsRoom> Rooms, string CsrfToken)
+internal sealed record AsyncProps(int ElementCount, IReadOnlyList<AsyncPropsRoom> Rooms, string CsrfToken)
 {
     /// <summary>The text that starts the script.</summary>
     public const string Prefix = "__ASYNC_PROPS__ = ";
@@ -46,7 +46,7 @@ public sealed record AsyncProps(int ElementCount, IReadOnlyList<AsyncPropsRoom> 
 }
 
 /// <summary>One room of <see cref="AsyncProps"/>: the fields the top-page rules compare.</summary>
-public sealed record AsyncPropsRoom(long Id, int StrokeCount);
+internal sealed record AsyncPropsRoom(long Id, int StrokeCount);
 
 /// <summary>Whether the page's props were found and readable.</summary>
 public enum AsyncPropsStatus

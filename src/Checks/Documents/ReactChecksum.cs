@@ -4,7 +4,7 @@ using System.Text;
 namespace IsuBench.Checks.Documents;
 
 /// <summary>React 15's server-rendering checksum: its variant of Adler-32 (no byte encoding; each character's number added as is, mod 65521).</summary>
-public static class ReactChecksum
+internal static class ReactChecksum
 {
     private const int Mod = 65521;
 

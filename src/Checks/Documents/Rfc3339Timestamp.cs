@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace IsuBench.Checks.Documents;
 
 /// <summary>Strict RFC 3339 date-time parsing (fractions up to nanoseconds, kept to the tick), so a timestamp's sub-second part can be checked.</summary>
-public static partial class Rfc3339Timestamp
+internal static partial class Rfc3339Timestamp
 {
     [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -3,7 +3,7 @@ using IsuBench.Checks.Verdicts;
 namespace IsuBench.Checks.Rules;
 
 /// <summary>Every rule the checks apply, for listing them and for proving each one can fail.</summary>
-public static class RuleCatalog
+internal static class RuleCatalog
 {
     /// <summary>All rules, grouped by subject.</summary>
     public static readonly IReadOnlyList<Rule> All =

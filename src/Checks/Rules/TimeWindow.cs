@@ -4,7 +4,7 @@ using IsuBench.Checks.Verdicts;
 namespace IsuBench.Checks.Rules;
 
 /// <summary>The ±500 ms tolerance around a request's send and receive times that a server timestamp must fall in.</summary>
-public static class TimeWindow
+internal static class TimeWindow
 {
     /// <summary>How far outside [sent, received] a <c>created_at</c> may lie (clock skew and rounding).</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(500);

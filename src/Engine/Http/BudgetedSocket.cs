@@ -3,7 +3,7 @@ using System.Net.Sockets;
 namespace IsuBench.Engine.Http;
 
 /// <summary>A TCP socket that holds a place of a <see cref="SocketBudget"/> and gives it back, once, when it is disposed.</summary>
-public sealed class BudgetedSocket : Socket
+internal sealed class BudgetedSocket : Socket
 {
     private readonly SocketBudget _budget;
     private int _released;

@@ -3,7 +3,7 @@ using System.Text;
 namespace IsuBench.Engine.Http;
 
 /// <summary>Writes an HTTP/1.1 GET for the connections the engine holds itself, with the headers HttpClient would send.</summary>
-public static class GetRequest
+internal static class GetRequest
 {
     /// <summary>The request's bytes; throws <see cref="HttpRequestException"/> for a header value that would break the request apart.</summary>
     public static byte[] Format(Uri uri, string userAgent, string? cookie, params IEnumerable<(string Name, string Value)> headers)

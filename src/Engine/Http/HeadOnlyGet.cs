@@ -7,7 +7,7 @@ namespace IsuBench.Engine.Http;
 /// benchmark loaded images (its HTTP client dropped every connection whose body was left unread). Done on a socket rather than
 /// through HttpClient, whose per-connection machinery cost about 0.2 ms of CPU more per request for nothing used here.
 /// </summary>
-public static class HeadOnlyGet
+internal static class HeadOnlyGet
 {
     /// <summary>Sends the GET and returns the response head; transport and TLS failures come back as <see cref="HttpRequestException"/> or <see cref="IOException"/>.</summary>
     public static async Task<ResponseHead> SendAsync(Uri uri, string userAgent, string? cookie, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using System.Net;
 namespace IsuBench.Engine.Http;
 
 /// <summary>Builds the bench's HTTP handlers: no cookies (sessions keep their own), no redirects, any certificate (docs/contract.md §2.1).</summary>
-public static class HttpHandlerFactory
+internal static class HttpHandlerFactory
 {
     /// <summary>
     /// A handler for the bench; <paramref name="idleTimeout"/> bounds how long idle sockets are kept. https requests are carried

@@ -6,7 +6,7 @@ namespace IsuBench.Engine.Http;
 /// <see cref="TcpConnector.ConnectStreamAsync"/> makes the TLS handshake on each new connection for a marked request. The
 /// handler would otherwise wrap every connection in <c>SslStream</c>, which costs about twice the CPU per handshake.
 /// </summary>
-public sealed class HttpsOriginHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+internal sealed class HttpsOriginHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     /// <summary>The server name of a request whose connection must speak TLS.</summary>
     public static readonly HttpRequestOptionsKey<string> TlsServerName = new("IsuBench.TlsServerName");

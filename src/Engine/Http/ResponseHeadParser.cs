@@ -8,7 +8,7 @@ namespace IsuBench.Engine.Http;
 /// far: a pure function of bytes, so that every malformed head a server may send can be tested without a socket.
 /// Lines may end with CRLF or a bare LF, as HttpClient also accepts.
 /// </summary>
-public static class ResponseHeadParser
+internal static class ResponseHeadParser
 {
     /// <summary>
     /// Returns the parsed head and how many bytes it took, or null (and <paramref name="length"/> 0) while the head is

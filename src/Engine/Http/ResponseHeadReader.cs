@@ -3,7 +3,7 @@ using System.Buffers;
 namespace IsuBench.Engine.Http;
 
 /// <summary>Reads an HTTP/1.x response head from a connection the engine holds itself, into a pooled buffer returned at once.</summary>
-public static class ResponseHeadReader
+internal static class ResponseHeadReader
 {
     /// <summary>Largest response head accepted; a longer one is a malformed response, not unbounded buffering.</summary>
     public const int MaxHeadBytes = 64 * 1024;

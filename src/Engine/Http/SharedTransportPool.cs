@@ -1,7 +1,7 @@
 namespace IsuBench.Engine.Http;
 
 /// <summary>A few HTTP handlers shared by all sessions, so idle connections are reused instead of piling up per session.</summary>
-public sealed class SharedTransportPool : IDisposable
+internal sealed class SharedTransportPool : IDisposable
 {
     private readonly HttpMessageInvoker[] _invokers;
     private int _next;

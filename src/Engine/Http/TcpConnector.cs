@@ -7,7 +7,7 @@ namespace IsuBench.Engine.Http;
 /// Opens every TCP connection of the bench (event streams, status-only requests, and the sessions' handlers through
 /// their connect callback), each within <see cref="SocketBudget"/> and the same time bound.
 /// </summary>
-public static class TcpConnector
+internal static class TcpConnector
 {
     /// <summary>How long a connection may take (the same bound as <see cref="HttpHandlerFactory"/>'s).</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);

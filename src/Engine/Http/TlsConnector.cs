@@ -13,7 +13,7 @@ namespace IsuBench.Engine.Http;
 /// on a new connection, which the origin then keeps for the rest of the process. Any certificate is accepted
 /// (docs/contract.md §2.1).
 /// </summary>
-public static class TlsConnector
+internal static class TlsConnector
 {
     private static readonly ConcurrentDictionary<string, bool> PlatformOrigins = new(StringComparer.OrdinalIgnoreCase);
 

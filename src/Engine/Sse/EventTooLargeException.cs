@@ -1,7 +1,7 @@
 namespace IsuBench.Engine.Sse;
 
 /// <summary>Raised by <see cref="NormalizedEventStream"/> when one event grows past the limit.</summary>
-public sealed class EventTooLargeException(int limit) : IOException($"event larger than {limit} bytes")
+internal sealed class EventTooLargeException(int limit) : IOException($"event larger than {limit} bytes")
 {
     /// <summary>The limit in bytes.</summary>
     public int Limit { get; } = limit;

@@ -7,7 +7,7 @@ namespace IsuBench.Engine.Sse;
 /// next byte (it might be CRLF), so an event ended by CR on a quiet stream would never be dispatched.
 /// The limit keeps the parser from buffering without bound.
 /// </summary>
-public sealed class NormalizedEventStream(Stream inner, int maxEventBytes) : ReadOnlyStream
+internal sealed class NormalizedEventStream(Stream inner, int maxEventBytes) : ReadOnlyStream
 {
     private int _eventBytes;
     private int _lineBytes;

@@ -1,7 +1,7 @@
 namespace IsuBench.Engine.Sse;
 
 /// <summary>The base of the forward-only, read-only streams an event stream is read through: everything but reading is unsupported.</summary>
-public abstract class ReadOnlyStream : Stream
+internal abstract class ReadOnlyStream : Stream
 {
     /// <inheritdoc />
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

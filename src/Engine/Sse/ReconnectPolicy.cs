@@ -1,7 +1,7 @@
 namespace IsuBench.Engine.Sse;
 
 /// <summary>How long to wait before reconnecting: the server's <c>retry</c> once told, else the default; always the default in compat mode.</summary>
-public sealed class ReconnectPolicy(SseClientOptions options)
+internal sealed class ReconnectPolicy(SseClientOptions options)
 {
     /// <summary>The shortest wait honoured, so that <c>retry: 0</c> on a stream that ends at once cannot make the client spin.</summary>
     public static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(10);

@@ -8,7 +8,7 @@ namespace IsuBench.Engine.Tls;
 /// The ClientHello this client sends (RFC 8446 §4.1.2): TLS 1.3 only, TLS_AES_128_GCM_SHA256, an X25519 key share, a 32-byte
 /// legacy session id (middlebox compatibility, §D.4, as Go's client sends), server_name for a host name (not for an address).
 /// </summary>
-public static class ClientHello
+internal static class ClientHello
 {
     /// <summary>TLS_AES_128_GCM_SHA256, the one cipher suite every TLS 1.3 server must implement (§9.1).</summary>
     public const ushort CipherSuite = 0x1301;

@@ -4,7 +4,7 @@ namespace IsuBench.Engine.Tls;
 /// Gathers handshake bytes from records and cuts them into messages (RFC 8446 §4: a one-byte type and a three-byte length);
 /// a message may span records, and a record may hold several. No message over <see cref="TlsLimits.MaxHandshakeMessage"/>.
 /// </summary>
-public sealed class HandshakeMessages
+internal sealed class HandshakeMessages
 {
     private const int HeaderLength = 4;
     private byte[] _buffer = new byte[4096];

@@ -7,7 +7,7 @@ namespace IsuBench.Engine.Tls;
 /// One direction's record protection with TLS_AES_128_GCM_SHA256 (RFC 8446 §5.2, §5.3): the key, the IV and the record
 /// sequence number. Not thread-safe; each direction is used by one reader or one writer at a time.
 /// </summary>
-public sealed class RecordProtection : IDisposable
+internal sealed class RecordProtection : IDisposable
 {
     /// <summary>AES-128's key length.</summary>
     public const int KeyLength = 16;

@@ -10,7 +10,7 @@ namespace IsuBench.Engine.Tls;
 /// checked: targets may use self-signed certificates (docs/contract.md §2.1). Imported keys are kept, since importing one costs
 /// several times a signature check and a run meets the same certificate thousands of times.
 /// </summary>
-public static class ServerSignature
+internal static class ServerSignature
 {
     /// <summary>The schemes offered in signature_algorithms: first those a TLS 1.3 CertificateVerify may use, then PKCS#1 for certificates only.</summary>
     public static readonly ushort[] Offered = [0x0804, 0x0403, 0x0805, 0x0503, 0x0806, 0x0603, 0x0401, 0x0501, 0x0601];

@@ -1,7 +1,7 @@
 namespace IsuBench.Engine.Tls;
 
 /// <summary>Alerts (RFC 8446 §6): close_notify ends a connection in order; every other alert is an error named after its description.</summary>
-public static class TlsAlert
+internal static class TlsAlert
 {
     /// <summary>close_notify.</summary>
     public const byte CloseNotify = 0;

@@ -7,7 +7,7 @@ namespace IsuBench.Engine.Tls;
 /// ServerHello; then, protected, EncryptedExtensions, Certificate, CertificateVerify and Finished, each checked; then the
 /// compatibility change_cipher_spec and the client's Finished. Returns the application traffic secrets.
 /// </summary>
-public static class TlsClientHandshake
+internal static class TlsClientHandshake
 {
     // "SHA-256 of "HelloRetryRequest"" (§4.1.3): a ServerHello with this random asks for another key share.
     private static readonly byte[] HelloRetryRequestRandom = Convert.FromHexString("CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C");

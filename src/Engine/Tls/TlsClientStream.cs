@@ -8,7 +8,7 @@ namespace IsuBench.Engine.Tls;
 /// and its chain not), for a fraction of the CPU that the platform's TLS stack spends on one. Application data only, async
 /// only; a post-handshake NewSessionTicket is ignored and a KeyUpdate followed.
 /// </summary>
-public sealed class TlsClientStream : Stream
+internal sealed class TlsClientStream : Stream
 {
     private readonly Stream _inner;
     private readonly TlsRecordReader _records;

@@ -1,7 +1,7 @@
 namespace IsuBench.Engine.Tls;
 
 /// <summary>The record content types (RFC 8446 §5.1) and handshake message types (§4) this client reads or writes.</summary>
-public static class TlsContentType
+internal static class TlsContentType
 {
     /// <summary>change_cipher_spec: only the compatibility record, ignored during the handshake (§5).</summary>
     public const byte ChangeCipherSpec = 20;

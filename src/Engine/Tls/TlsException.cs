@@ -4,7 +4,7 @@ namespace IsuBench.Engine.Tls;
 /// A TLS connection that could not be made or went wrong: the server's alert, a message that breaks RFC 8446, or something
 /// this client does not offer. An <see cref="IOException"/>, so the callers treat it as every other transport failure.
 /// </summary>
-public sealed class TlsException(string message, bool notTls13 = false, bool connectionEnded = false) : IOException(message)
+internal sealed class TlsException(string message, bool notTls13 = false, bool connectionEnded = false) : IOException(message)
 {
     /// <summary>
     /// True when the server would not make the TLS 1.3 handshake this client offers (it refused or answered wrongly before or at

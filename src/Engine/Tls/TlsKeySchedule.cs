@@ -7,7 +7,7 @@ namespace IsuBench.Engine.Tls;
 /// The TLS 1.3 key schedule for SHA-256 suites (RFC 8446 §7.1) without a PSK: HKDF-Extract and HKDF-Expand-Label, the handshake
 /// and application traffic secrets, the traffic keys (§7.3) and the Finished keys (§4.4.4).
 /// </summary>
-public sealed class TlsKeySchedule
+internal sealed class TlsKeySchedule
 {
     /// <summary>SHA-256's output, the length of every secret here.</summary>
     public const int HashLength = 32;

@@ -1,7 +1,7 @@
 namespace IsuBench.Engine.Tls;
 
 /// <summary>The bounds this client holds a server to (RFC 8446 §5.1, §5.2), so that a peer can never make it buffer more.</summary>
-public static class TlsLimits
+internal static class TlsLimits
 {
     /// <summary>"The length (in bytes) of the following TLSPlaintext.fragment. The length MUST NOT exceed 2^14 bytes."</summary>
     public const int MaxPlaintext = 1 << 14;

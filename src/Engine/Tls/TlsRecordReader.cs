@@ -8,7 +8,7 @@ namespace IsuBench.Engine.Tls;
 /// connection has. The buffer goes back to the pool whenever nothing is left in it, so an idle connection (a watcher between
 /// events) holds none.
 /// </summary>
-public sealed class TlsRecordReader(Stream inner) : IDisposable
+internal sealed class TlsRecordReader(Stream inner) : IDisposable
 {
     private const int BufferSize = TlsLimits.RecordHeader + TlsLimits.MaxCiphertext;
 
@@ -108,7 +108,7 @@ public sealed class TlsRecordReader(Stream inner) : IDisposable
 }
 
 /// <summary>A record held by <see cref="TlsRecordReader"/>: its type and where its header starts; the fragment follows the header.</summary>
-public readonly record struct TlsRecord(byte Type, int Offset, int Length)
+internal readonly record struct TlsRecord(byte Type, int Offset, int Length)
 {
     /// <summary>Where the fragment starts.</summary>
     public int FragmentOffset => Offset + TlsLimits.RecordHeader;

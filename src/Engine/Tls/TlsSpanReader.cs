@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace IsuBench.Engine.Tls;
 
 /// <summary>Reads the big-endian integers and length-prefixed vectors of TLS's presentation language (RFC 8446 §3); an overrun is a decode_error.</summary>
-public ref struct TlsSpanReader(ReadOnlySpan<byte> data, string what)
+internal ref struct TlsSpanReader(ReadOnlySpan<byte> data, string what)
 {
     private ReadOnlySpan<byte> _rest = data;
 

@@ -6,7 +6,7 @@ namespace IsuBench.Engine.Tls;
 /// An ephemeral X25519 key pair (RFC 7748), the key exchange the original benchmark's Go client used. .NET has no X25519 of its
 /// own; this calls the platform's OpenSSL (libcrypto), which .NET itself uses for TLS and cryptography on Linux.
 /// </summary>
-public sealed class X25519KeyShare : IDisposable
+internal sealed class X25519KeyShare : IDisposable
 {
     /// <summary>The named group's code point in TLS (RFC 8446 §4.2.7).</summary>
     public const ushort Group = 0x001d;

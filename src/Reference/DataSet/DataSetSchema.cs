@@ -4,7 +4,7 @@ using MySqlConnector;
 namespace IsuBench.Reference.DataSet;
 
 /// <summary>Drops and recreates the ISUketch tables from the embedded schema (the one the server applies at start).</summary>
-public static class DataSetSchema
+internal static class DataSetSchema
 {
     /// <summary>The tables of docs/contract.md §1.1.</summary>
     public static readonly string[] Tables = ["rooms", "strokes", "points", "tokens", "room_watchers", "room_owners"];

@@ -9,7 +9,7 @@ namespace IsuBench.Reference.DataSet;
 /// Writes rows in the text format of <c>LOAD DATA</c> (tab between fields, newline after each row, UTF-8) straight
 /// into a pipe, formatting numbers and timestamps without allocating.
 /// </summary>
-public sealed class TsvRowWriter(PipeWriter writer)
+internal sealed class TsvRowWriter(PipeWriter writer)
 {
     private const int FlushEvery = 64 * 1024;
     private bool _rowStarted;

@@ -1,7 +1,7 @@
 namespace IsuBench.Reference.Domain;
 
 /// <summary>The contract's times (docs/contract.md §1.3 and §1.4), the same for every store profile.</summary>
-public static class ContractTimes
+internal static class ContractTimes
 {
     /// <summary>How long a CSRF token stays valid.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(1);

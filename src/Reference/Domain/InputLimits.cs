@@ -4,7 +4,7 @@ using System.Text;
 namespace IsuBench.Reference.Domain;
 
 /// <summary>The bounds every input must keep (docs/contract.md §1.3); the original had none and failed with 500s.</summary>
-public static class InputLimits
+internal static class InputLimits
 {
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;

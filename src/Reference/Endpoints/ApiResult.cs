@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace IsuBench.Reference.Endpoints;
 
 /// <summary>A JSON response with the API's exact content type, <c>application/json;charset=utf-8</c>.</summary>
-public sealed class ApiResult(int statusCode, object body) : IResult
+internal sealed class ApiResult(int statusCode, object body) : IResult
 {
     /// <summary>The content type of every API response.</summary>
     public const string ContentType = "application/json;charset=utf-8";

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IsuBench.Reference.Endpoints;
 
 /// <summary>The SVG thumbnail of a room at <c>/img/{id}</c>.</summary>
-public static class ImageEndpoints
+internal static class ImageEndpoints
 {
     /// <summary>Maps <c>GET /img/{id}</c>; an unknown or malformed id answers 404 with a JSON error.</summary>
     public static IEndpointRouteBuilder MapImageEndpoints(this IEndpointRouteBuilder endpoints)

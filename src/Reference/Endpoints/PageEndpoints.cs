@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IsuBench.Reference.Endpoints;
 
 /// <summary>The server-rendered HTML pages: <c>/</c> and <c>/rooms/{id}</c>.</summary>
-public static class PageEndpoints
+internal static class PageEndpoints
 {
     /// <summary>Maps the pages; each successful page view creates a fresh CSRF token through <see cref="IIsuketchStore"/>.</summary>
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder endpoints)

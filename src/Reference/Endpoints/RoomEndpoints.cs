@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace IsuBench.Reference.Endpoints;
 
 /// <summary><c>GET /api/rooms</c>, <c>POST /api/rooms</c>, <c>GET /api/rooms/{id}</c>.</summary>
-public static class RoomEndpoints
+internal static class RoomEndpoints
 {
     /// <summary>Maps the room endpoints.</summary>
     public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder app)

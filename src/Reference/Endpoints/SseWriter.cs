@@ -12,7 +12,7 @@ namespace IsuBench.Reference.Endpoints;
 /// (headers included, which <c>TypedResults.ServerSentEvents</c> holds back until its first item).
 /// Data passed in is single-line (JSON without indentation, plain messages).
 /// </summary>
-public sealed class SseWriter
+internal sealed class SseWriter
 {
     private readonly HttpResponse _response;
     private readonly CancellationToken _cancellationToken;

@@ -6,7 +6,7 @@ namespace IsuBench.Reference.Endpoints;
 /// The static files (<c>/bundle.js</c>, <c>/css/*.css</c>, <c>/favicon.ico</c>, <c>/assets-manifest.json</c>),
 /// served from resources embedded in this assembly so the server works from any directory it is started in.
 /// </summary>
-public static class StaticAssets
+internal static class StaticAssets
 {
     /// <summary>The name of the shipped manifest mapping each static file's URL path to the MD5 of its bytes.</summary>
     public const string ManifestPath = "assets-manifest.json";

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace IsuBench.Reference.Endpoints;
 
 /// <summary><c>GET /api/stream/rooms/{id}?csrf_token=T</c>: the room's strokes and watcher count as Server-Sent Events.</summary>
-public static class StreamEndpoints
+internal static class StreamEndpoints
 {
     /// <summary>How long clients wait before reconnecting after the response ends.</summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(500);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace IsuBench.Reference.Endpoints;
 
 /// <summary><c>POST /api/strokes/rooms/{id}</c>.</summary>
-public static class StrokeEndpoints
+internal static class StrokeEndpoints
 {
     /// <summary>Maps the stroke endpoint.</summary>
     public static IEndpointRouteBuilder MapStrokeEndpoints(this IEndpointRouteBuilder app)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace IsuBench.Reference.Endpoints;
 
 /// <summary><c>POST /api/csrf_token</c>.</summary>
-public static class TokenEndpoints
+internal static class TokenEndpoints
 {
     /// <summary>Maps the token endpoint.</summary>
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)

@@ -8,7 +8,7 @@ namespace IsuBench.Reference.Hosting;
 /// Turns exceptions into JSON errors: Kestrel's request errors (body too large, bad framing) keep their 4xx status,
 /// anything else is a server fault (500). A client that went away gets nothing.
 /// </summary>
-public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
+internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
 {
     /// <summary>Runs the rest of the pipeline, catching what escapes it.</summary>
     public async Task InvokeAsync(HttpContext context)

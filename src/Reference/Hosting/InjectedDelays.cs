@@ -9,7 +9,7 @@ namespace IsuBench.Reference.Hosting;
 /// whose method and path match (a path ending in <c>*</c> matches by prefix) take the given extra milliseconds. A build
 /// with a known regression shows whether a gate catches it; nothing is delayed unless the option is given.
 /// </summary>
-public sealed class InjectedDelays
+internal sealed class InjectedDelays
 {
     /// <summary>
     /// Below this the delay is spent computing, as a slower code path would spend it (a timer cannot wait less than about a

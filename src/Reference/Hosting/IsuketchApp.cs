@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace IsuBench.Reference.Hosting;
 
 /// <summary>Builds the ISUketch web application; the program runs it, tests host it in-process on a real port.</summary>
-public static class IsuketchApp
+internal static class IsuketchApp
 {
     /// <summary>
     /// Builds the application from command-line style arguments (<c>--urls</c>, <c>--profile</c>, <c>--mysql</c>, <c>--stop-when-stdin-closes</c>, <c>--otlp-endpoint</c>) and

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace IsuBench.Reference.Hosting;
 
 /// <summary>Gives the framework's bodiless errors (unknown route 404, wrong method 405, ...) a JSON error body.</summary>
-public static class JsonStatusCodePages
+internal static class JsonStatusCodePages
 {
     /// <summary>Adds the status-code-pages handler that writes <c>{"error": ...}</c>.</summary>
     public static IApplicationBuilder UseJsonErrorBodies(this IApplicationBuilder app) =>

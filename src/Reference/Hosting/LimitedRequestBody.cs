@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace IsuBench.Reference.Hosting;
 
 /// <summary>A request body that throws a 413 <see cref="BadHttpRequestException"/> once more than <c>limit</c> bytes were read.</summary>
-public sealed class LimitedRequestBody(Stream inner, long limit) : Stream
+internal sealed class LimitedRequestBody(Stream inner, long limit) : Stream
 {
     private long _read;
 

@@ -5,7 +5,7 @@ using MySqlConnector;
 namespace IsuBench.Reference.Hosting;
 
 /// <summary>How the reference server was asked to run: listen addresses, store profile and database.</summary>
-public sealed record ReferenceOptions(string Urls, string Profile, string ConnectionString)
+internal sealed record ReferenceOptions(string Urls, string Profile, string ConnectionString)
 {
     /// <summary>Where the server listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says.</summary>
     public const string DefaultUrls = "http://127.0.0.1:8080";

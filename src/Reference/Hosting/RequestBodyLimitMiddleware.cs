@@ -10,7 +10,7 @@ namespace IsuBench.Reference.Hosting;
 /// they read the answer, so the rest of a refused body is discarded (up to Kestrel's larger limit and a deadline) first;
 /// answering early would leave them with a broken pipe instead of the 413.
 /// </summary>
-public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
+internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
     private static readonly TimeSpan DiscardDeadline = TimeSpan.FromSeconds(10);
 

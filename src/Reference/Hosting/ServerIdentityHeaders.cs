@@ -8,7 +8,7 @@ namespace IsuBench.Reference.Hosting;
 /// Every response names the server profile the reference runs (<c>--profile</c>: baseline or tuned) and its version, so that a
 /// result can say which server it measured. An IsuBench addition that no rule requires (docs/contract.md §3).
 /// </summary>
-public static class ServerIdentityHeaders
+internal static class ServerIdentityHeaders
 {
     /// <summary>The header naming the server profile, e.g. <c>tuned</c>.</summary>
     public const string Profile = "X-Isuketch-Profile";

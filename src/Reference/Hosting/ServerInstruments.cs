@@ -6,7 +6,7 @@ namespace IsuBench.Reference.Hosting;
 /// The server's own measurements on the <c>Isuketch</c> meter, beside ASP.NET Core's (request durations, connections):
 /// open streams, events written to them, strokes stored. With no listener each costs one branch.
 /// </summary>
-public static class ServerInstruments
+internal static class ServerInstruments
 {
     /// <summary>The meter's name, for <c>AddMeter</c> and <c>dotnet-counters monitor --counters</c>.</summary>
     public const string MeterName = "Isuketch";

@@ -7,7 +7,7 @@ namespace IsuBench.Reference.Hosting;
 /// Every request limit the server runs with, set here explicitly rather than inherited from Kestrel's defaults, so
 /// a reader sees what a hostile client can cost and a framework upgrade cannot loosen it silently.
 /// </summary>
-public static class ServerLimits
+internal static class ServerLimits
 {
     /// <summary>Longest request line (method, path, query, version).</summary>
     public const int MaxRequestLineBytes = 8 * 1024;

@@ -10,7 +10,7 @@ namespace IsuBench.Reference.Hosting;
 /// <see cref="ServerInstruments"/>) to an OpenTelemetry collector over OTLP/HTTP, so that a dashboard shows them beside
 /// isubench's own. Nothing is registered without an endpoint.
 /// </summary>
-public static class ServerMetricsExport
+internal static class ServerMetricsExport
 {
     /// <summary>The meters of ASP.NET Core that tell how the server is doing.</summary>
     public static readonly string[] AspNetCoreMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];

@@ -1,4 +1,4 @@
 namespace IsuBench.Reference.Hosting;
 
 /// <summary>A configuration the server refuses to start with; the message is for the operator.</summary>
-public sealed class StartupException(string message) : Exception(message);
+internal sealed class StartupException(string message) : Exception(message);

@@ -7,7 +7,7 @@ namespace IsuBench.Reference.Hosting;
 /// Stops the server when its standard input ends. A parent that starts the server with a pipe on stdin (the bench's
 /// demo) holds the pipe's other end; when the parent ends, even by SIGKILL, the kernel closes it and the server follows.
 /// </summary>
-public sealed partial class StdinLifeline(IHostApplicationLifetime lifetime, ILogger<StdinLifeline> logger) : IHostedService
+internal sealed partial class StdinLifeline(IHostApplicationLifetime lifetime, ILogger<StdinLifeline> logger) : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)

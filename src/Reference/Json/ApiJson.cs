@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace IsuBench.Reference.Json;
 
 /// <summary>The JSON conventions of the ISUketch API: snake_case names and RFC 3339 UTC timestamps with microseconds.</summary>
-public static class ApiJson
+internal static class ApiJson
 {
     /// <summary>Options shared by the API, the SSE stream and the pages' embedded props.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -5,7 +5,7 @@ using IsuBench.Reference.Domain;
 namespace IsuBench.Reference.Json;
 
 /// <summary>A list of strokes whose members' API JSON is already encoded (kept by a store that caches it).</summary>
-public interface IEncodedStrokeList : IReadOnlyList<Stroke>
+internal interface IEncodedStrokeList : IReadOnlyList<Stroke>
 {
     /// <summary>The UTF-8 JSON of the stroke at <paramref name="index"/>, exactly as <see cref="ApiJson.Options"/> writes it.</summary>
     ReadOnlySpan<byte> Utf8JsonAt(int index);

@@ -3,7 +3,7 @@ using IsuBench.Reference.Domain;
 namespace IsuBench.Reference.Profiles;
 
 /// <summary>What one SSE watcher of a room receives; each profile decides how (polling or push) and for how long.</summary>
-public interface IRoomFeed
+internal interface IRoomFeed
 {
     /// <summary>
     /// Records the watcher's heartbeat and yields the watcher count first, then every stroke after
@@ -14,13 +14,13 @@ public interface IRoomFeed
 }
 
 /// <summary>One item of a room's feed.</summary>
-public abstract record RoomFeedEvent;
+internal abstract record RoomFeedEvent;
 
 /// <summary>The number of tokens watching the room changed (or is told for the first time).</summary>
-public sealed record WatcherCountEvent(int Count) : RoomFeedEvent;
+internal sealed record WatcherCountEvent(int Count) : RoomFeedEvent;
 
 /// <summary>A stroke of the room, with its points.</summary>
-public sealed record StrokeEvent(Stroke Stroke) : RoomFeedEvent
+internal sealed record StrokeEvent(Stroke Stroke) : RoomFeedEvent
 {
     /// <summary>The stroke's API JSON in UTF-8 when a feed serialized it once for all its watchers; null means serialize per stream.</summary>
     public byte[]? Utf8Json { get; init; }

@@ -1,7 +1,7 @@
 namespace IsuBench.Reference.Rendering;
 
 /// <summary>Renders the small HTML page answered with 404 for an unknown room.</summary>
-public static class NotFoundPage
+internal static class NotFoundPage
 {
     /// <summary>A page saying <paramref name="message"/>, with a link back to the top page.</summary>
     public static string Render(string message) =>

@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace IsuBench.Reference.Rendering;
 
 /// <summary>The document frame every HTML page shares: doctype, CSRF token on &lt;html&gt;, styles and the client script.</summary>
-public static class PageShell
+internal static class PageShell
 {
     /// <summary>The media type of every rendered page.</summary>
     public const string ContentType = "text/html; charset=utf-8";

@@ -4,14 +4,14 @@ using IsuBench.Reference.Profiles;
 namespace IsuBench.Reference.Rendering;
 
 /// <summary>Where <c>/img/{id}</c> gets a room's SVG document; a profile may cache it.</summary>
-public interface IRoomImages
+internal interface IRoomImages
 {
     /// <summary>The room's SVG as UTF-8, or null when there is no such room.</summary>
     Task<byte[]?> GetSvgAsync(long roomId, CancellationToken cancellationToken);
 }
 
 /// <summary>Renders the SVG from the store on every request.</summary>
-public sealed class RenderedRoomImages(IIsuketchStore store) : IRoomImages
+internal sealed class RenderedRoomImages(IIsuketchStore store) : IRoomImages
 {
     /// <inheritdoc />
     public async Task<byte[]?> GetSvgAsync(long roomId, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ using IsuBench.Reference.Domain;
 namespace IsuBench.Reference.Rendering;
 
 /// <summary>Writes the SVG canvas and its stroke polylines, shared by the thumbnail and the drawing page.</summary>
-public static class StrokeMarkup
+internal static class StrokeMarkup
 {
     /// <summary>
     /// Appends the <c>&lt;svg&gt;</c> element of <paramref name="room"/>: its size, <c>viewBox="0 0 W H"</c>, one polyline

@@ -4,7 +4,7 @@ using IsuBench.Reference.Domain;
 namespace IsuBench.Reference.Rendering;
 
 /// <summary>Renders a room as the standalone SVG 1.1 document served at <c>/img/{id}</c>.</summary>
-public static class SvgImage
+internal static class SvgImage
 {
     /// <summary>The media type of the rendered document.</summary>
     public const string ContentType = "image/svg+xml";

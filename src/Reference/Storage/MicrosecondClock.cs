@@ -4,7 +4,7 @@ namespace IsuBench.Reference.Storage;
 /// The application's clock for stored timestamps: UTC truncated to microseconds (DATETIME(6)), so what the API
 /// returns equals what the row holds. The database's NOW() is not used: its time zone is not ours to rely on.
 /// </summary>
-public sealed class MicrosecondClock(TimeProvider timeProvider)
+internal sealed class MicrosecondClock(TimeProvider timeProvider)
 {
     /// <summary>Now, in UTC, with microsecond precision.</summary>
     public DateTime UtcNow()

@@ -4,7 +4,7 @@ using MySqlConnector;
 namespace IsuBench.Reference.Storage;
 
 /// <summary>Applies the embedded schema (CREATE TABLE IF NOT EXISTS) before the server starts listening.</summary>
-public sealed class SchemaInitializer(MySqlDataSource dataSource) : IHostedService
+internal sealed class SchemaInitializer(MySqlDataSource dataSource) : IHostedService
 {
     /// <summary>The DDL of every table, as shipped inside the assembly.</summary>
     public static string Ddl()

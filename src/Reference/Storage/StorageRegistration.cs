@@ -4,7 +4,7 @@ using MySqlConnector;
 namespace IsuBench.Reference.Storage;
 
 /// <summary>Registers what every profile stores through: the clock, the MariaDB data source and the schema.</summary>
-public static class StorageRegistration
+internal static class StorageRegistration
 {
     /// <summary>
     /// Adds the microsecond clock, a data source for <paramref name="connectionString"/> and the schema initializer.

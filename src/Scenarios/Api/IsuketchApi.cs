@@ -7,7 +7,7 @@ namespace IsuBench.Scenarios.Api;
 /// ISUketch as the bench calls it, for the initial check and the workloads alike: each request's path, label (<see cref="Endpoints"/>)
 /// and body (<see cref="RequestBodies"/>) are written here once. Responses come back unjudged: the caller applies the rules.
 /// </summary>
-public static class IsuketchApi
+internal static class IsuketchApi
 {
     /// <summary><c>GET /</c>.</summary>
     public static Task<SessionResponse> TopPageAsync(Session session, CancellationToken cancellationToken) =>

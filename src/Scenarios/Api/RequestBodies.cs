@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace IsuBench.Scenarios.Api;
 
 /// <summary>The JSON bodies the bench posts, as the original benchmark sent them.</summary>
-public static class RequestBodies
+internal static class RequestBodies
 {
     /// <summary>The body of <c>POST /api/rooms</c>.</summary>
     public static string Room(NewRoom room)

@@ -6,7 +6,7 @@ using IsuBench.Engine.Sse;
 namespace IsuBench.Scenarios.Api;
 
 /// <summary>What one event of a room's stream said, read with the stream rules: a stroke, a watcher count, a <c>bad_request</c>, or other.</summary>
-public sealed record RoomEvent(RoomEventKind Kind, SseEvent Item)
+internal sealed record RoomEvent(RoomEventKind Kind, SseEvent Item)
 {
     /// <summary>The stroke read from a <c>stroke</c> event.</summary>
     public Parsed<ApiStroke>? Stroke { get; private init; }
@@ -34,7 +34,7 @@ public sealed record RoomEvent(RoomEventKind Kind, SseEvent Item)
 }
 
 /// <summary>The kinds of events a room's stream sends (docs/contract.md §1.4).</summary>
-public enum RoomEventKind
+internal enum RoomEventKind
 {
     /// <summary><c>stroke</c>: a stroke of the room.</summary>
     Stroke,

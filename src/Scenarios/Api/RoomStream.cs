@@ -12,7 +12,7 @@ namespace IsuBench.Scenarios.Api;
 /// the run's gauge of connected watchers kept, connections that could not be made reported as errors, every event read as a
 /// <see cref="RoomEvent"/>.
 /// </summary>
-public sealed class RoomStream
+internal sealed class RoomStream
 {
     private readonly SseClient _client;
     private readonly StrokeEventReadings? _strokes;

@@ -10,7 +10,7 @@ namespace IsuBench.Scenarios.Api;
 /// room receives the same events, the room's history among them: each watcher's event still goes through the rule, and an event
 /// whose data differs by one byte from the one remembered is read anew. Bounded: the latest <see cref="Capacity"/> events.
 /// </summary>
-public sealed class StrokeEventReadings(string request)
+internal sealed class StrokeEventReadings(string request)
 {
     /// <summary>How many distinct events are remembered (a room's history is at most a few hundred strokes).</summary>
     public const int Capacity = 512;

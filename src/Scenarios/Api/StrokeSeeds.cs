@@ -5,7 +5,7 @@ using IsuBench.Data;
 namespace IsuBench.Scenarios.Api;
 
 /// <summary>The original stroke shapes (<see cref="SeedStrokes"/>) as the bench posts them: coordinates as numbers of the JSON it sends.</summary>
-public static class StrokeSeeds
+internal static class StrokeSeeds
 {
     private static readonly ConcurrentDictionary<string, IReadOnlyList<StrokeShape>> Cache = new(StringComparer.Ordinal);
 

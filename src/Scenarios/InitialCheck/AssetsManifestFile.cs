@@ -3,7 +3,7 @@ using IsuBench.Checks.FrontEnds;
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>Reads an <c>--assets-manifest FILE</c> (JSON <c>{path: md5}</c>).</summary>
-public static class AssetsManifestFile
+internal static class AssetsManifestFile
 {
     /// <summary>The hashes in <paramref name="path"/>; throws <see cref="InvalidDataException"/> naming the file when it is unreadable or malformed.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(string path, CancellationToken cancellationToken)

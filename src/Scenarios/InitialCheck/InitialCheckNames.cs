@@ -1,7 +1,7 @@
 namespace IsuBench.Scenarios.InitialCheck;
 
 /// <summary>The names of the checks of the initial check, in the order the sequence runs them (the watcher check runs beside it).</summary>
-public static class InitialCheckNames
+internal static class InitialCheckNames
 {
     /// <summary>Step 1: two pages get different CSRF tokens.</summary>
     public const string TokenRefresh = "token-refresh";

@@ -9,7 +9,7 @@ namespace IsuBench.Scenarios.InitialCheck;
 /// Every request is bounded by the session timeout and every stream by the watcher stay, and once the target stops
 /// answering (<see cref="RunState"/>) the rest of the sequence is skipped, so a dead server costs seconds, not minutes.
 /// </summary>
-public static class InitialCheckRunner
+internal static class InitialCheckRunner
 {
     /// <summary>Runs the checks the options select; throws <see cref="ArgumentException"/> for an unknown front end or check name.</summary>
     public static async Task<InitialCheckResult> RunAsync(InitialCheckOptions options, SessionFactory sessions, CancellationToken cancellationToken)

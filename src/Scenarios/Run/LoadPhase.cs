@@ -6,7 +6,7 @@ using IsuBench.Scenarios.Workloads;
 namespace IsuBench.Scenarios.Run;
 
 /// <summary>The load phase (docs/contract.md §2.4): Matsuri, LoadIndexPage and DrawOnRandomRoom together.</summary>
-public static class LoadPhase
+internal static class LoadPhase
 {
     /// <summary>The three workloads as <paramref name="options"/> configure them, judged by <paramref name="judge"/>.</summary>
     public static IReadOnlyList<Workload> Workloads(LoadOptions options, Judge judge, WatcherSlots slots, MatsuriCounters counters) =>

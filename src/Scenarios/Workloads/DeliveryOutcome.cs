@@ -3,7 +3,7 @@ using IsuBench.Checks.Verdicts;
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>A receipt matched to its POST: its status (scored, late, ...), when the POST was sent, how many points it sent, and the delivery latency.</summary>
-public sealed record DeliveryOutcome(StrokeReceipt Receipt, DeliveryStatus Status, DateTimeOffset PostSentAt, int PostedPoints)
+internal sealed record DeliveryOutcome(StrokeReceipt Receipt, DeliveryStatus Status, DateTimeOffset PostSentAt, int PostedPoints)
 {
     /// <summary>The failed point-count verdict of a <see cref="DeliveryStatus.PointMismatch"/>.</summary>
     public IsuBench.Checks.Verdicts.Verdict? PointCount { get; init; }

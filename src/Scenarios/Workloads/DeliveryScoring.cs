@@ -10,7 +10,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// until the POST is recorded; receipts whose POST never gets recorded (not ours, or the POST failed) are dropped once
 /// older than <paramref name="pendingHorizon"/>, so nothing grows without bound. Thread-safe; no clock of its own.
 /// </summary>
-public sealed class DeliveryScoring(TimeSpan scoreWindow, TimeSpan pendingHorizon)
+internal sealed class DeliveryScoring(TimeSpan scoreWindow, TimeSpan pendingHorizon)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<long, (DateTimeOffset SentAt, int Points)> _posts = [];

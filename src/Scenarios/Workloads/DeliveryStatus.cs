@@ -1,7 +1,7 @@
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>What a received stroke of this instance's own posts is worth (not a <c>Verdict</c>: the rules behind it give those).</summary>
-public enum DeliveryStatus
+internal enum DeliveryStatus
 {
     /// <summary>Arrived within the score window of its POST being sent, with the posted number of points: 1 point.</summary>
     Scored,

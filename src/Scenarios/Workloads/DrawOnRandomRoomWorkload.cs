@@ -8,7 +8,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// DrawOnRandomRoom (docs/contract.md §2.4): a new session GETs <c>/api/rooms</c> (exactly 100 rooms), picks one of positions
 /// 20..99, GETs <c>/rooms/{id}</c> for a token and posts one jittered www stroke.
 /// </summary>
-public static class DrawOnRandomRoomWorkload
+internal static class DrawOnRandomRoomWorkload
 {
     /// <summary>The workload's name.</summary>
     public const string Name = "DrawOnRandomRoom";

@@ -12,7 +12,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// original (scenario/misc.go, loadImages), a page's last images are still loading when the next page is asked for: the
 /// workload waits for a free slot for each image, not for the last ones to finish (the iteration waits for them at its end).
 /// </summary>
-public static class LoadIndexPageWorkload
+internal static class LoadIndexPageWorkload
 {
     /// <summary>The workload's name.</summary>
     public const string Name = "LoadIndexPage";

@@ -1,7 +1,7 @@
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>What the Matsuri instances of a run did, for the result and the tests; thread-safe.</summary>
-public sealed class MatsuriCounters
+internal sealed class MatsuriCounters
 {
     private long _roomsCreated, _strokesPosted, _watchersStarted, _watchersLeftEarly, _watchersRefused, _scored, _late, _mismatched, _peakOpen;
 

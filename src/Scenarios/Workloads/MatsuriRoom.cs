@@ -8,7 +8,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// instance's posts, and the run-wide watcher slots and counters. Turns delivery outcomes into points, statistics and errors,
 /// and hands each (duplicates aside) to <paramref name="observe"/> when given (the gate workload tallies them by step).
 /// </summary>
-public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots slots, MatsuriCounters counters, Action<DeliveryOutcome>? observe = null)
+internal sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots slots, MatsuriCounters counters, Action<DeliveryOutcome>? observe = null)
 {
     private readonly DeliveryScoring _scoring = new(options.DeliveryScoreWindow, pendingHorizon: TimeSpan.FromSeconds(30));
 

@@ -10,7 +10,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// posts the isu strokes, jittered, one after another with a pause after each, looping; watchers join in waves and all
 /// leave together one interval after the last wave (<see cref="Waves"/>). Received strokes of this instance's posts score live.
 /// </summary>
-public static class MatsuriWorkload
+internal static class MatsuriWorkload
 {
     /// <summary>The workload's name.</summary>
     public const string Name = "Matsuri";

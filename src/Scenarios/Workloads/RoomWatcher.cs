@@ -12,7 +12,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// instance's delivery scoring. Never throws; the session is its own and is disposed at the end. (The initial check's watchers,
 /// which only count what they see, are <c>InitialCheck.WatcherCountObservation</c>.)
 /// </summary>
-public sealed class RoomWatcher(WatcherState state, Session session, long roomId, MatsuriRoom room)
+internal sealed class RoomWatcher(WatcherState state, Session session, long roomId, MatsuriRoom room)
 {
     /// <summary>
     /// Runs until the watcher leaves, at the latest when <paramref name="leave"/> fires (everybody leaves). As in the original, a

@@ -1,4 +1,4 @@
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>A stroke one watcher received: which watcher, which stroke, how many points it had, when it arrived, and when the watcher joined.</summary>
-public sealed record StrokeReceipt(int WatcherId, long StrokeId, int PointCount, DateTimeOffset ReceivedAt, DateTimeOffset JoinedAt);
+internal sealed record StrokeReceipt(int WatcherId, long StrokeId, int PointCount, DateTimeOffset ReceivedAt, DateTimeOffset JoinedAt);

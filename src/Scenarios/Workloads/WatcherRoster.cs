@@ -1,7 +1,7 @@
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>The watchers one Matsuri instance started, and the size of its next wave by <see cref="Waves"/>.</summary>
-public sealed class WatcherRoster
+internal sealed class WatcherRoster
 {
     private readonly Lock _lock = new();
     private readonly List<WatcherState> _watchers = [];

@@ -1,7 +1,7 @@
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>The bench's own ceiling on open watchers over all Matsuri instances (one process holds only so many sockets).</summary>
-public sealed class WatcherSlots(int capacity)
+internal sealed class WatcherSlots(int capacity)
 {
     private int _used;
 

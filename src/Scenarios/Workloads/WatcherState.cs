@@ -10,7 +10,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// because the bench ran out of capacity). Applies the 5 s leave rule: a stroke created after the watcher joined that
 /// arrives later than the limit after its <c>created_at</c> makes the watcher leave. Thread-safe reads for the wave rule.
 /// </summary>
-public sealed class WatcherState(int id, IClock clock, TimeSpan maxDeliveryDelay)
+internal sealed class WatcherState(int id, IClock clock, TimeSpan maxDeliveryDelay)
 {
     private int _received;
     private int _left;

@@ -1,4 +1,4 @@
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>When a Matsuri instance's waves join (<see cref="Waves"/>) and when its watchers all leave (<see cref="LeaveAt"/>), from its start.</summary>
-public sealed record WavePlan(IReadOnlyList<TimeSpan> Waves, TimeSpan LeaveAt);
+internal sealed record WavePlan(IReadOnlyList<TimeSpan> Waves, TimeSpan LeaveAt);

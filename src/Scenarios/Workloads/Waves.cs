@@ -6,7 +6,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// first stroke and those who left); when that is zero or less, the initial wave size. Never more than the instance's
 /// remaining allowance.
 /// </summary>
-public static class Waves
+internal static class Waves
 {
     /// <summary>The size of the next wave.</summary>
     /// <param name="receiving">Watchers that received at least one stroke and have not left.</param>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace IsuBench.Bench.Reports.Charts;
 
 /// <summary>Maps data values to pixels along one axis, linear or logarithmic, with readable tick values.</summary>
-public sealed class AxisScale
+internal sealed class AxisScale
 {
     private readonly double _min;
     private readonly double _max;

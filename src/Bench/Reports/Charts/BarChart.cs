@@ -3,7 +3,7 @@ using static IsuBench.Bench.Reports.Charts.SvgText;
 namespace IsuBench.Bench.Reports.Charts;
 
 /// <summary>Renders a horizontal grouped bar chart (one band per category, one bar per group) as inline SVG.</summary>
-public static class BarChart
+internal static class BarChart
 {
     private const double Width = 760, Left = 210, Right = 24, Top = 34, Bottom = 40, BarHeight = 9, BandGap = 10;
 

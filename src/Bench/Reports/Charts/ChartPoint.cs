@@ -1,4 +1,4 @@
 namespace IsuBench.Bench.Reports.Charts;
 
 /// <summary>One point of a chart series.</summary>
-public readonly record struct ChartPoint(double X, double Y);
+internal readonly record struct ChartPoint(double X, double Y);

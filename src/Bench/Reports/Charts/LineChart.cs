@@ -3,7 +3,7 @@ using static IsuBench.Bench.Reports.Charts.SvgText;
 namespace IsuBench.Bench.Reports.Charts;
 
 /// <summary>Renders a line chart as a standalone inline SVG element (no script, no external resources).</summary>
-public static class LineChart
+internal static class LineChart
 {
     private const double Width = 760, Height = 280, Left = 64, Right = 16, Top = 34, Bottom = 44;
 

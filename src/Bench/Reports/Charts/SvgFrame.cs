@@ -4,7 +4,7 @@ using static IsuBench.Bench.Reports.Charts.SvgText;
 namespace IsuBench.Bench.Reports.Charts;
 
 /// <summary>The frame every chart shares: the root element with its size and accessible name, the title and a white background.</summary>
-public static class SvgFrame
+internal static class SvgFrame
 {
     /// <summary>Starts a chart's markup; the caller appends the drawing and closes it with <c>&lt;/svg&gt;</c>.</summary>
     public static StringBuilder Open(string id, string cssClass, string title, double width, double height)

@@ -4,7 +4,7 @@ using System.Net;
 namespace IsuBench.Bench.Reports.Charts;
 
 /// <summary>Formatting for SVG markup: invariant numbers and escaped text.</summary>
-public static class SvgText
+internal static class SvgText
 {
     /// <summary>A coordinate with at most one decimal.</summary>
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);

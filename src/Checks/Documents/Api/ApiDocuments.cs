@@ -6,7 +6,7 @@ namespace IsuBench.Checks.Documents.Api;
 /// Reads the server's JSON responses into API models as the original benchmark read them: types are checked, absent fields
 /// read as zero values (and are listed in <see cref="ApiRead{T}.Absent"/>), extra fields are ignored.
 /// </summary>
-public static class ApiDocuments
+internal static class ApiDocuments
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
 

@@ -7,7 +7,7 @@ namespace IsuBench.Engine.Sse.Transport;
 /// that any split of the input gives the same data. It buffers nothing, so an endless size line or trailer cannot
 /// grow memory; both are capped anyway so that such a server is reported. Bare LF is accepted where CRLF belongs.
 /// </summary>
-public sealed class ChunkedDecoder
+internal sealed class ChunkedDecoder
 {
     /// <summary>Longest chunk extension or trailer section accepted.</summary>
     public const int MaxLineBytes = 16 * 1024;

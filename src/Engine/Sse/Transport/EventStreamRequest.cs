@@ -3,7 +3,7 @@ using IsuBench.Engine.Http;
 namespace IsuBench.Engine.Sse.Transport;
 
 /// <summary>Writes the HTTP/1.1 GET that opens an event stream, with the headers HttpClient would send for it.</summary>
-public static class EventStreamRequest
+internal static class EventStreamRequest
 {
     /// <summary>The request's bytes; throws <see cref="HttpRequestException"/> for a header value that would break the request apart.</summary>
     public static byte[] Format(Uri uri, string userAgent, string? lastEventId, string? cookie) =>

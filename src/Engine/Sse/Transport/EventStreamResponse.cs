@@ -1,7 +1,7 @@
 namespace IsuBench.Engine.Sse.Transport;
 
 /// <summary>An opened response: its status, its single Content-Type value (null when absent or repeated) and its decoded body. Disposing it closes the connection, also while a read is pending.</summary>
-public sealed class EventStreamResponse(int status, string? contentType, Stream body, IDisposable? owner = null) : IDisposable
+internal sealed class EventStreamResponse(int status, string? contentType, Stream body, IDisposable? owner = null) : IDisposable
 {
     /// <summary>The HTTP status code.</summary>
     public int Status { get; } = status;

@@ -3,7 +3,7 @@ using IsuBench.Engine.Http;
 namespace IsuBench.Engine.Sse.Transport;
 
 /// <summary>Opens streams through the session's HttpClient handler (needed for https, and kept for comparison).</summary>
-public sealed class HttpClientEventStreamTransport : IEventStreamTransport
+internal sealed class HttpClientEventStreamTransport : IEventStreamTransport
 {
     /// <summary>The one instance; it holds no state.</summary>
     public static readonly HttpClientEventStreamTransport Instance = new();

@@ -3,7 +3,7 @@ using IsuBench.Engine.Http;
 namespace IsuBench.Engine.Sse.Transport;
 
 /// <summary>Opens one event-stream response for a session; the SSE client decides what the status and Content-Type mean.</summary>
-public interface IEventStreamTransport
+internal interface IEventStreamTransport
 {
     /// <summary>
     /// Sends the GET with the session's user agent and cookies (and <c>Last-Event-ID</c> when given) and returns once the

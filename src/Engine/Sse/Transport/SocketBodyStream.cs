@@ -8,7 +8,7 @@ namespace IsuBench.Engine.Sse.Transport;
 /// A response body read straight from the socket into the caller's buffer, with the framing removed. Its only state is a
 /// few fields and the body bytes that arrived with the head, so an idle stream costs little more than its socket.
 /// </summary>
-public sealed class SocketBodyStream : ReadOnlyStream
+internal sealed class SocketBodyStream : ReadOnlyStream
 {
     private readonly Socket _socket;
     private readonly BodyFraming _framing;

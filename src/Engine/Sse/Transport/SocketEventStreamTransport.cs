@@ -8,7 +8,7 @@ namespace IsuBench.Engine.Sse.Transport;
 /// once, then hand the socket to a <see cref="SocketBodyStream"/>. A stream never shares or reuses its connection, so
 /// none of HttpClient's pooling and per-connection buffers is needed. Plain http only.
 /// </summary>
-public sealed class SocketEventStreamTransport : IEventStreamTransport
+internal sealed class SocketEventStreamTransport : IEventStreamTransport
 {
     /// <summary>The one instance; it holds no state.</summary>
     public static readonly SocketEventStreamTransport Instance = new();

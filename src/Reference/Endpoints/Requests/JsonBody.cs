@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace IsuBench.Reference.Endpoints.Requests;
 
 /// <summary>Reads a request body as one JSON object and its typed fields, strictly (no strings for numbers).</summary>
-public static class JsonBody
+internal static class JsonBody
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = InputLimits.MaxJsonDepth };
 

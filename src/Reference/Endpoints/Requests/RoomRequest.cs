@@ -4,7 +4,7 @@ using IsuBench.Reference.Domain;
 namespace IsuBench.Reference.Endpoints.Requests;
 
 /// <summary>The body of <c>POST /api/rooms</c>: <c>{name, canvas_width, canvas_height}</c>.</summary>
-public static class RoomRequest
+internal static class RoomRequest
 {
     /// <summary>The room to create, or null with the reason.</summary>
     public static NewRoom? Parse(JsonElement body, out string error)

@@ -4,7 +4,7 @@ using IsuBench.Reference.Domain;
 namespace IsuBench.Reference.Endpoints.Requests;
 
 /// <summary>The body of <c>POST /api/strokes/rooms/{id}</c>: <c>{width, red, green, blue, alpha, points:[{x,y}]}</c>; other fields are ignored.</summary>
-public static class StrokeRequest
+internal static class StrokeRequest
 {
     /// <summary>The stroke to store, or null with the reason.</summary>
     public static NewStroke? Parse(JsonElement body, out string error)

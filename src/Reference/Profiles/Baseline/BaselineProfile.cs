@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IsuBench.Reference.Profiles.Baseline;
 
 /// <summary>Registers the baseline profile: MariaDB through MySqlConnector and Dapper, polling SSE feed.</summary>
-public static class BaselineProfile
+internal static class BaselineProfile
 {
     /// <summary>Adds the store, the feed and the schema initializer for <paramref name="connectionString"/>.</summary>
     public static IServiceCollection AddBaselineProfile(this IServiceCollection services, string connectionString)

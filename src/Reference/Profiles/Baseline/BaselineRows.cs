@@ -5,7 +5,7 @@ namespace IsuBench.Reference.Profiles.Baseline;
 // Rows as MySqlConnector returns them (exact column types), turned into domain records here.
 
 /// <summary>A row of <c>rooms</c>.</summary>
-internal sealed class RoomRow
+public sealed class RoomRow
 {
     public long Id { get; init; }
     public string Name { get; init; } = "";
@@ -19,7 +19,7 @@ internal sealed class RoomRow
 }
 
 /// <summary>A row of <c>strokes</c>.</summary>
-internal sealed class StrokeRow
+public sealed class StrokeRow
 {
     public long Id { get; init; }
     public long RoomId { get; init; }
@@ -35,7 +35,7 @@ internal sealed class StrokeRow
 }
 
 /// <summary>A row of <c>points</c>.</summary>
-internal sealed class PointRow
+public sealed class PointRow
 {
     public long Id { get; init; }
     public long StrokeId { get; init; }

@@ -10,7 +10,7 @@ namespace IsuBench.Reference.Profiles.Baseline;
 /// The original application's storage, naive on purpose so that tuning has something to beat: one query per row
 /// read (N+1 for strokes and their points), one INSERT per point, no caches.
 /// </summary>
-public sealed class BaselineStore(MySqlDataSource dataSource, MicrosecondClock clock) : IIsuketchStore
+internal sealed class BaselineStore(MySqlDataSource dataSource, MicrosecondClock clock) : IIsuketchStore
 {
     /// <inheritdoc />
     public async Task<string> CreateTokenAsync(CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace IsuBench.Reference.Profiles.Baseline;
 /// The original stream: poll the database every 500 ms, six times, then end and let the client reconnect with
 /// Last-Event-ID. Each poll sends new strokes, refreshes the heartbeat and reports a changed watcher count.
 /// </summary>
-public sealed class PollingRoomFeed(BaselineStore store, TimeProvider timeProvider) : IRoomFeed
+internal sealed class PollingRoomFeed(BaselineStore store, TimeProvider timeProvider) : IRoomFeed
 {
     /// <summary>Pause between polls.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);

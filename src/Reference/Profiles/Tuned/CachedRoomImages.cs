@@ -7,7 +7,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// Room thumbnails rendered once per change of the room: the cached SVG is tagged with the newest stroke id it
 /// shows, and a new stroke (which always has a higher id) makes the next request render it again.
 /// </summary>
-public sealed class CachedRoomImages(RoomCache rooms, TunedStore store) : IRoomImages
+internal sealed class CachedRoomImages(RoomCache rooms, TunedStore store) : IRoomImages
 {
     /// <inheritdoc />
     public async Task<byte[]?> GetSvgAsync(long roomId, CancellationToken cancellationToken)

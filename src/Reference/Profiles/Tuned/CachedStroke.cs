@@ -5,7 +5,7 @@ using IsuBench.Reference.Json;
 namespace IsuBench.Reference.Profiles.Tuned;
 
 /// <summary>A stored stroke with its feed event, serialized to JSON at most once however many streams send it.</summary>
-public sealed class CachedStroke(Stroke stroke)
+internal sealed class CachedStroke(Stroke stroke)
 {
     private StrokeEvent? _event;
 

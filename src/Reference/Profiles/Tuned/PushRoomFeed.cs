@@ -10,7 +10,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// heartbeat counts at once in memory and reaches <c>room_watchers</c> with the next batch of <see cref="WatcherHeartbeats"/>.
 /// It ends when the client leaves, when it falls too far behind (it reconnects and resumes), or at shutdown.
 /// </summary>
-public sealed class PushRoomFeed(RoomCache rooms, TunedStore store, MicrosecondClock clock, IHostApplicationLifetime lifetime) : IRoomFeed
+internal sealed class PushRoomFeed(RoomCache rooms, TunedStore store, MicrosecondClock clock, IHostApplicationLifetime lifetime) : IRoomFeed
 {
     /// <inheritdoc />
     public async IAsyncEnumerable<RoomFeedEvent> WatchAsync(long roomId, long tokenId, long afterStrokeId,

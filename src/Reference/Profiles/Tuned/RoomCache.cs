@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace IsuBench.Reference.Profiles.Tuned;
 
 /// <summary>Every room in memory by id, and the index of the top list. Filled from the database at startup.</summary>
-public sealed class RoomCache
+internal sealed class RoomCache
 {
     private readonly ConcurrentDictionary<long, RoomState> _rooms = new();
 

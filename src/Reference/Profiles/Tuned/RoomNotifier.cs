@@ -3,14 +3,14 @@ using IsuBench.Reference.Domain;
 namespace IsuBench.Reference.Profiles.Tuned;
 
 /// <summary>A watcher heartbeat to persist: the token watched the room at that time.</summary>
-public readonly record struct WatcherBeat(long RoomId, long TokenId, DateTime At);
+internal readonly record struct WatcherBeat(long RoomId, long TokenId, DateTime At);
 
 /// <summary>
 /// One room's push fan-out: its open streams and the heartbeats of its watchers. A stroke is pushed at once as one
 /// shared event object to every stream. The watcher count is pushed on the heartbeat tick to every stream that last
 /// sent another value: a wave of N joins costs each stream one count event per tick, not N.
 /// </summary>
-public sealed class RoomNotifier
+internal sealed class RoomNotifier
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<long, DateTime> _heartbeats = [];

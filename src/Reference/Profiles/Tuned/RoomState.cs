@@ -6,16 +6,16 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// <param name="StrokeCount">Strokes stored for the room.</param>
 /// <param name="LastStrokeId">The newest stroke's id, 0 when none.</param>
 /// <param name="History">Every stroke in id order, or null until first needed (loaded from the database).</param>
-public sealed record RoomSnapshot(int StrokeCount, long LastStrokeId, StrokeHistory? History);
+internal sealed record RoomSnapshot(int StrokeCount, long LastStrokeId, StrokeHistory? History);
 
 /// <summary>A room's SVG thumbnail as rendered when its newest stroke had <paramref name="LastStrokeId"/>.</summary>
-public sealed record RenderedImage(long LastStrokeId, byte[] Svg);
+internal sealed record RenderedImage(long LastStrokeId, byte[] Svg);
 
 /// <summary>
 /// One room kept in memory. Writers (new strokes, loading the history) hold <see cref="Gate"/> and replace the
 /// snapshot after the database has the data; readers take <see cref="Snapshot"/> without locking.
 /// </summary>
-public sealed class RoomState(long id, string name, int canvasWidth, int canvasHeight, DateTime createdAt, RoomSnapshot snapshot)
+internal sealed class RoomState(long id, string name, int canvasWidth, int canvasHeight, DateTime createdAt, RoomSnapshot snapshot)
 {
     private readonly HashSet<long> _owners = [];
     private volatile RoomSnapshot _snapshot = snapshot;

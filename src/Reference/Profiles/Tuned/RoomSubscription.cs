@@ -7,7 +7,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// ended instead of buffered without limit. It loses nothing by that: it reconnects with Last-Event-ID and the
 /// history fills the gap.
 /// </summary>
-public sealed class RoomSubscription(long tokenId)
+internal sealed class RoomSubscription(long tokenId)
 {
     /// <summary>Events a stream may have waiting before it is ended.</summary>
     public const int Capacity = 256;

@@ -9,7 +9,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// while it has room: slots below an older view's count never change, so every view stays valid without copying.
 /// Appends must be serialized (the room's write gate) and made to the newest view only.
 /// </summary>
-public sealed class StrokeHistory : IEncodedStrokeList
+internal sealed class StrokeHistory : IEncodedStrokeList
 {
     private readonly CachedStroke[] _items;
 

@@ -5,7 +5,7 @@ using MySqlConnector;
 namespace IsuBench.Reference.Profiles.Tuned;
 
 /// <summary>Strokes and points in the database: a room's history in two queries, a new stroke in one transaction with one multi-row point insert.</summary>
-public sealed class StrokeStorage(MySqlDataSource dataSource)
+internal sealed class StrokeStorage(MySqlDataSource dataSource)
 {
     /// <summary>Every stroke of the room in id order, each with its points in id order.</summary>
     public async Task<List<CachedStroke>> LoadRoomAsync(long roomId, CancellationToken cancellationToken)

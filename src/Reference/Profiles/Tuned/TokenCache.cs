@@ -6,7 +6,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// Tokens known to exist, by value: a hit spares the database; a miss is asked of the database (tokens are never
 /// deleted, so a cached token stays true until it expires). Bounded: past <see cref="MaxEntries"/> it starts over.
 /// </summary>
-public sealed class TokenCache
+internal sealed class TokenCache
 {
     /// <summary>Most tokens remembered at once.</summary>
     public const int MaxEntries = 1_000_000;

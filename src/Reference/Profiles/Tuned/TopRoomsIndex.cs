@@ -6,7 +6,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// Rooms that have strokes, ordered by their newest stroke id, with the top list built once per change:
 /// a new stroke moves one entry and drops the cached list, readers of an unchanged list share one instance.
 /// </summary>
-public sealed class TopRoomsIndex
+internal sealed class TopRoomsIndex
 {
     /// <summary>How many rooms the top list holds.</summary>
     public const int Size = 100;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IsuBench.Reference.Profiles.Tuned;
 
 /// <summary>Registers the tuned profile: in-memory state over MariaDB as the source of truth, push SSE fan-out.</summary>
-public static class TunedProfile
+internal static class TunedProfile
 {
     /// <summary>Adds the store, the feed, the heartbeat writer and the startup loading for <paramref name="connectionString"/>.</summary>
     public static IServiceCollection AddTunedProfile(this IServiceCollection services, string connectionString)

@@ -10,7 +10,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// owners, stroke count and newest stroke id, and the heartbeats still inside the watcher window. Stroke histories
 /// load per room on first use. Data written while the server is down (a restart, a fresh data set) is thus seen.
 /// </summary>
-public sealed class TunedStateLoader(MySqlDataSource dataSource, RoomCache rooms, TokenCache tokens, MicrosecondClock clock) : IHostedService
+internal sealed class TunedStateLoader(MySqlDataSource dataSource, RoomCache rooms, TokenCache tokens, MicrosecondClock clock) : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// in two queries), writes to the database in a transaction first and only then to memory, so that every
 /// acknowledged write is durable and the database stays the source of truth across restarts.
 /// </summary>
-public sealed class TunedStore(MySqlDataSource dataSource, MicrosecondClock clock, RoomCache rooms, TokenCache tokens, StrokeStorage strokes)
+internal sealed class TunedStore(MySqlDataSource dataSource, MicrosecondClock clock, RoomCache rooms, TokenCache tokens, StrokeStorage strokes)
     : IIsuketchStore
 {
     /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace IsuBench.Reference.Profiles.Tuned;
 /// watcher counts are read), pushes changed counts, and writes all refreshed rows to <c>room_watchers</c> in one
 /// batched upsert instead of one write per stream.
 /// </summary>
-public sealed class WatcherHeartbeats(RoomCache rooms, MySqlDataSource dataSource, MicrosecondClock clock, TimeProvider timeProvider,
+internal sealed class WatcherHeartbeats(RoomCache rooms, MySqlDataSource dataSource, MicrosecondClock clock, TimeProvider timeProvider,
     ILogger<WatcherHeartbeats> logger) : BackgroundService
 {
     /// <summary>Time between refreshes; under the contract's 500 ms.</summary>

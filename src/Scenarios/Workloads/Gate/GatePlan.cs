@@ -7,7 +7,7 @@ namespace IsuBench.Scenarios.Workloads.Gate;
 /// answers (an open model), so that two builds see the same load and only their answers differ. A warm-up comes first
 /// and is not measured; the rest is split into steps, each with more watchers per room than the one before.
 /// </summary>
-public sealed record GatePlan
+internal sealed record GatePlan
 {
     /// <summary>Rooms created at the start, each with its own poster and watchers.</summary>
     public int Rooms { get; init; } = 4;

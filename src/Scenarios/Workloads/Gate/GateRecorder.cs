@@ -16,7 +16,7 @@ namespace IsuBench.Scenarios.Workloads.Gate;
 /// instead of hiding it. Within the tolerance it is timed from its real start: the timer's own jitter (about a
 /// millisecond) is no property of the server and would blur the fast endpoints' figures.
 /// </remarks>
-public sealed class GateRecorder(GatePlan plan, TimeSpan duration, TimeSpan deliveryWindow, IClock clock, TimeSpan phaseStart, DateTimeOffset phaseStartUtc)
+internal sealed class GateRecorder(GatePlan plan, TimeSpan duration, TimeSpan deliveryWindow, IClock clock, TimeSpan phaseStart, DateTimeOffset phaseStartUtc)
 {
     /// <summary>How late a scheduled request may start and still be timed from its real start.</summary>
     public static readonly TimeSpan OnTimeTolerance = TimeSpan.FromMilliseconds(10);

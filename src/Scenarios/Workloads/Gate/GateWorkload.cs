@@ -11,7 +11,7 @@ namespace IsuBench.Scenarios.Workloads.Gate;
 /// fetch the room list, rooms and the top page, and watchers join each room in steps and stay. Every response is judged
 /// by the same rules as under ISUCON load; <see cref="GateRecorder"/> measures what a regression would move.
 /// </summary>
-public static class GateWorkload
+internal static class GateWorkload
 {
     // Watchers stay whatever the delay: leaving on a late stroke would lighten the load of a slow build.
     private static readonly TimeSpan WatchersNeverLeave = TimeSpan.FromHours(1);

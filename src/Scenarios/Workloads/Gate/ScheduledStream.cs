@@ -15,7 +15,7 @@ namespace IsuBench.Scenarios.Workloads.Gate;
 /// the slowest requests are the ones still running at the end, and cutting them off would leave them out of the
 /// latencies, flattering a slow build. Past the grace they are cancelled.
 /// </remarks>
-public sealed class ScheduledStream(IArrivalTimes arrivals, int maxInFlight, TimeSpan gracefulStop, IClock clock)
+internal sealed class ScheduledStream(IArrivalTimes arrivals, int maxInFlight, TimeSpan gracefulStop, IClock clock)
 {
     // Finished actions are forgotten in batches, so the list stays short however long the run.
     private const int PruneAbove = 256;

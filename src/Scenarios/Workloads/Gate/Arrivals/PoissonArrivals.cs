@@ -10,7 +10,7 @@ namespace IsuBench.Scenarios.Workloads.Gate.Arrivals;
 /// schedules happened to line up at its start. Independent random gaps make each request meet a fair sample of the
 /// rest of the load instead, run after run.
 /// </remarks>
-public sealed record PoissonArrivals(TimeSpan MeanInterval, int Seed) : IArrivalTimes
+internal sealed record PoissonArrivals(TimeSpan MeanInterval, int Seed) : IArrivalTimes
 {
     /// <inheritdoc />
     public IEnumerable<TimeSpan> Offsets()
