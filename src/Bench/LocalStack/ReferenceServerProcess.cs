@@ -101,7 +101,9 @@ internal sealed class ReferenceServerProcess : IAsyncDisposable
 
     private async Task WaitUntilAnsweringAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        // An attempt may take as long as the deadline allows: on a busy machine the first answer (JIT, a cold buffer pool) can take
+        // seconds, and cutting each attempt short then never saw an answer that was on its way (the demo gave up after 60 s).
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         while (true)
