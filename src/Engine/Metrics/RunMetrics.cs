@@ -12,6 +12,7 @@ public sealed class RunMetrics
         Clock = clock;
         Observer = observer;
         Errors = new ErrorLedger(clock, maxDistinctErrors);
+        Window = new MeasuredWindow(clock, Endpoints);
     }
 
     /// <summary>The run's clock.</summary>
@@ -31,6 +32,9 @@ public sealed class RunMetrics
 
     /// <summary>Watchers connected right now.</summary>
     public Gauge Watchers { get; } = new(BenchInstruments.WatcherChange);
+
+    /// <summary>The part of the load phase the workload measures (after its warm-up), for what is measured beside it.</summary>
+    public MeasuredWindow Window { get; }
 
     /// <summary>What hears of every judged request, if anything.</summary>
     public IRunObserver? Observer { get; }
