@@ -35,14 +35,11 @@ public sealed class CostSources : IDisposable
     public static CostSources Parse(string? pids, string? cgroups, string? metrics) =>
         new(Split(pids).Select(ParsePid).ToList(), Split(cgroups).ToList(), Split(metrics).Select(ParseUrl).ToList());
 
-    /// <summary>Opens every source once to see that it can be read, before any run.</summary>
-    /// <exception cref="CpuSourceException">One cannot: the first such, with the reason.</exception>
-    public async Task CheckAsync(CancellationToken cancellationToken) => await OpenAsync(strict: true, cancellationToken);
-
     /// <summary>
     /// Opens the sources for one run, in the order given: pids, cgroups, endpoints. <paramref name="strict"/>: the first
-    /// that cannot be opened throws; otherwise it stays in the list as missing, with the reason.
+    /// that cannot be opened throws (the first run checks so); otherwise it stays in the list as missing, with the reason.
     /// </summary>
+    /// <exception cref="CpuSourceException">Strict, and a source cannot be opened.</exception>
     internal async Task<IReadOnlyList<ICpuSource>> OpenAsync(bool strict, CancellationToken cancellationToken)
     {
         var sources = new List<ICpuSource>();

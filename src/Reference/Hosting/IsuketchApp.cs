@@ -52,6 +52,7 @@ public static class IsuketchApp
         app.UseIsuketchStaticFiles();
         app.MapPageEndpoints();
         app.MapImageEndpoints();
+        app.MapProcessMetrics();
         return app;
     }
 }
