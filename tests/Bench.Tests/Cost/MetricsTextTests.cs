@@ -40,4 +40,14 @@ public sealed class MetricsTextTests
     [InlineData("process_cpu_seconds_total{job=\"x\" 5\n")]
     public void Without_a_finite_sample_of_the_name_there_is_none(string text) =>
         Assert.Null(MetricsText.Sample(text, "process_cpu_seconds_total"));
+
+    [Fact]
+    public void The_reference_servers_metrics_read_as_its_process_cpu_time()
+    {
+        var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        var read = MetricsText.Sample(IsuBench.Reference.Hosting.ProcessMetricsEndpoint.Render(), MetricsEndpointReader.Series);
+        var after = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        Assert.NotNull(read);
+        Assert.InRange(read.Value, before, after);
+    }
 }
