@@ -16,7 +16,7 @@ internal sealed class CostOptionSet
     public Option<string> TargetPid { get; } = new("--target-pid")
     {
         Description = "Processes of the server under test whose CPU time is read from /proc/PID/stat over the measured window and reported per request, "
-            + "as a gate figure each (lower is better); NAME=PID names one, @FILE reads the pid from a pid file before each run.",
+            + "as a gate figure each (lower is better); NAME=PID names one, and a path instead of a number is a pid file, read before each run.",
         HelpName = "PID[,PID...]",
     };
 

@@ -28,8 +28,8 @@ public sealed class CostSources : IDisposable
 
     /// <summary>
     /// The sources of the three options' values (each null when not given): <paramref name="pids"/> a comma-separated
-    /// list of <c>[NAME=](PID|@PIDFILE)</c>, <paramref name="cgroups"/> of cgroup paths, <paramref name="metrics"/> of
-    /// http(s) URLs.
+    /// list of <c>[NAME=]PID</c> or <c>[NAME=]PIDFILE</c> (a path: the pid is read from it before each run),
+    /// <paramref name="cgroups"/> of cgroup paths, <paramref name="metrics"/> of http(s) URLs.
     /// </summary>
     /// <exception cref="FormatException">A value is malformed; the message names the option and what to give.</exception>
     public static CostSources Parse(string? pids, string? cgroups, string? metrics) =>
@@ -79,14 +79,20 @@ public sealed class CostSources : IDisposable
     private static IEnumerable<string> Split(string? list) =>
         list is null ? [] : list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+    // NAME=TARGET or TARGET; a TARGET of digits is a pid, anything else the path of a pid file. (Not @FILE: the command
+    // line reads a token that starts with @ as a response file.)
     private static PidSpec ParsePid(string entry)
     {
         int equals = entry.IndexOf('=');
-        string? name = equals > 0 ? entry[..equals].Trim() : null;
+        string? name = equals >= 0 ? entry[..equals].Trim() : null;
         string target = entry[(equals + 1)..].Trim();
-        if (target.StartsWith('@') && target.Length > 1) return new PidSpec(entry, name, null, target[1..]);
-        if (int.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0) return new PidSpec(entry, name, pid, null);
-        throw new FormatException($"--target-pid: '{entry}' is not a process id; give PID, NAME=PID or @PIDFILE (a file holding the pid), separated by commas");
+        if (name is "" || target.Length == 0)
+            throw new FormatException($"--target-pid: '{entry}' names no process; give PID, NAME=PID or the path of a pid file, separated by commas");
+        if (target.All(char.IsAsciiDigit))
+            return int.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0
+                ? new PidSpec(entry, name, pid, null)
+                : throw new FormatException($"--target-pid: '{entry}' is not a process id");
+        return new PidSpec(entry, name, null, target);
     }
 
     private static Uri ParseUrl(string text) =>
@@ -114,11 +120,11 @@ public sealed class CostSources : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CpuSourceException($"--target-pid @{path}: the pid file cannot be read ({e.Message})");
+                throw new CpuSourceException($"--target-pid {path}: no pid there, nor a pid file that can be read ({e.Message})");
             }
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0
                 ? pid
-                : throw new CpuSourceException($"--target-pid @{path}: the file holds '{text}', not a process id");
+                : throw new CpuSourceException($"--target-pid {path}: the pid file holds '{text}', not a process id");
         }
     }
 }

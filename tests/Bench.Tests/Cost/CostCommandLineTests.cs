@@ -23,7 +23,8 @@ public sealed class CostCommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--target-pid", "twelve", "--target-pid: 'twelve' is not a process id")]
+    [InlineData("--target-pid", "0", "--target-pid: '0' is not a process id")]
+    [InlineData("--target-pid", "web=", "--target-pid: 'web=' names no process")]
     [InlineData("--target-metrics", "localhost/metrics", "--target-metrics: 'localhost/metrics'")]
     [InlineData("--cpus", "0-x", "--cpus: '0-x'")]
     public async Task A_malformed_value_is_a_usage_error(string option, string value, string expected)
@@ -43,6 +44,15 @@ public sealed class CostCommandLineTests : IDisposable
         Assert.Contains("no process with pid 2000000000", error);
         Assert.Equal(1, _target.Requests); // the probe of the target, no more
         Assert.False(File.Exists(Path.Combine(_directory, "result.json")));
+    }
+
+    [Fact]
+    public async Task A_pid_file_that_is_not_there_is_a_usage_error_before_the_run()
+    {
+        var (exitCode, error) = await Run("--target-pid", $"web={Path.Combine(_directory, "server.pid")}");
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("server.pid", error);
+        Assert.Equal(1, _target.Requests);
     }
 
     [Fact]

@@ -9,9 +9,10 @@ public sealed class CostSourcesTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Theory]
-    [InlineData("abc", null, null, "--target-pid: 'abc'")]
-    [InlineData("0", null, null, "--target-pid: '0'")]
-    [InlineData("web=", null, null, "--target-pid: 'web='")]
+    [InlineData("0", null, null, "--target-pid: '0' is not a process id")]
+    [InlineData("99999999999", null, null, "--target-pid: '99999999999' is not a process id")]
+    [InlineData("web=", null, null, "--target-pid: 'web=' names no process")]
+    [InlineData("=12", null, null, "--target-pid: '=12' names no process")]
     [InlineData(null, null, "127.0.0.1:8080/metrics", "--target-metrics: '127.0.0.1:8080/metrics'")]
     [InlineData(null, null, "ftp://127.0.0.1/metrics", "--target-metrics")]
     public void Malformed_values_are_refused_naming_the_option(string? pids, string? cgroups, string? metrics, string expected)
@@ -32,7 +33,7 @@ public sealed class CostSourcesTests : IDisposable
     {
         string pidFile = Path.Combine(_directory, "server.pid");
         await File.WriteAllTextAsync(pidFile, $"{Environment.ProcessId}\n");
-        using var sources = CostSources.Parse($"{Environment.ProcessId}, bench=@{pidFile}", null, null);
+        using var sources = CostSources.Parse($"{Environment.ProcessId}, bench={pidFile}", null, null);
 
         var opened = await sources.OpenAsync(strict: true, CancellationToken.None);
 
@@ -45,7 +46,7 @@ public sealed class CostSourcesTests : IDisposable
     [Fact]
     public async Task Strict_opening_stops_at_a_source_that_names_nothing_usable()
     {
-        using var sources = CostSources.Parse($"web=@{Path.Combine(_directory, "missing.pid")}", null, null);
+        using var sources = CostSources.Parse(Path.Combine(_directory, "missing.pid"), null, null);
         var e = await Assert.ThrowsAsync<CpuSourceException>(() => sources.OpenAsync(strict: true, CancellationToken.None));
         Assert.Contains("missing.pid", e.Message);
         Assert.False(e.Unreachable);
@@ -56,7 +57,7 @@ public sealed class CostSourcesTests : IDisposable
     {
         string pidFile = Path.Combine(_directory, "server.pid");
         await File.WriteAllTextAsync(pidFile, "not a pid");
-        using var sources = CostSources.Parse($"web=@{pidFile}", Path.Combine(_directory, "no-cgroup"), null);
+        using var sources = CostSources.Parse($"web={pidFile}", Path.Combine(_directory, "no-cgroup"), null);
 
         var opened = await sources.OpenAsync(strict: false, CancellationToken.None);
 
