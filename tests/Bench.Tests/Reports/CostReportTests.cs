@@ -1,6 +1,8 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
+using IsuBench.Bench.Compare;
 using IsuBench.Bench.Cost;
+using IsuBench.Bench.Figures;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.Reports;
 using IsuBench.Tests.Bench.Infrastructure;
@@ -80,6 +82,15 @@ public sealed class CostReportTests : IDisposable
         Assert.Equal(GateVerdict.Fail, outcome.Verdict);
         Assert.Contains(outcome.Figures, f => f.Name == "process isuketch: cpu ms per request" && f.Verdict == GateVerdict.Fail);
         Assert.Contains(outcome.Figures, f => f.Name == "GET /api/rooms p50 ms" && f.Verdict == GateVerdict.Pass);
+    }
+
+    [Fact]
+    public void Compare_leads_with_the_servers_cost_beside_the_other_gated_figures_and_leaves_the_benchs_out()
+    {
+        var figures = HeadlineFigures.Of([new ComparisonSide("A", "a.json", [GateRun(0.8)]), new ComparisonSide("B", "b.json", [GateRun(0.96)])]);
+        var cost = Assert.Single(figures, f => f.Name == "process isuketch: cpu ms per request");
+        Assert.Equal(BetterWhen.Lower, cost.Better);
+        Assert.DoesNotContain(figures, f => f.Name == "isubench: cpu ms per request");
     }
 
     [Fact]
