@@ -166,8 +166,8 @@ for name, doc in series.items():
 lines += ["## Power: the real series", ""]
 base = os.path.join(out, "tuned-gate", "result.json")
 for name, expect in [("tuned-slowed", "FAIL"), ("tuned-gate-again", "not FAIL")]:
-    verdict, text = gate(os.path.join(out, name, "result.json"), base)
-    lines += [f"`isubench gate --result {name} --baseline tuned-gate`: **{verdict}** (expected {expect})", "", "```", text.strip(), "```", ""]
+    decision, text = gate(os.path.join(out, name, "result.json"), base)
+    lines += [f"`isubench gate --result {name} --baseline tuned-gate`: **{decision}** (expected {expect})", "", "```", text.strip(), "```", ""]
 
 # Resamples: k runs drawn with replacement from each real series, written as a result with a repeat section.
 rng = random.Random(42)
@@ -184,8 +184,8 @@ with tempfile.TemporaryDirectory() as tmp:
                 a, b = os.path.join(tmp, "a.json"), os.path.join(tmp, "b.json")
                 resample(series[name], k, a)
                 resample(series["tuned-gate"], k, b)
-                verdict, _ = gate(a, b)
-                counts[verdict] = counts.get(verdict, 0) + 1
+                decision, _ = gate(a, b)
+                counts[decision] = counts.get(decision, 0) + 1
             tally[(k, name)] = counts
 lines += ["## Power: resampled trials", "",
           f"Each trial draws k runs with replacement from the candidate series and k from `tuned-gate`, and runs `isubench gate` on them: "

@@ -28,7 +28,7 @@ public static class BenchmarkExecution
     /// <param name="MetricsExport">Where live metrics go while the run goes on.</param>
     /// <param name="Repeat">Several runs, each after a reset of the target; null for one run.</param>
     /// <param name="BaselineDecides">
-    /// The comparison with the baseline is part of the verdict and the exit code (3 FAIL, 5 INCONCLUSIVE): <c>demo
+    /// The comparison with the baseline is part of the outcome and the exit code (3 FAIL, 5 INCONCLUSIVE): <c>demo
     /// --baseline</c>. Otherwise it is junit.xml's score-gate case only, labelled so wherever it is shown (<c>run</c>).
     /// </param>
     public sealed record Request(
@@ -67,7 +67,7 @@ public static class BenchmarkExecution
 
     /// <summary>
     /// Prints the summary, writes the result files into <paramref name="directory"/> (when not null) and returns the exit
-    /// code, all from one verdict (<see cref="BaselineComparison.VerdictOf"/>): the run's, and the baseline's when that
+    /// code, all from one verdict (<see cref="BaselineComparison.DecisionOf"/>): the run's, and the baseline's when that
     /// comparison decides. <paramref name="stoppedWith"/> is the exit code of what stopped repeated runs early, if anything did.
     /// </summary>
     public static async Task<int> ReportAsync(
@@ -88,10 +88,10 @@ public static class BenchmarkExecution
     public static int ExitCodeOf(ResultDocument document, BaselineComparison? comparison) =>
         document.Interrupted ? ExitCodes.Interrupted
         : !document.Pass ? ExitCodes.BenchmarkFailed
-        : BaselineComparison.VerdictOf(document, comparison) switch
+        : BaselineComparison.DecisionOf(document, comparison) switch
         {
-            GateVerdict.Fail => ExitCodes.Regression,
-            GateVerdict.Inconclusive => ExitCodes.Inconclusive,
+            GateDecision.Fail => ExitCodes.Regression,
+            GateDecision.Inconclusive => ExitCodes.Inconclusive,
             _ => ExitCodes.Pass,
         };
 
@@ -103,7 +103,8 @@ public static class BenchmarkExecution
     private static async Task<Outcome> RunOnceAsync(
         Request request, string? directory, TextWriter human, TextWriter error, bool firstRun, CancellationToken cancellationToken)
     {
-        if (await ProbeAsync(request.Options, error, cancellationToken) is { } unreachable) return new Outcome(null, unreachable);
+        var (unreachable, server) = await ProbeAsync(request.Options, error, cancellationToken);
+        if (unreachable is not null) return new Outcome(null, unreachable);
         IReadOnlyList<ICpuSource> targets;
         try
         {
@@ -137,7 +138,7 @@ public static class BenchmarkExecution
                 await human.WriteLineAsync($"{(check.Skipped ? "SKIP" : check.Passed ? "PASS" : "FAIL")} {check.Name} ({Quantity.Of(check.Verdicts.Count, "verdict")}, {check.Duration.TotalSeconds:F1} s)");
                 foreach (var verdict in check.Verdicts.Where(v => !v.Passed)) await human.WriteLineAsync($"    {verdict}");
             }
-        var document = ResultDocument.From(result, runId, BenchVersion.Current);
+        var document = ResultDocument.From(result, runId, BenchVersion.Current) with { ServerProfile = server.Profile, ServerVersion = server.Version };
         if (await meter.FinishAsync() is { } cost)
         {
             document = CostFigures.Attach(document, cost);
@@ -215,14 +216,15 @@ public static class BenchmarkExecution
             ? startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
 
-    private static async Task<int?> ProbeAsync(BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
+    // The exit code when a target is unreachable, else null; and what the targets said of themselves.
+    private static async Task<(int? ExitCode, ServerIdentity Server)> ProbeAsync(BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
     {
-        var unreachable = await TargetProbe.FindUnreachableAsync(options.Targets, cancellationToken);
-        if (unreachable.Count == 0) return null;
-        foreach (var problem in unreachable) await error.WriteLineAsync($"error: {problem}");
+        var probe = await TargetProbe.ProbeAsync(options.Targets, cancellationToken);
+        if (probe.Unreachable.Count == 0) return (null, probe.Server);
+        foreach (var problem in probe.Unreachable) await error.WriteLineAsync($"error: {problem}");
         await error.WriteLineAsync(
             "Start the server under test first (or fix --target). To benchmark the reference on this machine: isubench demo");
-        return ExitCodes.EnvironmentMissing;
+        return (ExitCodes.EnvironmentMissing, probe.Server);
     }
 
     private static async Task<BaselineComparison?> CompareWithBaselineAsync(

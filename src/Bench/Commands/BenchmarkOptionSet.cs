@@ -1,6 +1,6 @@
 using System.CommandLine;
 using IsuBench.Bench.Telemetry;
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Run;
 
@@ -23,8 +23,8 @@ public sealed class BenchmarkOptionSet
     /// <summary>--front-end reference|isucon6f</summary>
     public Option<string> FrontEnd { get; } = new("--front-end")
     {
-        Description = "The front end the checks expect: reference (the IsuBench reference's) or isucon6f (the original React front end).",
-        DefaultValueFactory = _ => CheckProfiles.ReferenceName,
+        Description = "The front end (pages and static files) the checks expect: reference (the IsuBench reference's) or isucon6f (the original React front end). Not the server profile, which the target names itself.",
+        DefaultValueFactory = _ => FrontEndCatalog.ReferenceName,
         HelpName = "NAME",
     };
 
@@ -34,7 +34,7 @@ public sealed class BenchmarkOptionSet
     /// <summary>--assets-manifest FILE</summary>
     public Option<FileInfo> AssetsManifest { get; } = new("--assets-manifest")
     {
-        Description = "JSON file {path: md5} replacing the profile's expected static file hashes.",
+        Description = "JSON file {path: md5} replacing the front end's expected static file hashes.",
         HelpName = "FILE",
     };
 
@@ -44,11 +44,12 @@ public sealed class BenchmarkOptionSet
         Description = "Reconnect SSE streams after the retry interval the server sends (as browsers do); by default they wait 1 s, as the original bench did, so that scores compare with it.",
     };
 
-    /// <summary>--compat-retry (kept for scripts written before the original's 1 s wait became the default)</summary>
-    public Option<bool> CompatRetry { get; } = new("--compat-retry")
-    {
-        Description = "Reconnect SSE streams after 1 s, as the original bench did: now the default; kept so that older scripts still run.",
-    };
+    /// <summary>--compat-retry: removed (the original's 1 s wait is the default); recognised only to tell an old script what to do.</summary>
+    public Option<bool> RemovedCompatRetry { get; } = new("--compat-retry") { Hidden = true };
+
+    /// <summary>What a command line that still gives --compat-retry is told.</summary>
+    public const string CompatRetryRemoved =
+        "--compat-retry was removed: the original's 1 s reconnection wait is the default; drop the option (or use --honor-retry for the server's retry:)";
 
     /// <summary>--strict</summary>
     public Option<bool> Strict { get; } = new("--strict")
@@ -107,7 +108,7 @@ public sealed class BenchmarkOptionSet
     {
         command.Validators.Add(result =>
         {
-            if (result.GetValue(HonorRetry) && result.GetValue(CompatRetry)) result.AddError("--honor-retry and --compat-retry contradict each other: give one");
+            if (result.GetResult(RemovedCompatRetry) is not null) result.AddError(CompatRetryRemoved);
             if (result.GetResult(DeprecatedProfile) is not null && result.GetResult(FrontEnd) is { Implicit: false }) result.AddError("--profile is the old name of --front-end: give one");
         });
         Target.Validators.Add(result =>
@@ -117,12 +118,12 @@ public sealed class BenchmarkOptionSet
         });
         OtlpInterval.HelpName = "SECONDS";
         Seed.HelpName = "N";
-        FrontEnd.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
-        DeprecatedProfile.AcceptOnlyFromAmong(CheckProfiles.ReferenceName, CheckProfiles.Isucon6fName);
+        FrontEnd.AcceptOnlyFromAmong(FrontEndCatalog.ReferenceName, FrontEndCatalog.Isucon6fName);
+        DeprecatedProfile.AcceptOnlyFromAmong(FrontEndCatalog.ReferenceName, FrontEndCatalog.Isucon6fName);
         AssetsManifest.AcceptExistingOnly();
         // The names are the enum's, lower case, as result.json writes them.
         SseTransport.AcceptOnlyFromAmong("socket", "httpclient");
-        foreach (var option in new Option[] { Target, Seed, FrontEnd, DeprecatedProfile, AssetsManifest, HonorRetry, CompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json, OtlpEndpoint, OtlpInterval })
+        foreach (var option in new Option[] { Target, Seed, FrontEnd, DeprecatedProfile, AssetsManifest, HonorRetry, RemovedCompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json, OtlpEndpoint, OtlpInterval })
             command.Options.Add(option);
     }
 
@@ -143,7 +144,7 @@ public sealed class BenchmarkOptionSet
         Targets = Targets.Parse(parseResult.GetRequiredValue(Target)).Origins,
         Duration = duration,
         Seed = parseResult.GetValue(Seed),
-        Profile = parseResult.GetValue(DeprecatedProfile) ?? parseResult.GetRequiredValue(FrontEnd),
+        FrontEnd = parseResult.GetValue(DeprecatedProfile) ?? parseResult.GetRequiredValue(FrontEnd),
         AssetsManifest = parseResult.GetValue(AssetsManifest)?.FullName,
         CompatRetry = !parseResult.GetValue(HonorRetry),
         Strict = parseResult.GetValue(Strict),

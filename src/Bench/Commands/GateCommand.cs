@@ -116,10 +116,10 @@ public static class GateCommand
             foreach (string line in GateText.Lines(outcome)) await output.WriteLineAsync(line);
             if (parseResult.GetValue(junit) is { } junitPath)
                 await File.WriteAllTextAsync(junitPath, JUnitSuite.Text(GateJUnitXml.Render(outcome, settings, decidedAt, clock.Elapsed.TotalSeconds)), cancellationToken);
-            return outcome.Verdict switch
+            return outcome.Decision switch
             {
-                GateVerdict.Pass => ExitCodes.Pass,
-                GateVerdict.Inconclusive => ExitCodes.Inconclusive,
+                GateDecision.Pass => ExitCodes.Pass,
+                GateDecision.Inconclusive => ExitCodes.Inconclusive,
                 _ => ExitCodes.Regression,
             };
         });

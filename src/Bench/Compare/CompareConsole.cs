@@ -50,7 +50,7 @@ public static class CompareConsole
     {
         var table = Titled("Headline", 1, [$"ratio to {comparison.Sides[0].Label}", .. comparison.Sides.Skip(1).Select(s => s.Label)]);
         foreach (var figure in comparison.Headline)
-            table.AddRow([Plain(figure.Name), .. Enumerable.Range(1, comparison.Sides.Count - 1).Select(i => Judged(FigureText.Ratio(figure, i), figure, i))]);
+            table.AddRow([Plain(figure.Name), .. Enumerable.Range(1, comparison.Sides.Count - 1).Select(i => Coloured(FigureText.Ratio(figure, i), figure, i))]);
         return table;
     }
 
@@ -138,13 +138,13 @@ public static class CompareConsole
 
     private static Text Plain(string text) => new(text);
 
-    private static Text Change(ComparedFigure figure, int index) => Judged(FigureText.Change(figure, index), figure, index);
+    private static Text Change(ComparedFigure figure, int index) => Coloured(FigureText.Change(figure, index), figure, index);
 
     // Green or red only for a change beyond the runs' spread.
-    private static Text Judged(string text, ComparedFigure figure, int index) => new(text, figure.Judge(index) switch
+    private static Text Coloured(string text, ComparedFigure figure, int index) => new(text, figure.Direction(index) switch
     {
-        ChangeJudgement.Better => new Style(Color.Green),
-        ChangeJudgement.Worse => new Style(Color.Red),
+        ChangeDirection.Better => new Style(Color.Green),
+        ChangeDirection.Worse => new Style(Color.Red),
         _ => Style.Plain,
     });
 }

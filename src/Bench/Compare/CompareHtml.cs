@@ -92,7 +92,7 @@ public static class CompareHtml
         foreach (var figure in comparison.Headline)
         {
             html.Append($"<tr><td>{Escape(figure.Name)}</td>");
-            for (int i = 1; i < comparison.Sides.Count; i++) html.Append(JudgedCell(FigureText.Ratio(figure, i), figure, i));
+            for (int i = 1; i < comparison.Sides.Count; i++) html.Append(ColouredCell(FigureText.Ratio(figure, i), figure, i));
             html.Append("</tr>");
         }
         html.Append("</table>");
@@ -160,17 +160,17 @@ public static class CompareHtml
         html.Append("</table>");
     }
 
-    private static string ChangeCell(ComparedFigure figure, int index) => JudgedCell(FigureText.Change(figure, index), figure, index);
+    private static string ChangeCell(ComparedFigure figure, int index) => ColouredCell(FigureText.Change(figure, index), figure, index);
 
     // Green or red only for a change beyond the runs' spread.
-    private static string JudgedCell(string text, ComparedFigure figure, int index)
+    private static string ColouredCell(string text, ComparedFigure figure, int index)
     {
-        string judgement = figure.Judge(index) switch
+        string direction = figure.Direction(index) switch
         {
-            ChangeJudgement.Better => " better",
-            ChangeJudgement.Worse => " worse",
+            ChangeDirection.Better => " better",
+            ChangeDirection.Worse => " worse",
             _ => "",
         };
-        return $"<td class=\"n{judgement}\">{Escape(text)}</td>";
+        return $"<td class=\"n{direction}\">{Escape(text)}</td>";
     }
 }

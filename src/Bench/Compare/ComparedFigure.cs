@@ -47,14 +47,14 @@ public sealed record ComparedFigure(string Name, BetterWhen Better, bool Share, 
     }
 
     /// <summary>Whether side <paramref name="index"/> did better or worse than the reference side, counting only a change beyond both sides' ranges over their runs.</summary>
-    public ChangeJudgement Judge(int index)
+    public ChangeDirection Direction(int index)
     {
         var reference = Sides[0].Spread;
         var side = Sides[index];
-        if (index == 0 || Better == BetterWhen.Neither || reference is null || side.Spread is null) return ChangeJudgement.Neutral;
+        if (index == 0 || Better == BetterWhen.Neither || reference is null || side.Spread is null) return ChangeDirection.Neutral;
         // A difference within what the runs themselves vary by is noise, not a change (single runs overlap only when equal).
-        if (side.Spread.Overlaps(reference)) return ChangeJudgement.Neutral;
+        if (side.Spread.Overlaps(reference)) return ChangeDirection.Neutral;
         bool higher = side.Spread.Median > reference.Median;
-        return higher == (Better == BetterWhen.Higher) ? ChangeJudgement.Better : ChangeJudgement.Worse;
+        return higher == (Better == BetterWhen.Higher) ? ChangeDirection.Better : ChangeDirection.Worse;
     }
 }

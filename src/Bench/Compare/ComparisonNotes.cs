@@ -35,6 +35,8 @@ public static class ComparisonNotes
         }
         Differ("load duration", runs.Select(r => r.Options.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s"));
         Differ("seed", runs.Select(r => r.Seed.ToString(CultureInfo.InvariantCulture)));
+        Differ("front end", runs.Select(r => r.Options.FrontEnd));
+        Differ("server profile", runs.Select(r => r.ServerProfile ?? "not reported"));
         Differ("isubench version", runs.Select(r => r.BenchVersion));
         return notes;
     }

@@ -55,7 +55,7 @@ public static class FigureText
         if (index == 0 || figure.Better == BetterWhen.Neither || figure.Sides[0].Spread is not { } reference || figure.Sides[index].Spread is not { } side) return null;
         if (side.Median == reference.Median) return "unchanged";
         string word = (side.Median > reference.Median) == (figure.Better == BetterWhen.Higher) ? "better" : "worse";
-        return figure.Judge(index) == ChangeJudgement.Neutral ? $"{word}, within the runs' range" : word;
+        return figure.Direction(index) == ChangeDirection.Neutral ? $"{word}, within the runs' range" : word;
     }
 
     /// <summary>The sentence that says how to read the headline.</summary>

@@ -2,12 +2,12 @@ using IsuBench.Bench.Figures;
 
 namespace IsuBench.Bench.Gate;
 
-/// <summary>The gate's verdict on one figure and the line that states it with its numbers.</summary>
-public sealed record FigureOutcome(string Name, BetterWhen Better, GateVerdict Verdict, string Line)
+/// <summary>The gate's decision on one figure and the line that states it with its numbers.</summary>
+public sealed record FigureOutcome(string Name, BetterWhen Better, GateDecision Decision, string Line)
 {
     /// <summary>The statistics; null when one side had a single run and two numbers were compared.</summary>
     public FigureStatistics? Statistics { get; init; }
 
-    /// <summary>The estimate of the runs that would decide an inconclusive verdict; null otherwise.</summary>
+    /// <summary>The estimate of the runs that would settle an inconclusive figure; null otherwise.</summary>
     public RunsToDecide? MoreRuns { get; init; }
 }

@@ -12,19 +12,19 @@ public sealed record GateSettings(decimal MaxDrop, double Confidence)
     /// <summary>Resamples of the bootstrap interval; at 10,000 its ends move by well under 1 % between seeds.</summary>
     public int BootstrapResamples { get; init; } = 10_000;
 
-    /// <summary>The fixed seed of every resampling, so the same files always get the same verdict.</summary>
+    /// <summary>The fixed seed of every resampling, so the same files always get the same decision.</summary>
     public int Seed { get; init; } = 20_161_022;
 
-    /// <summary>Simulated gates per number of extra runs when a verdict is inconclusive.</summary>
+    /// <summary>Simulated gates per number of extra runs when a decision is inconclusive.</summary>
     public int Simulations { get; init; } = 200;
 
-    /// <summary>Resamples of each simulated gate's interval: fewer than the real one's, as only the verdict counts.</summary>
+    /// <summary>Resamples of each simulated gate's interval: fewer than the real one's, as only the decision counts.</summary>
     public int SimulationResamples { get; init; } = 1_000;
 
     /// <summary>The most extra runs per side the estimate tries.</summary>
     public int MoreRunsCap { get; init; } = 30;
 
-    /// <summary>The share of simulations that must reach a verdict for a number of extra runs to count as deciding.</summary>
+    /// <summary>The share of simulations that must reach a decision for a number of extra runs to count as deciding.</summary>
     public double DecidingShare { get; init; } = 0.8;
 
     /// <summary>The ratio below which a figure has dropped too far: 1 − <see cref="MaxDrop"/>.</summary>

@@ -3,14 +3,14 @@ using IsuBench.Bench.Figures;
 
 namespace IsuBench.Bench.Gate;
 
-/// <summary>How the gate writes verdicts, numbers and its printed lines.</summary>
+/// <summary>How the gate writes decisions, numbers and its printed lines.</summary>
 public static class GateText
 {
     /// <summary>PASS, FAIL or INCONCLUSIVE.</summary>
-    public static string Word(GateVerdict verdict) => verdict switch
+    public static string Word(GateDecision decision) => decision switch
     {
-        GateVerdict.Pass => "PASS",
-        GateVerdict.Fail => "FAIL",
+        GateDecision.Pass => "PASS",
+        GateDecision.Fail => "FAIL",
         _ => "INCONCLUSIVE",
     };
 
@@ -34,8 +34,8 @@ public static class GateText
     public static string Percent(double fraction) => (fraction * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";
 
     /// <summary>
-    /// What <c>isubench gate</c> prints: the line of each figure, the figures only one side had, and the overall verdict;
-    /// or the reason alone when a failed run decided before any figure was compared, then the overall verdict.
+    /// What <c>isubench gate</c> prints: the line of each figure, the figures only one side had, and the overall decision;
+    /// or the reason alone when a failed run decided before any figure was compared, then the overall decision.
     /// </summary>
     public static IReadOnlyList<string> Lines(GateOutcome outcome)
     {
@@ -43,15 +43,15 @@ public static class GateText
         if (outcome.Figures.Count == 0) lines.Add(outcome.Reason);
         lines.AddRange(outcome.Figures.Select(f => f.Line));
         if (outcome.Skipped.Count > 0) lines.Add($"skipped, not on both sides: {string.Join(", ", outcome.Skipped)}");
-        lines.Add($"overall: {Word(outcome.Verdict)}{(outcome.Figures.Count > 1 ? $" ({Tally(outcome.Figures)})" : "")}");
+        lines.Add($"overall: {Word(outcome.Decision)}{(outcome.Figures.Count > 1 ? $" ({Tally(outcome.Figures)})" : "")}");
         return lines;
     }
 
-    /// <summary>How many figures got each verdict, e.g. "of 3 figures: 1 FAIL, 2 PASS".</summary>
+    /// <summary>How many figures got each decision, e.g. "of 3 figures: 1 FAIL, 2 PASS".</summary>
     public static string Tally(IReadOnlyList<FigureOutcome> figures) =>
         $"of {figures.Count} figures: " + string.Join(", ",
-            new[] { GateVerdict.Fail, GateVerdict.Inconclusive, GateVerdict.Pass }
-                .Select(v => (Verdict: v, Count: figures.Count(f => f.Verdict == v)))
+            new[] { GateDecision.Fail, GateDecision.Inconclusive, GateDecision.Pass }
+                .Select(v => (Decision: v, Count: figures.Count(f => f.Decision == v)))
                 .Where(t => t.Count > 0)
-                .Select(t => $"{t.Count} {Word(t.Verdict)}"));
+                .Select(t => $"{t.Count} {Word(t.Decision)}"));
 }

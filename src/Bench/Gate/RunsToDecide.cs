@@ -1,7 +1,7 @@
 namespace IsuBench.Bench.Gate;
 
 /// <summary>
-/// How many more runs on each side would likely turn an inconclusive verdict into a pass or a fail: the smallest
+/// How many more runs on each side would likely turn an inconclusive decision into a pass or a fail: the smallest
 /// number of extra runs (up to <paramref name="Cap"/>) at which <paramref name="Share"/> of <paramref name="Simulations"/>
 /// simulated gates decided; null when even <paramref name="Cap"/> did not.
 /// </summary>

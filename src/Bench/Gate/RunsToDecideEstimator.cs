@@ -30,7 +30,7 @@ public static class RunsToDecideEstimator
         return result(k);
     }
 
-    // Whether at least the deciding share of simulated gates with k more runs per side reach a verdict. Each k has its
+    // Whether at least the deciding share of simulated gates with k more runs per side reach a decision. Each k has its
     // own seed, so an estimate does not depend on which other k were tried.
     private static bool Decides(FigureSamples samples, GateSettings settings, int k)
     {
@@ -44,7 +44,7 @@ public static class RunsToDecideEstimator
                 Candidates = Draw(samples.Candidates, samples.Candidates.Count + k, random),
                 Baselines = Draw(samples.Baselines, samples.Baselines.Count + k, random),
             };
-            if (FigureTest.Run(simulated, settings, settings.SimulationResamples, random).Verdict != GateVerdict.Inconclusive) decided++;
+            if (FigureTest.Run(simulated, settings, settings.SimulationResamples, random).Decision != GateDecision.Inconclusive) decided++;
             if (decided >= needed) return true;
             // Stop once the rest could not reach the share even if all of them decided.
             if (decided + settings.Simulations - simulation - 1 < needed) return false;

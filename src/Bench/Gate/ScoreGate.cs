@@ -31,18 +31,18 @@ public static class ScoreGate
         settings.Validate();
         if (results.Count == 0) throw new ArgumentException("at least one result is needed", nameof(results));
         if (baselines.Count == 0) throw new ArgumentException("at least one baseline is needed", nameof(baselines));
-        if (FirstFailure(results) is { } failure) return new GateOutcome(GateVerdict.Fail, failure);
+        if (FirstFailure(results) is { } failure) return new GateOutcome(GateDecision.Fail, failure);
 
         var (figures, skipped) = FigurePairing.Pair(
             results.SelectMany(r => r.Samples).ToList(), baselines.SelectMany(b => b.Samples).ToList());
         var outcomes = figures
             .Select(f => f.Candidates.Count > 1 && f.Baselines.Count > 1 ? StatisticalComparison.Compare(f, settings) : SingleNumberComparison.Compare(f, settings))
             .ToList();
-        var verdict = outcomes.Any(o => o.Verdict == GateVerdict.Fail) ? GateVerdict.Fail
-            : outcomes.Any(o => o.Verdict == GateVerdict.Inconclusive) ? GateVerdict.Inconclusive
-            : GateVerdict.Pass;
-        string reason = outcomes.Count == 1 ? outcomes[0].Line : $"{GateText.Word(verdict)}: {GateText.Tally(outcomes)}";
-        return new GateOutcome(verdict, reason) { Figures = outcomes, Skipped = skipped };
+        var decision = outcomes.Any(o => o.Decision == GateDecision.Fail) ? GateDecision.Fail
+            : outcomes.Any(o => o.Decision == GateDecision.Inconclusive) ? GateDecision.Inconclusive
+            : GateDecision.Pass;
+        string reason = outcomes.Count == 1 ? outcomes[0].Line : $"{GateText.Word(decision)}: {GateText.Tally(outcomes)}";
+        return new GateOutcome(decision, reason) { Figures = outcomes, Skipped = skipped };
     }
 
     // The first failed result run, named by its place among all result runs; then a file that failed although its

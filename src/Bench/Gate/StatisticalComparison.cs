@@ -4,17 +4,17 @@ namespace IsuBench.Bench.Gate;
 
 /// <summary>
 /// The gate's rule when both sides have several runs: <see cref="FigureTest"/> with the full bootstrap and a fixed
-/// seed, the line that states its numbers and verdict, and for an inconclusive verdict how many more runs would likely decide.
+/// seed, the line that states its numbers and decision, and for an inconclusive decision how many more runs would likely decide.
 /// </summary>
 public static class StatisticalComparison
 {
-    /// <summary>The verdict on <paramref name="samples"/>.</summary>
+    /// <summary>The decision on <paramref name="samples"/>.</summary>
     public static FigureOutcome Compare(FigureSamples samples, GateSettings settings)
     {
         var statistics = FigureTest.Run(samples, settings, settings.BootstrapResamples, new Random(settings.Seed));
-        var moreRuns = statistics.Verdict == GateVerdict.Inconclusive ? RunsToDecideEstimator.Estimate(samples, settings) : null;
-        string line = $"{GateText.Word(statistics.Verdict)}: {samples.Name} ({samples.BetterText}): {Numbers(samples, statistics)}; {Why(statistics, settings, moreRuns)}";
-        return new FigureOutcome(samples.Name, samples.Better, statistics.Verdict, line) { Statistics = statistics, MoreRuns = moreRuns };
+        var moreRuns = statistics.Decision == GateDecision.Inconclusive ? RunsToDecideEstimator.Estimate(samples, settings) : null;
+        string line = $"{GateText.Word(statistics.Decision)}: {samples.Name} ({samples.BetterText}): {Numbers(samples, statistics)}; {Why(statistics, settings, moreRuns)}";
+        return new FigureOutcome(samples.Name, samples.Better, statistics.Decision, line) { Statistics = statistics, MoreRuns = moreRuns };
     }
 
     private static string Numbers(FigureSamples samples, FigureStatistics s)
@@ -31,11 +31,11 @@ public static class StatisticalComparison
     {
         string threshold = $"{GateText.Ratio(settings.Threshold)} (allowed drop {GateText.Percent(settings.MaxDrop, signed: false)})";
         string alpha = GateText.P(settings.Alpha);
-        switch (s.Verdict)
+        switch (s.Decision)
         {
-            case GateVerdict.Fail:
+            case GateDecision.Fail:
                 return $"the results are worse (p < {alpha}) and the whole interval lies below {threshold}";
-            case GateVerdict.Pass:
+            case GateDecision.Pass:
                 return $"the interval's lower end is at or above {threshold}";
         }
         string why = s.Interval.Upper < settings.Threshold
@@ -50,6 +50,6 @@ public static class StatisticalComparison
         string simulations = estimate.Simulations.ToString(CultureInfo.InvariantCulture);
         return estimate.PerSide is { } k
             ? $"about {k} more run{(k == 1 ? "" : "s")} on each side would likely decide (at least {share} of {simulations} simulated gates with that many did)"
-            : $"more than {estimate.Cap} more runs on each side would be needed (with {estimate.Cap} more, fewer than {share} of {simulations} simulated gates reached a verdict)";
+            : $"more than {estimate.Cap} more runs on each side would be needed (with {estimate.Cap} more, fewer than {share} of {simulations} simulated gates reached a decision)";
     }
 }

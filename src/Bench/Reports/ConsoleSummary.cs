@@ -3,7 +3,7 @@ using System.Text;
 
 namespace IsuBench.Bench.Reports;
 
-/// <summary>The end-of-run text for the terminal: verdict and score, repeated runs side by side, the endpoint table, errors with counts.</summary>
+/// <summary>The end-of-run text for the terminal: outcome and score, repeated runs side by side, the endpoint table, errors with counts.</summary>
 public static class ConsoleSummary
 {
     /// <summary>Most distinct errors listed (the files hold them all).</summary>
@@ -19,6 +19,7 @@ public static class ConsoleSummary
             .Append(result.LoadRan ? "" : result.Options.CheckOnly ? "  [initial check only]" : "  [load phase not run: the initial check failed]")
             .Append('\n');
         if (comparison is not null) text.Append(comparison.Line).Append('\n');
+        text.AppendJoin(" · ", RunIdentity.Parts(result)).Append('\n');
         if (result.Repeat is { } repeat)
         {
             if (repeat.WarmUp is { } warmUp)

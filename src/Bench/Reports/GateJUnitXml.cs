@@ -19,8 +19,8 @@ public static class GateJUnitXml
     {
         var cases = new List<XElement>();
         if (outcome.Figures.Count == 0)
-            cases.Add(Case("every run passed", outcome.Verdict, outcome.Reason));
-        cases.AddRange(outcome.Figures.Select(f => Case(f.Name, f.Verdict, f.Line)));
+            cases.Add(Case("every run passed", outcome.Decision, outcome.Reason));
+        cases.AddRange(outcome.Figures.Select(f => Case(f.Name, f.Decision, f.Line)));
         foreach (var figure in outcome.Skipped)
         {
             var skipped = JUnitSuite.Case(ClassName, figure.Name, 0);
@@ -29,7 +29,7 @@ public static class GateJUnitXml
         }
         return JUnitSuite.Document("isubench gate", cases, decidedAt, seconds,
         [
-            ("verdict", GateText.Word(outcome.Verdict)),
+            ("decision", GateText.Word(outcome.Decision)),
             ("max_drop", settings.MaxDrop.ToString(CultureInfo.InvariantCulture)),
             ("confidence", settings.Confidence.ToString(CultureInfo.InvariantCulture)),
         ]);
@@ -39,12 +39,12 @@ public static class GateJUnitXml
     /// A gate test case named <paramref name="name"/>: a failure for FAIL, skipped for INCONCLUSIVE, each with
     /// <paramref name="line"/> as its message; the line is the system-out in every case.
     /// </summary>
-    public static XElement Case(string name, GateVerdict verdict, string line)
+    public static XElement Case(string name, GateDecision decision, string line)
     {
         var testCase = JUnitSuite.Case(ClassName, name, 0);
-        if (verdict == GateVerdict.Fail)
+        if (decision == GateDecision.Fail)
             testCase.Add(new XElement("failure", new XAttribute("message", line), new XAttribute("type", "gate")));
-        else if (verdict == GateVerdict.Inconclusive)
+        else if (decision == GateDecision.Inconclusive)
             testCase.Add(new XElement("skipped", new XAttribute("message", line)));
         testCase.Add(new XElement("system-out", line));
         return testCase;

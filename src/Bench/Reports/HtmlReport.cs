@@ -16,7 +16,7 @@ public static class HtmlReport
 
     /// <summary>The ids of the charts, in page order.</summary>
     public static readonly IReadOnlyList<string> ChartIds =
-        ["chart-score", "chart-rps", "chart-latency", "chart-watchers", "chart-errors", "chart-delivery"];
+        ["chart-score", "chart-rps", "chart-latency", "chart-watchers", "chart-errors", ErrorsOverTimeHtml.ChartId, "chart-delivery"];
 
     /// <summary>The id of the chart of repeated runs' scores, on the page only for <c>run --repeat</c>.</summary>
     public const string RunsChartId = "chart-runs";
@@ -32,24 +32,29 @@ public static class HtmlReport
     public static string Render(ResultDocument result, BaselineComparison? comparison = null)
     {
         var html = new StringBuilder();
-        string verdict = BaselineComparison.WordOf(result, comparison);
+        string outcome = BaselineComparison.WordOf(result, comparison);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append($"<title>IsuBench {E(result.RunId)}: {verdict}, score {result.Score}</title>")
+            .Append($"<title>IsuBench {E(result.RunId)}: {outcome}, score {result.Score}</title>")
             .Append("<style>").Append(SharedStyle).Append("body{max-width:1000px}")
-            .Append(".verdict{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:bold}")
+            .Append(".outcome{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:bold}")
             .Append(".pass{background:#2a8a2a}.fail{background:#c62828}")
             .Append("</style></head><body>");
-        html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"verdict {(verdict == "PASS" ? "pass" : "fail")}\">{verdict}</span></h1>");
+        html.Append($"<h1>IsuBench run {E(result.RunId)} <span class=\"outcome {(outcome == "PASS" ? "pass" : "fail")}\">{outcome}</span></h1>");
         if (comparison is not null) html.Append($"<p id=\"baseline-comparison\">{E(comparison.Line)}</p>");
         html.Append($"<p>Score <strong id=\"score\">{result.Score}</strong> · target {E(string.Join(", ", result.Target))} · seed {result.Seed} · ")
-            .Append($"profile {E(result.Options.Profile)} · load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
-            .Append($"{result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {result.EndedAt.UtcDateTime:HH:mm:ss} UTC · isubench {E(result.BenchVersion)}</p>");
+            .Append($"load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}<br>")
+            .Append("<span id=\"identity\">").AppendJoin(" · ", RunIdentity.Parts(result).Select(E)).Append("</span><br>")
+            .Append($"{result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} – {result.EndedAt.UtcDateTime:HH:mm:ss} UTC</p>");
 
         if (result.Repeat is { } repeat) Runs(html, result, repeat);
 
         var series = result.TimeSeries;
+        // The moments the most frequent errors rose, marked on the charts that show a collapse.
+        var rises = RisingErrors.Of(result);
+        var marks = ErrorsOverTimeHtml.Marks(rises);
         Figure(html, "Score over time", LineChart.Render("chart-score", "Score over time", "seconds", "score",
-            [new ChartSeries("score", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Score)).ToList())]));
+            [new ChartSeries("score", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Score)).ToList())], marks));
+        ErrorsOverTimeHtml.AppendMarksNote(html, rises);
         Figure(html, "Requests per second", LineChart.Render("chart-rps", "Requests per second", "seconds", "requests/s",
             [new ChartSeries("requests/s", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.RequestsPerSecond)).ToList())]));
         var endpoints = result.Endpoints.Where(e => e.Count > 0).ToList();
@@ -62,12 +67,14 @@ public static class HtmlReport
                 new BarGroup("p99.9", endpoints.Select(e => e.P999Ms).ToList()),
             ], logarithmic: true));
         Figure(html, "Connected watchers", LineChart.Render("chart-watchers", "Connected watchers", "seconds", "watchers",
-            [new ChartSeries("watchers", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Watchers)).ToList())]));
+            [new ChartSeries("watchers", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Watchers)).ToList())], marks));
+        ErrorsOverTimeHtml.AppendMarksNote(html, rises);
         Figure(html, "Errors over time", LineChart.Render("chart-errors", "Errors over time", "seconds", "errors",
             [
                 new ChartSeries("new errors per sample", NewErrors(series)),
                 new ChartSeries("errors so far", series.Select(p => new ChartPoint(p.ElapsedSeconds, p.Errors)).ToList()),
             ]));
+        ErrorsOverTimeHtml.Append(html, result, rises);
         var buckets = result.SseDelivery.Histogram;
         Figure(html, "SSE delivery latency (POST sent → stroke received)", BarChart.Render("chart-delivery", "SSE delivery latency", "deliveries",
             buckets.Select((b, i) => BucketLabel(buckets, i)).ToList(),

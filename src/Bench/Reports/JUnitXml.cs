@@ -70,13 +70,17 @@ public static class JUnitXml
             cases.Add(gateCase);
         }
         else
-            cases.Add(GateJUnitXml.Case("score gate", gate.Verdict, gate.Reason));
+            cases.Add(GateJUnitXml.Case("score gate", gate.Decision, gate.Reason));
 
-        return JUnitSuite.Document("isubench", cases, result.StartedAt, (result.EndedAt - result.StartedAt).TotalSeconds,
+        List<(string, string)> properties =
         [
             ("run_id", result.RunId), ("target", string.Join(',', result.Target)),
             ("seed", result.Seed.ToString(CultureInfo.InvariantCulture)), ("score", result.Score.ToString(CultureInfo.InvariantCulture)),
-            ("pass", result.Pass ? "true" : "false"), ("bench_version", result.BenchVersion),
-        ]);
+            ("pass", result.Pass ? "true" : "false"), ("front_end", result.Options.FrontEnd), ("bench_version", result.BenchVersion),
+        ];
+        // Only what the target said: an absent property reads as unknown, an empty one would not.
+        if (result.ServerProfile is { } profile) properties.Add(("server_profile", profile));
+        if (result.ServerVersion is { } version) properties.Add(("server_version", version));
+        return JUnitSuite.Document("isubench", cases, result.StartedAt, (result.EndedAt - result.StartedAt).TotalSeconds, properties);
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace IsuBench.Bench.Reports;
 
-/// <summary><c>summary.md</c>: the verdict, repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors and failed checks.</summary>
+/// <summary><c>summary.md</c>: the outcome (PASS or FAIL), repeated runs side by side, score by kind, the endpoint table, SSE delivery, errors (and when the most frequent rose) and failed checks.</summary>
 public static class MarkdownSummary
 {
     /// <summary>The file name inside a run's folder.</summary>
@@ -16,9 +16,10 @@ public static class MarkdownSummary
         md.Append($"# IsuBench run {result.RunId}: {BaselineComparison.WordOf(result, comparison)}, score {result.Score}\n\n");
         if (comparison is not null) md.Append($"- {Cell(comparison.Line)}\n");
         md.Append($"- target: {string.Join(", ", result.Target)}\n");
-        md.Append($"- seed {result.Seed}, profile {result.Options.Profile}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
-          .Append(result.Options.CompatRetry ? ", compat retry" : "").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
-        md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, isubench {result.BenchVersion}\n");
+        md.Append("- ").AppendJoin(", ", RunIdentity.Parts(result)).Append('\n');
+        md.Append($"- seed {result.Seed}, load {(result.LoadRan ? $"{N(result.Options.DurationSeconds)} s" : "not run")}")
+          .Append(result.Options.CompatRetry ? "" : ", honor retry").Append(result.Options.Strict == true ? ", strict" : "").Append('\n');
+        md.Append($"- {result.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} to {result.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC\n");
         md.Append($"- initial check: {(result.InitialCheckPassed ? "passed" : "FAILED")}")
           .Append(result.Interrupted ? "; the run was interrupted" : "").Append("\n\n");
 
@@ -68,6 +69,7 @@ public static class MarkdownSummary
             md.Append('\n');
         }
         if (result.UnlistedErrors > 0) md.Append($"{result.UnlistedErrors} more errors with messages beyond the ledger's limit.\n\n");
+        ErrorsOverTime(md, result);
 
         md.Append("## Initial check\n\n| check | result | verdicts | seconds |\n|---|---|---:|---:|\n");
         foreach (var c in result.Checks)
@@ -77,6 +79,21 @@ public static class MarkdownSummary
             md.Append($"- {(v.Critical ? "**critical** " : v.Addition ? "warning " : "")}`{v.Rule}`: {Cell(v.Message)} [{Cell(v.Request)}] expected: {Cell(v.Expected)}; got: {Cell(v.Actual)}\n");
         return md.ToString();
     }
+
+    // One line per most frequent message with the moment it rose, so a collapse in the charts has its cause in words.
+    private static void ErrorsOverTime(StringBuilder md, ResultDocument result)
+    {
+        var rises = RisingErrors.Of(result);
+        if (rises.Count == 0) return;
+        md.Append("## Errors over time\n\nThe most frequent messages and when each rose (seconds since the run began):\n\n");
+        foreach (var r in rises)
+            md.Append($"- #{r.Rank} from {S(r.RiseSeconds)} s: {Cell(r.Message)} ({r.Kind}, {r.Total} in all")
+              .Append(r.FirstSeenSeconds < r.RiseSeconds ? $", first seen at {S(r.FirstSeenSeconds)} s" : "")
+              .Append($"; at most {r.PeakCount} in one sample, at {S(r.PeakSeconds)} s)\n");
+        md.Append('\n');
+    }
+
+    private static string S(double seconds) => seconds.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Text for a table cell, which must not break the row: pipes are escaped and line breaks become spaces.</summary>
     public static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace IsuBench.Bench.Reports;
 
@@ -8,6 +9,12 @@ public static class ResultJson
 {
     /// <summary>The file name inside a run's folder.</summary>
     public const string FileName = "result.json";
+
+    /// <summary>
+    /// The layout this isubench writes (<c>schema_version</c>). 2: <c>options.profile</c> became <c>options.front_end</c>, and
+    /// <c>server_profile</c> and <c>server_version</c> were added. Files without the field are version 1.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -30,13 +37,20 @@ public static class ResultJson
     /// <summary>The document as indented JSON.</summary>
     public static string Serialize(ResultDocument document) => JsonSerializer.Serialize(document, Options);
 
-    /// <summary>Reads a document written by <see cref="Serialize"/>.</summary>
+    /// <summary>Reads a document written by <see cref="Serialize"/>, by this isubench or an older one (<see cref="ResultJsonUpgrade"/>).</summary>
     /// <exception cref="JsonException">The text is not a complete result document.</exception>
-    public static ResultDocument Deserialize(string json) =>
-        JsonSerializer.Deserialize<ResultDocument>(json, Options) ?? throw new JsonException("result.json holds null");
+    public static ResultDocument Deserialize(string json) => FromNode(JsonNode.Parse(json));
 
-    /// <summary>Reads a document written by <see cref="Serialize"/> from <paramref name="stream"/>.</summary>
+    /// <summary>Reads a document written by <see cref="Serialize"/> from <paramref name="stream"/>, by this isubench or an older one.</summary>
     /// <exception cref="JsonException">The text is not a complete result document.</exception>
     public static async Task<ResultDocument> DeserializeAsync(Stream stream, CancellationToken cancellationToken) =>
-        await JsonSerializer.DeserializeAsync<ResultDocument>(stream, Options, cancellationToken) ?? throw new JsonException("result.json holds null");
+        FromNode(await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken));
+
+    private static ResultDocument FromNode(JsonNode? node)
+    {
+        if (node is null) throw new JsonException("result.json holds null");
+        if (node is not JsonObject document) throw new JsonException($"result.json holds a JSON {node.GetValueKind().ToString().ToLowerInvariant()}, not an object");
+        ResultJsonUpgrade.ToCurrent(document);
+        return document.Deserialize<ResultDocument>(Options) ?? throw new JsonException("result.json holds null");
+    }
 }

@@ -20,7 +20,7 @@ internal static class Quantiles
     // Not Perfolizer's HyndmanFanQuantileEstimator.Type7: it gives numpy's values in QuantilesTests, but takes
     // a·(1 − f) + b·f, which moves equal neighbours by an ulp (0.9 and 0.9 at p = 0.3 give 0.9000000000000001; so did
     // 6.8 % of 100,000 constant samples) and makes NaN of two infinite ratios. The bootstrap interval's ends land on
-    // such atoms and VerdictRule compares them with the threshold exactly: over 2,000 random intervals, 281 had an end
+    // such atoms and DecisionCriterion compares them with the threshold exactly: over 2,000 random intervals, 281 had an end
     // an ulp away from this.
     public static double QuantileOfSorted(ReadOnlySpan<double> sorted, double probability)
     {

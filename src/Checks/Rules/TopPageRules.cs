@@ -1,6 +1,6 @@
 using System.Globalization;
 using IsuBench.Checks.Documents;
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Checks.Verdicts;
 
 namespace IsuBench.Checks.Rules;
@@ -20,10 +20,10 @@ public static class TopPageRules
     /// <summary>At least 100 images.</summary>
     public static readonly Rule Images = new("top.images", "Too few images on the top page", true);
 
-    /// <summary>Profile: the exact number of <c>data-reactid</c> elements.</summary>
+    /// <summary>Front end: the exact number of <c>data-reactid</c> elements.</summary>
     public static readonly Rule ReactIdCount = new("top.react-id-count", "The top page content is wrong (the number of data-reactid elements differs)", true);
 
-    /// <summary>Profile: the <c>data-react-checksum</c> matches React's Adler-32 of the root markup.</summary>
+    /// <summary>Front end: the <c>data-react-checksum</c> matches React's Adler-32 of the root markup.</summary>
     public static readonly Rule ReactChecksumMatches = new("top.react-checksum", "The top page content is wrong (data-react-checksum is missing or does not match)", true);
 
     /// <summary>The first body script starts with <c>__ASYNC_PROPS__ = </c>.</summary>
@@ -63,16 +63,16 @@ public static class TopPageRules
     }
 
     /// <summary>
-    /// The content check of the initial sequence: images, the profile's React markers, then <c>__ASYNC_PROPS__</c> and the rooms
+    /// The content check of the initial sequence: images, the front end's React markers, then <c>__ASYNC_PROPS__</c> and the rooms
     /// against it. One verdict per rule evaluated; later props rules are skipped once an earlier one fails.
     /// </summary>
-    public static IReadOnlyList<Verdict> Content(HtmlDocument page, CheckProfile profile, string request)
+    public static IReadOnlyList<Verdict> Content(HtmlDocument page, FrontEnd frontEnd, string request)
     {
         var verdicts = new List<Verdict>();
         var images = page.ImageSources.Count;
         verdicts.Add(Images.Check(images >= MinimumImages, request, $"at least {MinimumImages} images", $"{images} images"));
 
-        if (profile.RequiredReactIdCount is { } required)
+        if (frontEnd.RequiredReactIdCount is { } required)
         {
             var count = page.ReactIdCount;
             verdicts.Add(ReactIdCount.Check(count == required, request, $"{required} elements with data-reactid", $"{count}"));
@@ -82,7 +82,7 @@ public static class TopPageRules
             var computed = ReactChecksum.ForRoot(root.InnerHtml);
             verdicts.Add(ReactChecksumMatches.Check(root.Checksum == computed, request, $"data-react-checksum=\"{computed}\"", $"data-react-checksum=\"{root.Checksum}\""));
         }
-        else if (profile.ChecksumRequired)
+        else if (frontEnd.ChecksumRequired)
         {
             verdicts.Add(ReactChecksumMatches.Fail(request, "an element with data-react-checksum", "none"));
         }

@@ -7,8 +7,8 @@ namespace IsuBench.Engine.Http;
 
 /// <summary>
 /// A virtual user's HTTP identity: one origin, its own cookie jar and headers, a request timeout,
-/// and either its own connection pool or a shared one. Every request is timed and counted in the
-/// endpoint statistics under the name the caller gives; what it is worth is the judge's to say.
+/// and either its own connection pool or a shared one. Every request is timed and counted by its
+/// <see cref="RequestRecorder"/> under the name the caller gives; what it is worth is the judge's to say.
 /// </summary>
 public sealed class Session : IDisposable
 {
@@ -30,8 +30,7 @@ public sealed class Session : IDisposable
         _ownsInvoker = ownsInvoker;
         _options = options;
         Clock = clock;
-        Endpoints = endpoints;
-        Errors = errors;
+        Requests = new RequestRecorder(clock, endpoints, errors);
     }
 
     /// <summary>The origin this session talks to.</summary>
@@ -44,11 +43,8 @@ public sealed class Session : IDisposable
     /// <summary>The clock requests are timed with.</summary>
     public IClock Clock { get; }
 
-    /// <summary>The endpoint statistics requests are counted in.</summary>
-    internal EndpointStats Endpoints { get; }
-
-    /// <summary>Where the bench's own capacity problems are noted.</summary>
-    internal ErrorLedger Errors { get; }
+    /// <summary>Where this session's requests, and the streams opened over it, are timed and counted.</summary>
+    internal RequestRecorder Requests { get; }
 
     /// <summary>GET a path and read the whole body.</summary>
     public Task<SessionResponse> GetAsync(string pathAndQuery, string endpoint, CancellationToken cancellationToken) =>
@@ -110,49 +106,41 @@ public sealed class Session : IDisposable
         }, cancellationToken);
     }
 
-    // One exchange under the session's timeout: what went wrong becomes the response's failure (counted in the endpoint
-    // statistics), and only the caller's cancellation throws. The exchange returns where a redirect pointed, or null.
+    // One exchange under the session's timeout, recorded by its timing: what went wrong becomes the response's failure, and only
+    // the caller's cancellation throws. The exchange returns where a redirect pointed, or null.
     private async Task<SessionResponse> ExchangeAsync(
         HttpMethod method, Uri uri, string endpoint, Func<SessionResponse, CancellationToken, Task<string?>> exchange, CancellationToken cancellationToken)
     {
-        var response = new SessionResponse(endpoint, method, uri, Clock.UtcNow);
-        var started = Clock.Monotonic;
+        var timing = Requests.Begin(endpoint);
+        var response = new SessionResponse(endpoint, method, uri, timing.SentAt);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
         try
         {
             var redirect = await exchange(response, timeout.Token);
-            Finish(response, started);
-            if (redirect is not null)
+            if (redirect is null)
             {
-                FailTransport(response, FailureKind.Redirect, $"{endpoint}: unexpected redirect {response.Status} to {redirect}");
+                timing.Answered(response.Status);
+                return Ended(response, timing);
             }
-            return response;
+            timing.Failed(response.Status);
+            return Ended(response, timing, FailureKind.Redirect, $"{endpoint}: unexpected redirect {response.Status} to {redirect}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Finish(response, started);
-            FailTransport(response, FailureKind.Timeout, $"{endpoint}: request timed out after {_options.RequestTimeout.TotalSeconds:0.#} s");
-            return response;
+            timing.TimedOut(response.Status);
+            return Ended(response, timing, FailureKind.Timeout, $"{endpoint}: request timed out after {_options.RequestTimeout.TotalSeconds:0.#} s");
         }
         catch (BodyTooLargeException)
         {
-            Finish(response, started);
-            FailTransport(response, FailureKind.BodyTooLarge, $"{endpoint}: response body over {_options.MaxBodyBytes} bytes");
-            return response;
+            timing.Failed(response.Status);
+            return Ended(response, timing, FailureKind.BodyTooLarge, $"{endpoint}: response body over {_options.MaxBodyBytes} bytes");
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            Finish(response, started);
-            if (BenchCapacity.IsExhausted(exception))
-            {
-                response.Failure = FailureKind.BenchCapacity;
-                response.FailureMessage = $"{endpoint}: {ErrorLedger.CapacityMessage}";
-                Errors.AddCapacity("out of sockets or open files");
-                return response;
-            }
-            FailTransport(response, FailureKind.Transport, $"{endpoint}: {Describe(exception)}");
-            return response;
+            var failure = timing.Failed(response.Status, exception);
+            return Ended(response, timing, failure,
+                failure == FailureKind.BenchCapacity ? $"{endpoint}: {ErrorLedger.CapacityMessage}" : $"{endpoint}: {Describe(exception)}");
         }
     }
 
@@ -216,26 +204,14 @@ public sealed class Session : IDisposable
         }
     }
 
-    private void Finish(SessionResponse response, TimeSpan started)
+    // The response as its timing ended it; the caller's judge records the failure's message.
+    private static SessionResponse Ended(SessionResponse response, RequestTiming timing, FailureKind failure = FailureKind.None, string? message = null)
     {
-        response.Latency = Clock.Monotonic - started;
-        response.ReceivedAt = Clock.UtcNow;
-        Endpoints.RecordRequest(response.Endpoint, response.Status, response.Latency);
-    }
-
-    // The endpoint statistics count it; the caller's judge records the message.
-    private void FailTransport(SessionResponse response, FailureKind kind, string message)
-    {
-        response.Failure = kind;
+        response.Latency = timing.Latency;
+        response.ReceivedAt = timing.EndedAt;
+        response.Failure = failure;
         response.FailureMessage = message;
-        if (kind == FailureKind.Timeout)
-        {
-            Endpoints.RecordTimeout(response.Endpoint);
-        }
-        else
-        {
-            Endpoints.RecordError(response.Endpoint);
-        }
+        return response;
     }
 
     private async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)

@@ -6,26 +6,44 @@ namespace IsuBench.Engine.Metrics;
 /// <summary>
 /// Thread-safe, de-duplicated error messages with counts and first-seen time. The number of distinct
 /// messages is bounded so that a server producing endless unique messages cannot exhaust memory;
-/// later distinct messages are only counted.
+/// later distinct messages are only counted. The first messages seen (a smaller bound) are also tracked for the
+/// errors over time (<see cref="Tracked"/>); every other occurrence counts as "other", so the tracked counts and
+/// the other count always add up to every occurrence.
 /// </summary>
 public sealed class ErrorLedger
 {
     /// <summary>The message that stands for every capacity problem of the bench.</summary>
     public const string CapacityMessage = "bench capacity reached";
 
+    /// <summary>How many distinct messages a run tracks over time unless told otherwise.</summary>
+    public const int DefaultMaxTracked = 20;
+
     private readonly ConcurrentDictionary<(ErrorKind, string), Entry> _entries = new();
     private readonly IClock _clock;
     private readonly int _maxDistinct;
+    private readonly int _maxTracked;
     private readonly long[] _totals = new long[Enum.GetValues<ErrorKind>().Length];
+    // Only new messages take the lock; a message seen before is counted without it.
+    private readonly Lock _newEntry = new();
+    private readonly List<Entry> _tracked = [];
     private long _dropped;
+    private long _untracked;
 
-    /// <summary>Creates a ledger keeping at most <paramref name="maxDistinct"/> distinct messages.</summary>
-    public ErrorLedger(IClock clock, int maxDistinct = 1000)
+    /// <summary>
+    /// Creates a ledger keeping at most <paramref name="maxDistinct"/> distinct messages, the first
+    /// <paramref name="maxTracked"/> of them tracked over time.
+    /// </summary>
+    public ErrorLedger(IClock clock, int maxDistinct = 1000, int maxTracked = DefaultMaxTracked)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDistinct, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTracked, 0);
         _clock = clock;
         _maxDistinct = maxDistinct;
+        _maxTracked = Math.Min(maxTracked, maxDistinct);
     }
+
+    /// <summary>At most this many distinct messages are tracked over time; the rest count as other.</summary>
+    public int MaxTracked => _maxTracked;
 
     /// <summary>Records an ordinary error.</summary>
     public void Add(string message) => Add(ErrorKind.Ordinary, message);
@@ -42,19 +60,42 @@ public sealed class ErrorLedger
         Interlocked.Increment(ref _totals[(int)kind]);
         BenchInstruments.Error(kind);
         var key = (kind, message);
-        if (_entries.TryGetValue(key, out var existing))
+        if (!_entries.TryGetValue(key, out var entry))
         {
-            Interlocked.Increment(ref existing.Count);
-            return;
+            lock (_newEntry)
+            {
+                if (!_entries.TryGetValue(key, out entry))
+                {
+                    if (_entries.Count >= _maxDistinct)
+                    {
+                        Interlocked.Increment(ref _dropped);
+                        Interlocked.Increment(ref _untracked);
+                        return;
+                    }
+                    entry = new Entry(kind, message, _clock.UtcNow, _tracked.Count < _maxTracked);
+                    if (entry.Tracked) _tracked.Add(entry);
+                    _entries[key] = entry;
+                }
+            }
         }
-        // The bound is approximate under races (a few over), which is enough to stay bounded.
-        if (_entries.Count >= _maxDistinct)
-        {
-            Interlocked.Increment(ref _dropped);
-            return;
-        }
-        var entry = _entries.GetOrAdd(key, _ => new Entry(_clock.UtcNow));
         Interlocked.Increment(ref entry.Count);
+        if (!entry.Tracked) Interlocked.Increment(ref _untracked);
+    }
+
+    /// <summary>
+    /// The counts so far of the tracked messages, in the order they were first seen, and of every other occurrence
+    /// (messages beyond the tracking bound, including those not kept at all).
+    /// </summary>
+    public TrackedErrorCounts Tracked()
+    {
+        List<Entry> tracked;
+        lock (_newEntry)
+        {
+            tracked = _tracked.ToList();
+        }
+        return new TrackedErrorCounts(
+            tracked.Select(e => new ErrorEntry(e.Kind, e.Message, Interlocked.Read(ref e.Count), e.FirstSeen)).ToList(),
+            Interlocked.Read(ref _untracked));
     }
 
     /// <summary>Occurrences of one kind, counted even when the message itself was not kept.</summary>
@@ -71,8 +112,8 @@ public sealed class ErrorLedger
 
     /// <summary>Distinct messages sorted by kind (critical first), then message text.</summary>
     public IReadOnlyList<ErrorEntry> Snapshot() =>
-        _entries
-            .Select(pair => new ErrorEntry(pair.Key.Item1, pair.Key.Item2, Interlocked.Read(ref pair.Value.Count), pair.Value.FirstSeen))
+        _entries.Values
+            .Select(entry => new ErrorEntry(entry.Kind, entry.Message, Interlocked.Read(ref entry.Count), entry.FirstSeen))
             .OrderBy(entry => SortOrder(entry.Kind))
             .ThenBy(entry => entry.Message, StringComparer.Ordinal)
             .ToList();
@@ -85,9 +126,12 @@ public sealed class ErrorLedger
         _ => 3,
     };
 
-    private sealed class Entry(DateTimeOffset firstSeen)
+    private sealed class Entry(ErrorKind kind, string message, DateTimeOffset firstSeen, bool tracked)
     {
+        public readonly ErrorKind Kind = kind;
+        public readonly string Message = message;
         public readonly DateTimeOffset FirstSeen = firstSeen;
+        public readonly bool Tracked = tracked;
         public long Count;
     }
 }

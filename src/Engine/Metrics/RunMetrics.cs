@@ -5,13 +5,17 @@ namespace IsuBench.Engine.Metrics;
 /// <summary>Everything a run records, shared by all its virtual users: score, errors, endpoint and delivery statistics, watchers.</summary>
 public sealed class RunMetrics
 {
-    /// <summary>Creates the metrics of a run that scores on <paramref name="scale"/>; an <paramref name="observer"/> hears of every judged request.</summary>
-    public RunMetrics(IClock clock, ScoreScale scale, IRunObserver? observer = null, int maxDistinctErrors = 1000)
+    /// <summary>
+    /// Creates the metrics of a run that scores on <paramref name="scale"/>; an <paramref name="observer"/> hears of every judged
+    /// request. The error ledger keeps <paramref name="maxDistinctErrors"/> messages and tracks <paramref name="maxTrackedErrors"/> over time.
+    /// </summary>
+    public RunMetrics(IClock clock, ScoreScale scale, IRunObserver? observer = null, int maxDistinctErrors = 1000,
+        int maxTrackedErrors = ErrorLedger.DefaultMaxTracked)
     {
         Score = new ScoreLedger(scale);
         Clock = clock;
         Observer = observer;
-        Errors = new ErrorLedger(clock, maxDistinctErrors);
+        Errors = new ErrorLedger(clock, maxDistinctErrors, maxTrackedErrors);
         Window = new MeasuredWindow(clock, Endpoints);
     }
 

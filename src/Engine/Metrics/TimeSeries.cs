@@ -1,14 +1,21 @@
 namespace IsuBench.Engine.Metrics;
 
-/// <summary>Samples the run's metrics, normally every second, for the reports' charts.</summary>
+/// <summary>
+/// Samples the run's metrics, normally every second, for the reports' charts; each sample also takes the errors of
+/// the interval by message (<see cref="ErrorsOverTime"/>).
+/// </summary>
 public sealed class TimeSeries
 {
     private readonly RunMetrics _metrics;
     private readonly List<TimeSeriesPoint> _points = [];
+    // Per sample: the new occurrences of each tracked message (by tracking order; a message tracked later has fewer) and of the rest.
+    private readonly List<long[]> _newTracked = [];
+    private readonly List<long> _newOther = [];
     private readonly Lock _lock = new();
     private readonly TimeSpan _origin;
     private TimeSpan _lastAt;
     private long _lastRequests;
+    private TrackedErrorCounts _lastErrors;
 
     /// <summary>Creates a series whose elapsed time starts now.</summary>
     public TimeSeries(RunMetrics metrics)
@@ -17,6 +24,7 @@ public sealed class TimeSeries
         _origin = metrics.Clock.Monotonic;
         _lastAt = _origin;
         _lastRequests = metrics.Endpoints.TotalRequests;
+        _lastErrors = metrics.Errors.Tracked();
     }
 
     /// <summary>Takes one sample now.</summary>
@@ -37,6 +45,10 @@ public sealed class TimeSeries
             _points.Add(point);
             _lastAt = now;
             _lastRequests = requests;
+            var errors = _metrics.Errors.Tracked();
+            _newTracked.Add(errors.Messages.Select((m, i) => m.Count - (i < _lastErrors.Messages.Count ? _lastErrors.Messages[i].Count : 0)).ToArray());
+            _newOther.Add(errors.Other - _lastErrors.Other);
+            _lastErrors = errors;
             return point;
         }
     }
@@ -66,6 +78,24 @@ public sealed class TimeSeries
             lock (_lock)
             {
                 return _points.ToList();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The errors of each sample's interval by message, aligned with <see cref="Points"/>: the tracked messages in the
+    /// order they were first seen, and every other occurrence.
+    /// </summary>
+    public ErrorTimeline ErrorsOverTime
+    {
+        get
+        {
+            lock (_lock)
+            {
+                var messages = _lastErrors.Messages
+                    .Select((m, i) => new ErrorTrack(m.Kind, m.Message, _newTracked.Select(sample => i < sample.Length ? sample[i] : 0).ToList()))
+                    .ToList();
+                return new ErrorTimeline(messages, _newOther.ToList(), _metrics.Errors.MaxTracked);
             }
         }
     }

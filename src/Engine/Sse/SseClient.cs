@@ -133,10 +133,11 @@ public sealed class SseClient(
         _reconnect.Observe(parser.ReconnectionInterval);
     }
 
+    // Opening a stream is a request like any other: timed and counted by the session's recorder until its head has arrived.
     private async Task<EventStreamResponse> OpenAsync(CancellationToken cancellationToken)
     {
         var uri = new Uri(session.Origin, pathAndQuery);
-        var started = session.Clock.Monotonic;
+        var timing = session.Requests.Begin(options.Endpoint);
         EventStreamResponse response;
         try
         {
@@ -144,38 +145,33 @@ public sealed class SseClient(
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or IOException)
         {
-            session.Endpoints.RecordRequest(options.Endpoint, status: 0, session.Clock.Monotonic - started);
-            if (BenchCapacity.IsExhausted(exception))
-            {
-                session.Errors.AddCapacity("out of sockets or open files");
-                throw new SseException(SseFailureKind.BenchCapacity, $"{options.Endpoint}: {ErrorLedger.CapacityMessage}", exception);
-            }
-            session.Endpoints.RecordError(options.Endpoint);
-            throw new SseException(SseFailureKind.Transport, $"{options.Endpoint}: {exception.Message}", exception);
+            throw timing.Failed(status: 0, exception) == FailureKind.BenchCapacity
+                ? new SseException(SseFailureKind.BenchCapacity, $"{options.Endpoint}: {ErrorLedger.CapacityMessage}", exception)
+                : new SseException(SseFailureKind.Transport, $"{options.Endpoint}: {exception.Message}", exception);
         }
-        session.Endpoints.RecordRequest(options.Endpoint, response.Status, session.Clock.Monotonic - started);
         // The EventSource spec (HTML, "Server-sent events", §9.2.3): "if res's status is not 200, or if res's `Content-Type` is not
         // `text/event-stream`, then fail the connection". Parameters such as charset may follow the type, as the original accepted;
         // the stream rules turn the status and Content-Type carried by the exception into a verdict where the caller judges.
         if (response.Status != 200)
         {
+            timing.Failed(response.Status);
             int code = response.Status;
             string? type = response.ContentType;
             response.Dispose();
-            session.Endpoints.RecordError(options.Endpoint);
             throw new SseException(SseFailureKind.Status, $"{options.Endpoint}: status {code}, expected 200") { Status = code, ContentType = type };
         }
         if (response.ContentType?.StartsWith(EventStreamMediaType, StringComparison.Ordinal) != true)
         {
+            timing.Failed(response.Status);
             string? type = response.ContentType;
             response.Dispose();
-            session.Endpoints.RecordError(options.Endpoint);
             throw new SseException(SseFailureKind.ContentType, $"{options.Endpoint}: Content-Type {type ?? "(none)"}, expected {EventStreamMediaType}")
             {
                 Status = 200,
                 ContentType = type,
             };
         }
+        timing.Answered(response.Status);
         return response;
     }
 }

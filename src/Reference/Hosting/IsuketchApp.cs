@@ -35,6 +35,7 @@ public static class IsuketchApp
         else builder.Services.AddBaselineProfile(options.ConnectionString);
 
         var app = builder.Build();
+        app.UseServerIdentityHeaders(options.Profile);
         if (options.InjectedDelays.Any)
             app.Use(async (context, next) =>
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using IsuBench.Checks.Documents;
 using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -22,12 +23,14 @@ internal sealed class ApiHtmlConsistencyCheck : IInitialCheck
     {
         var session = context.NewSession();
         // As the original: without exactly 100 rooms in the list, the step ends there (critically).
-        var rooms = await RoomListLoad.GetAsync(context, session, cancellationToken);
-        if (rooms is null) return;
+        var list = await context.Requests.RoomListAsync(session, cancellationToken);
+        if (!list.Passed) return;
+        var rooms = list.Value!;
 
-        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(session, cancellationToken), needsToken: false);
-        if (!top.Ok) return;
-        context.Judge(top.Response, [.. top.PageVerdicts, .. ConsistencyRules.TopPageMatchesApi(rooms, top.Page!, "GET / against GET /api/rooms")]);
+        // The page is judged against the list; what it showed does not stop the step.
+        var top = await context.Requests.PageAsync(IsuketchApi.TopPageAsync(session, cancellationToken),
+            (page, _, _) => ConsistencyRules.TopPageMatchesApi(rooms, page, "GET / against GET /api/rooms"), context.StoppedBy());
+        if (top.Value is null) return;
 
         var picked = rooms[context.Random.Next(FirstPickedPosition, LastPickedPosition + 1)];
         var id = picked.Id.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,4 @@
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

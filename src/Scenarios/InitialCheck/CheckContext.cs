@@ -25,6 +25,7 @@ internal sealed class CheckContext : IDisposable
         _sessions = sessions;
         _run = run;
         _judge = new Judge(sessions.Metrics, options.Strict, Keep);
+        Requests = new JudgedRequests(CheckPhase.Initial, Judge);
         Options = options;
         Random = new Random(WorkerSeed.Derive(options.Seed, "initial-check/" + name, 0));
     }
@@ -40,6 +41,9 @@ internal sealed class CheckContext : IDisposable
 
     /// <summary>The run's judge, keeping this check's verdicts.</summary>
     public Judge RunJudge => _judge;
+
+    /// <summary>The requests this check shares with the load, read by the initial check's rules and judged here (<see cref="Judge"/>).</summary>
+    public JudgedRequests Requests { get; }
 
     /// <summary>The verdicts recorded so far, in order.</summary>
     public IReadOnlyList<Verdict> Verdicts
@@ -73,6 +77,12 @@ internal sealed class CheckContext : IDisposable
 
     /// <summary>A failed verdict saying this check stopped at <paramref name="request"/> because of <paramref name="what"/>.</summary>
     public Verdict Stopped(string request, string what) => CompletionRules.Stopped(Name, request, what);
+
+    /// <summary>
+    /// What a failed page adds to its verdict: <paramref name="blocked"/> failing with it where the original made the step's failure
+    /// critical, else this check stopped there, incomplete (<see cref="CompletionRules"/>).
+    /// </summary>
+    public FailsWith StoppedBy(Rule? blocked = null) => (request, expected, actual) => blocked?.Fail(request, expected, actual) ?? Stopped(request, actual);
 
     /// <inheritdoc />
     public void Dispose()

@@ -18,8 +18,7 @@ internal sealed class EmptyRoomHiddenCheck : IInitialCheck
         if (room is null) return;
 
         var viewer = context.NewSession();
-        var again = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(viewer, cancellationToken), needsToken: false);
-        if (!again.Ok) return;
-        context.Judge(again.Response, [.. again.PageVerdicts, TopPageRules.DoesNotListRoomImage(again.Page!, room.Id, "GET / after creating a room without strokes")]);
+        await context.Requests.PageAsync(IsuketchApi.TopPageAsync(viewer, cancellationToken),
+            (page, _, _) => [TopPageRules.DoesNotListRoomImage(page, room.Id, "GET / after creating a room without strokes")], context.StoppedBy());
     }
 }

@@ -1,5 +1,6 @@
 using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.InitialCheck;
 

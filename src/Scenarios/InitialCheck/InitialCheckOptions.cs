@@ -1,4 +1,4 @@
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Engine.Sse;
 
 namespace IsuBench.Scenarios.InitialCheck;
@@ -6,10 +6,10 @@ namespace IsuBench.Scenarios.InitialCheck;
 /// <summary>What the initial check runs and what it expects; targets and user agent belong to the <see cref="Engine.SessionFactory"/> it is given.</summary>
 public sealed record InitialCheckOptions
 {
-    /// <summary>The check profile: <c>reference</c> (default) or <c>isucon6f</c>.</summary>
-    public string Profile { get; init; } = CheckProfiles.ReferenceName;
+    /// <summary>The front end the checks expect (<c>--front-end</c>): <c>reference</c> (default) or <c>isucon6f</c>.</summary>
+    public string FrontEnd { get; init; } = FrontEndCatalog.ReferenceName;
 
-    /// <summary>Expected static-file hashes replacing the profile's (<c>--assets-manifest FILE</c>, read with <see cref="AssetsManifestFile"/>); null keeps the profile's.</summary>
+    /// <summary>Expected static-file hashes replacing the front end's (<c>--assets-manifest FILE</c>, read with <see cref="AssetsManifestFile"/>); null keeps the front end's.</summary>
     public IReadOnlyDictionary<string, string>? AssetsManifestOverride { get; init; }
 
     /// <summary>Fixes every random choice (targets, jitter, the rooms picked).</summary>

@@ -11,10 +11,10 @@ namespace IsuBench.Scenarios.InitialCheck;
 /// </summary>
 public static class InitialCheckRunner
 {
-    /// <summary>Runs the checks the options select; throws <see cref="ArgumentException"/> for an unknown profile or check name.</summary>
+    /// <summary>Runs the checks the options select; throws <see cref="ArgumentException"/> for an unknown front end or check name.</summary>
     public static async Task<InitialCheckResult> RunAsync(InitialCheckOptions options, SessionFactory sessions, CancellationToken cancellationToken)
     {
-        var markupProfile = CheckProfileFor.Options(options, new Dictionary<string, string>());
+        var frontEnd = FrontEndFor.Options(options, new Dictionary<string, string>());
         var unknown = options.OnlyChecks?.Except(InitialCheckNames.All).ToList();
         if (unknown is { Count: > 0 }) throw new ArgumentException($"unknown check(s): {string.Join(", ", unknown)}", nameof(options));
 
@@ -22,7 +22,7 @@ public static class InitialCheckRunner
         IInitialCheck[] sequence =
         [
             new TokenRefreshCheck(), new StrokeReflectionCheck(), new EmptyRoomHiddenCheck(), new FirstStrokeOwnerCheck(),
-            new TopPageContentCheck(markupProfile), new ApiHtmlConsistencyCheck(), new StaticFilesCheck(),
+            new TopPageContentCheck(frontEnd), new ApiHtmlConsistencyCheck(), new StaticFilesCheck(),
         ];
         bool Selected(IInitialCheck check) => options.OnlyChecks is null || options.OnlyChecks.Contains(check.Name);
 

@@ -1,6 +1,5 @@
 using IsuBench.Checks.Documents.Api;
 using IsuBench.Checks.Rules;
-using IsuBench.Checks.Verdicts;
 using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
 
@@ -13,10 +12,8 @@ internal sealed record SessionWithToken(Session Session, string Token)
     public static async Task<SessionWithToken?> OpenAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(session, cancellationToken), needsToken: true);
-        if (!top.Ok) return null;
-        context.Judge(top.Response, top.PageVerdicts);
-        return new SessionWithToken(session, top.Token!);
+        var top = await context.Requests.PageTokenAsync(IsuketchApi.TopPageAsync(session, cancellationToken), context.StoppedBy());
+        return top.Value is { } token ? new SessionWithToken(session, token) : null;
     }
 
     /// <summary>
@@ -25,18 +22,9 @@ internal sealed record SessionWithToken(Session Session, string Token)
     /// </summary>
     public async Task<ApiRoom?> CreateRoomAsync(CheckContext context, CancellationToken cancellationToken, bool checkCreatedAt = false)
     {
-        const string request = "POST /api/rooms";
-        var response = await IsuketchApi.CreateRoomAsync(Session, Token, NewRoom.Numbered(context.Random), cancellationToken);
-        var created = RoomRules.ReadCreated(response.Status, ResponseText.Body(response), request);
-        if (!created.Ok)
-        {
-            context.Judge(response, created.Verdict);
-            return null;
-        }
-        List<Verdict> verdicts = [created.Verdict, ContractRules.HasFields(created.Absent, ApiDocumentKind.CreatedRoom, request)];
-        if (checkCreatedAt) verdicts.Add(RoomRules.CreatedAtInWindow(created.Value!, response.SentAt, response.ReceivedAt, request));
+        var created = await context.Requests.CreateRoomAsync(Session, Token, NewRoom.Numbered(context.Random), cancellationToken,
+            checkCreatedAt ? (room, response, request) => [RoomRules.CreatedAtInWindow(room, response.SentAt, response.ReceivedAt, request)] : null);
         // A wrong timestamp is judged, but the room is there: what follows is still worth checking.
-        context.Judge(response, verdicts);
         return created.Value;
     }
 }

@@ -5,6 +5,7 @@ using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
 using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
+using IsuBench.Scenarios.Judging;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
@@ -31,10 +32,9 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
         if (first is null) return;
 
         var viewer = context.NewSession();
-        var viewerTop = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(viewer, cancellationToken), needsToken: false);
-        if (!viewerTop.Ok) return;
-        var listed = context.Judge(viewerTop.Response, [.. viewerTop.PageVerdicts, TopPageRules.ListsRoomImage(viewerTop.Page!, room.Id, "GET / after the first stroke")]);
-        if (!listed) return;
+        var viewerTop = await context.Requests.PageAsync(IsuketchApi.TopPageAsync(viewer, cancellationToken),
+            (page, _, _) => [TopPageRules.ListsRoomImage(page, room.Id, "GET / after the first stroke")], context.StoppedBy());
+        if (!viewerTop.Passed) return;
 
         // As the original: the later strokes' timestamps are the ones that must show sub-second time.
         var createdAts = new List<DateTimeOffset>();
@@ -59,19 +59,10 @@ internal sealed class StrokeReflectionCheck : IInitialCheck
     private static async Task<ApiStroke?> PostAsync(
         CheckContext context, Session session, string token, long roomId, StrokeShape stroke, bool isFirst, CancellationToken cancellationToken)
     {
-        var response = await IsuketchApi.PostStrokeAsync(session, token, roomId, stroke, cancellationToken);
-        var request = $"POST {IsuketchApi.StrokePath(roomId)}";
-        var posted = StrokeRules.ReadPosted(response.Status, ResponseText.Body(response), request);
-        if (!posted.Ok)
-        {
-            context.Judge(response, posted.Verdict);
-            return null;
-        }
-        var verdicts = new List<Verdict> { posted.Verdict, ContractRules.HasFields(posted.Absent, ApiDocumentKind.Stroke, request) };
-        if (isFirst) verdicts.Add(StrokeRules.CreatedAtInWindow(posted.Value!, response.SentAt, response.ReceivedAt, request));
-        else verdicts.AddRange(StrokeRules.RoundTrip(stroke.Points, posted.Value!, request));
+        var posted = await context.Requests.PostStrokeAsync(session, token, roomId, stroke, cancellationToken, (value, response, request) => isFirst
+            ? [StrokeRules.CreatedAtInWindow(value, response.SentAt, response.ReceivedAt, request)]
+            : StrokeRules.RoundTrip(stroke.Points, value, request));
         // The stroke was stored even when its answer is wrong: go on, so the image and the other timestamps are checked too.
-        context.Judge(response, verdicts);
         return posted.Value;
     }
 

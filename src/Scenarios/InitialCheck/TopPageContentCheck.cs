@@ -1,11 +1,11 @@
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Checks.Rules;
 using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Scenarios.InitialCheck;
 
-/// <summary>Step 5: the top page's images, <c>__ASYNC_PROPS__</c> and rooms, plus the profile's React markers (all critical).</summary>
-internal sealed class TopPageContentCheck(CheckProfile markupProfile) : IInitialCheck
+/// <summary>Step 5: the top page's images, <c>__ASYNC_PROPS__</c> and rooms, plus the front end's React markers (all critical).</summary>
+internal sealed class TopPageContentCheck(FrontEnd frontEnd) : IInitialCheck
 {
     /// <inheritdoc />
     public string Name => InitialCheckNames.TopPageContent;
@@ -14,8 +14,7 @@ internal sealed class TopPageContentCheck(CheckProfile markupProfile) : IInitial
     public async Task RunAsync(CheckContext context, CancellationToken cancellationToken)
     {
         var session = context.NewSession();
-        var top = await PageLoad.GetAsync(context, IsuketchApi.TopPageAsync(session, cancellationToken), needsToken: false);
-        if (!top.Ok) return;
-        context.Judge(top.Response, [.. top.PageVerdicts, .. TopPageRules.Content(top.Page!, markupProfile, "GET / (content)")]);
+        await context.Requests.PageAsync(IsuketchApi.TopPageAsync(session, cancellationToken),
+            (page, _, _) => TopPageRules.Content(page, frontEnd, "GET / (content)"), context.StoppedBy());
     }
 }

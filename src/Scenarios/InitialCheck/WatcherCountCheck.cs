@@ -24,26 +24,27 @@ internal sealed class WatcherCountCheck : IInitialCheck
     {
         var session = context.NewSession();
         // As the original: a list of other than 100 rooms fails the check (and leaves no rooms to pick from).
-        var rooms = await RoomListLoad.GetAsync(context, session, cancellationToken, blocked: WatcherRules.Count);
-        if (rooms is null) return;
+        var list = await context.Requests.RoomListAsync(session, cancellationToken, WatcherRules.Count.Fail);
+        if (!list.Passed) return;
+        var rooms = list.Value!;
         var pad = context.Random.Next(PadLimit);
 
         var watchers = new List<Task>();
         for (var i = 1; i <= MostWatchers; i++)
         {
             var room = rooms[FirstPosition + pad + Step * i];
-            for (var w = 0; w < i; w++) watchers.Add(WatchAndJudgeAsync(context, room, i, cancellationToken));
+            for (var w = 0; w < i; w++) watchers.Add(WatchAndCheckAsync(context, room, i, cancellationToken));
         }
         await Task.WhenAll(watchers);
     }
 
-    private static async Task WatchAndJudgeAsync(CheckContext context, ApiRoom room, int watchers, CancellationToken cancellationToken)
+    private static async Task WatchAndCheckAsync(CheckContext context, ApiRoom room, int watchers, CancellationToken cancellationToken)
     {
-        var watch = await RoomWatch.RunAsync(context, room.Id, cancellationToken);
-        if (watch is null) return;
+        var seen = await WatcherCountObservation.ObserveAsync(context, room.Id, cancellationToken);
+        if (seen is null) return;
         var request = $"GET /api/stream/rooms/{room.Id.ToString(CultureInfo.InvariantCulture)} for {context.Options.WatcherStay.TotalSeconds:0.#} s";
         context.Record(
-            WatcherRules.HighestCountIs(watch.WatcherCounts, watchers, room.Id, request),
-            WatcherRules.ReceivedAllStrokes(watch.Strokes, room.StrokeCount, room.Id, request));
+            WatcherRules.HighestCountIs(seen.WatcherCounts, watchers, room.Id, request),
+            WatcherRules.ReceivedAllStrokes(seen.Strokes, room.StrokeCount, room.Id, request));
     }
 }

@@ -1,4 +1,4 @@
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Engine.Execution;
 using IsuBench.Engine.Http;
 using IsuBench.Engine.Sse;
@@ -17,10 +17,10 @@ public sealed record BenchmarkOptions
     /// <summary>The seed fixing every random choice of every virtual user.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>The check profile: <c>reference</c> or <c>isucon6f</c>.</summary>
-    public string Profile { get; init; } = "reference";
+    /// <summary>The front end the checks expect (<c>--front-end</c>): <c>reference</c> or <c>isucon6f</c>; not the server's profile.</summary>
+    public string FrontEnd { get; init; } = FrontEndCatalog.ReferenceName;
 
-    /// <summary>A JSON file <c>{path: md5}</c> replacing the profile's expected static file hashes, or null.</summary>
+    /// <summary>A JSON file <c>{path: md5}</c> replacing the front end's expected static file hashes, or null.</summary>
     public string? AssetsManifest { get; init; }
 
     /// <summary>Reconnect SSE streams after 1 s whatever the server says, as the original bench did (the default; <c>--honor-retry</c> turns it off).</summary>

@@ -64,6 +64,9 @@ public sealed record BenchmarkResult
     /// <summary>The samples of the run (about one per second).</summary>
     public required IReadOnlyList<TimeSeriesPoint> TimeSeries { get; init; }
 
+    /// <summary>The errors of each sample's interval by message, aligned with <see cref="TimeSeries"/>.</summary>
+    public ErrorTimeline ErrorsOverTime { get; init; } = ErrorTimeline.Empty;
+
     /// <summary>
     /// Builds the result from the run's metrics, the initial check and the time series. The messages are the error
     /// ledger's (failed checks are recorded there too, with their request).

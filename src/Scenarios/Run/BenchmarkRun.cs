@@ -73,7 +73,7 @@ public sealed class BenchmarkRun
             Enter(BenchmarkPhase.InitialCheck);
             initial = await InitialCheckRunner.RunAsync(new InitialCheckOptions
             {
-                Profile = _options.Profile,
+                FrontEnd = _options.FrontEnd,
                 AssetsManifestOverride = manifest,
                 Seed = _options.Seed,
                 CompatRetry = _options.CompatRetry,
@@ -106,7 +106,11 @@ public sealed class BenchmarkRun
             Enter(BenchmarkPhase.Done);
         }
         interrupted |= cancellationToken.IsCancellationRequested;
-        return BenchmarkResult.Collect(_options, Metrics, initial, load, _series.Points, startedAt, _clock.UtcNow, interrupted) with { GateFigures = gateFigures };
+        return BenchmarkResult.Collect(_options, Metrics, initial, load, _series.Points, startedAt, _clock.UtcNow, interrupted) with
+        {
+            GateFigures = gateFigures,
+            ErrorsOverTime = _series.ErrorsOverTime,
+        };
     }
 
     private void Enter(BenchmarkPhase phase)

@@ -2,10 +2,10 @@ using IsuBench.Checks.Verdicts;
 
 namespace IsuBench.Scenarios.Workloads;
 
-/// <summary>A receipt matched to its POST: the verdict, when the POST was sent, how many points it sent, and the delivery latency.</summary>
-public sealed record DeliveryOutcome(StrokeReceipt Receipt, DeliveryVerdict Verdict, DateTimeOffset PostSentAt, int PostedPoints)
+/// <summary>A receipt matched to its POST: its status (scored, late, ...), when the POST was sent, how many points it sent, and the delivery latency.</summary>
+public sealed record DeliveryOutcome(StrokeReceipt Receipt, DeliveryStatus Status, DateTimeOffset PostSentAt, int PostedPoints)
 {
-    /// <summary>The failed point-count verdict of a <see cref="DeliveryVerdict.PointMismatch"/>.</summary>
+    /// <summary>The failed point-count verdict of a <see cref="DeliveryStatus.PointMismatch"/>.</summary>
     public IsuBench.Checks.Verdicts.Verdict? PointCount { get; init; }
 
     /// <summary>Time from the POST being sent to the watcher receiving the stroke.</summary>

@@ -15,7 +15,7 @@ public sealed class DeliveryScoring(TimeSpan scoreWindow, TimeSpan pendingHorizo
     private readonly Lock _lock = new();
     private readonly Dictionary<long, (DateTimeOffset SentAt, int Points)> _posts = [];
     private readonly Dictionary<long, List<StrokeReceipt>> _pending = [];
-    private readonly HashSet<(int Watcher, long Stroke)> _judged = [];
+    private readonly HashSet<(int Watcher, long Stroke)> _classified = [];
 
     /// <summary>Receipts waiting for their POST.</summary>
     public int PendingCount
@@ -29,7 +29,7 @@ public sealed class DeliveryScoring(TimeSpan scoreWindow, TimeSpan pendingHorizo
         }
     }
 
-    /// <summary>Records a stroke this instance posted (its POST succeeded) and judges the receipts that were waiting for it.</summary>
+    /// <summary>Records a stroke this instance posted (its POST succeeded) and classifies the receipts that were waiting for it.</summary>
     public IReadOnlyList<DeliveryOutcome> RecordPost(long strokeId, DateTimeOffset sentAt, int pointCount)
     {
         lock (_lock)
@@ -42,7 +42,7 @@ public sealed class DeliveryScoring(TimeSpan scoreWindow, TimeSpan pendingHorizo
             var outcomes = new List<DeliveryOutcome>(waiting.Count);
             foreach (var receipt in waiting)
             {
-                outcomes.Add(Judge(receipt, sentAt, pointCount));
+                outcomes.Add(Classify(receipt, sentAt, pointCount));
             }
             return outcomes;
         }
@@ -55,7 +55,7 @@ public sealed class DeliveryScoring(TimeSpan scoreWindow, TimeSpan pendingHorizo
         {
             if (_posts.TryGetValue(receipt.StrokeId, out var post))
             {
-                return Judge(receipt, post.SentAt, post.Points);
+                return Classify(receipt, post.SentAt, post.Points);
             }
             if (!_pending.TryGetValue(receipt.StrokeId, out var list))
             {
@@ -85,18 +85,18 @@ public sealed class DeliveryScoring(TimeSpan scoreWindow, TimeSpan pendingHorizo
         }
     }
 
-    private DeliveryOutcome Judge(StrokeReceipt receipt, DateTimeOffset sentAt, int postedPoints)
+    private DeliveryOutcome Classify(StrokeReceipt receipt, DateTimeOffset sentAt, int postedPoints)
     {
-        if (!_judged.Add((receipt.WatcherId, receipt.StrokeId)))
+        if (!_classified.Add((receipt.WatcherId, receipt.StrokeId)))
         {
-            return new DeliveryOutcome(receipt, DeliveryVerdict.Duplicate, sentAt, postedPoints);
+            return new DeliveryOutcome(receipt, DeliveryStatus.Duplicate, sentAt, postedPoints);
         }
         var points = StreamRules.PointCountMatches(postedPoints, receipt.StrokeId, receipt.PointCount, Endpoints.Stream);
         if (!points.Passed)
         {
-            return new DeliveryOutcome(receipt, DeliveryVerdict.PointMismatch, sentAt, postedPoints) { PointCount = points };
+            return new DeliveryOutcome(receipt, DeliveryStatus.PointMismatch, sentAt, postedPoints) { PointCount = points };
         }
         var scored = ScoringRules.ScoresDelivery(sentAt, receipt.ReceivedAt, scoreWindow);
-        return new DeliveryOutcome(receipt, scored ? DeliveryVerdict.Scored : DeliveryVerdict.Late, sentAt, postedPoints);
+        return new DeliveryOutcome(receipt, scored ? DeliveryStatus.Scored : DeliveryStatus.Late, sentAt, postedPoints);
     }
 }

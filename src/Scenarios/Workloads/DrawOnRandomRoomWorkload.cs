@@ -15,33 +15,35 @@ public static class DrawOnRandomRoomWorkload
 
     /// <summary>The workload with its workers and pause from <paramref name="options"/>.</summary>
     public static Workload Create(LoadOptions options, Judge judge) =>
-        new(Name, options.DrawOnRandomRoomWorkers, (context, token) => RunAsync(context, options, judge, token))
+        new(Name, options.DrawOnRandomRoomWorkers, (context, token) => RunAsync(context, options, JudgedRequests.ForLoad(judge), token))
         {
             PauseAfterSuccess = options.DrawOnRandomRoomPause,
             PauseAfterFailure = options.DrawOnRandomRoomPause,
         };
 
-    private static async Task RunAsync(WorkerContext context, LoadOptions options, Judge judge, CancellationToken cancellationToken)
+    private static async Task RunAsync(WorkerContext context, LoadOptions options, JudgedRequests requests, CancellationToken cancellationToken)
     {
         using var session = context.NewSession();
-        var rooms = await LoadRequests.FetchRoomListAsync(judge, session, cancellationToken);
-        if (rooms is null)
+        var list = await requests.RoomListAsync(session, cancellationToken);
+        if (!list.Passed)
         {
             context.MarkFailed();
             return;
         }
+        var rooms = list.Value!;
         int first = Math.Clamp(options.DrawRoomFirstPosition, 0, rooms.Count - 1);
         var room = rooms[first + context.Random.Next(rooms.Count - first)];
-        var (token, _) = await LoadRequests.FetchPageTokenAsync(judge, IsuketchApi.RoomPageAsync(session, room.Id, cancellationToken), cancellationToken);
-        if (token is null)
+        var page = await requests.PageTokenAsync(IsuketchApi.RoomPageAsync(session, room.Id, cancellationToken), cancellationToken: cancellationToken);
+        if (!page.Passed)
         {
             context.MarkFailed();
             return;
         }
+        var token = page.Value!;
         var seeds = StrokeSeeds.Load("www");
         var stroke = Jitter.Fluctuate(seeds[context.Random.Next(seeds.Count)], context.Random);
-        var (posted, _) = await LoadRequests.PostStrokeAsync(judge, session, token, room.Id, stroke, cancellationToken);
-        if (posted is null)
+        var posted = await requests.PostStrokeAsync(session, token, room.Id, stroke, cancellationToken);
+        if (!posted.Passed)
         {
             context.MarkFailed();
         }

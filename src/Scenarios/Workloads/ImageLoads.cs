@@ -8,7 +8,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// The images one LoadIndexPage session loads, at most a given number at a time. Starting one waits only for a free slot, so
 /// the caller moves on while the last ones load, as the original's loadImages did; failures are counted as they happen.
 /// </summary>
-internal sealed class ImageLoads(Judge judge, Session session, int concurrency)
+internal sealed class ImageLoads(JudgedRequests requests, Session session, int concurrency)
 {
     private readonly SemaphoreSlim _slots = new(concurrency);
     private readonly List<Task> _loads = [];
@@ -32,7 +32,7 @@ internal sealed class ImageLoads(Judge judge, Session session, int concurrency)
     {
         try
         {
-            if (!await LoadRequests.AnsweredOkAsync(judge, IsuketchApi.ImageStatusAsync(session, path, cancellationToken)))
+            if (!await requests.AnsweredOkAsync(IsuketchApi.ImageStatusAsync(session, path, cancellationToken)))
             {
                 Interlocked.Increment(ref _failures);
             }

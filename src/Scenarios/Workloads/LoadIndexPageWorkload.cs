@@ -1,4 +1,4 @@
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Engine.Execution;
 using IsuBench.Engine.Http;
 using IsuBench.Scenarios.Api;
@@ -28,12 +28,13 @@ public static class LoadIndexPageWorkload
     private static async Task RunAsync(WorkerContext context, LoadOptions options, Judge judge, CancellationToken cancellationToken)
     {
         using var session = context.NewSession();
-        var images = new ImageLoads(judge, session, options.ImageConcurrency);
+        var requests = JudgedRequests.ForLoad(judge);
+        var images = new ImageLoads(requests, session, options.ImageConcurrency);
         try
         {
             for (int load = 0; load < options.IndexPageLoads; load++)
             {
-                if (!await LoadOnceAsync(judge, session, images, cancellationToken))
+                if (!await LoadOnceAsync(judge, requests, session, images, cancellationToken))
                 {
                     context.MarkFailed();
                     return;
@@ -51,14 +52,15 @@ public static class LoadIndexPageWorkload
         }
     }
 
-    private static async Task<bool> LoadOnceAsync(Judge judge, Session session, ImageLoads images, CancellationToken cancellationToken)
+    private static async Task<bool> LoadOnceAsync(Judge judge, JudgedRequests requests, Session session, ImageLoads images, CancellationToken cancellationToken)
     {
-        var page = await LoadRequests.FetchTopPageAsync(judge, session, cancellationToken);
-        if (page is null)
+        var top = await requests.PageAsync(IsuketchApi.TopPageAsync(session, cancellationToken));
+        if (!top.Passed)
         {
             return false;
         }
-        var statics = await Task.WhenAll(StaticFilePaths.All.Select(path => LoadRequests.AnsweredOkAsync(judge, IsuketchApi.StaticFileAsync(session, path, cancellationToken))));
+        var page = top.Value!;
+        var statics = await Task.WhenAll(StaticFilePaths.All.Select(path => requests.AnsweredOkAsync(IsuketchApi.StaticFileAsync(session, path, cancellationToken))));
         if (statics.Contains(false))
         {
             return false;

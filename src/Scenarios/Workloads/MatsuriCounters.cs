@@ -38,13 +38,13 @@ public sealed class MatsuriCounters
     internal void WatcherLeftEarly() => Interlocked.Increment(ref _watchersLeftEarly);
     internal void WatcherRefused() => Interlocked.Increment(ref _watchersRefused);
 
-    internal void Count(DeliveryVerdict verdict)
+    internal void Count(DeliveryStatus status)
     {
-        switch (verdict)
+        switch (status)
         {
-            case DeliveryVerdict.Scored: Interlocked.Increment(ref _scored); break;
-            case DeliveryVerdict.Late: Interlocked.Increment(ref _late); break;
-            case DeliveryVerdict.PointMismatch: Interlocked.Increment(ref _mismatched); break;
+            case DeliveryStatus.Scored: Interlocked.Increment(ref _scored); break;
+            case DeliveryStatus.Late: Interlocked.Increment(ref _late); break;
+            case DeliveryStatus.PointMismatch: Interlocked.Increment(ref _mismatched); break;
         }
     }
 

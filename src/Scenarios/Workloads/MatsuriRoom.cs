@@ -21,6 +21,9 @@ public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots s
     /// <summary>The run's judge.</summary>
     public Judge Judge => judge;
 
+    /// <summary>The requests of the room's poster and watchers, judged by the run's judge.</summary>
+    internal JudgedRequests Requests { get; } = JudgedRequests.ForLoad(judge);
+
     /// <summary>The bench's ceiling on open watchers.</summary>
     public WatcherSlots Slots => slots;
 
@@ -49,8 +52,8 @@ public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots s
 
     private void Apply(DeliveryOutcome outcome)
     {
-        counters.Count(outcome.Verdict);
-        if (outcome.Verdict == DeliveryVerdict.Duplicate)
+        counters.Count(outcome.Status);
+        if (outcome.Status == DeliveryStatus.Duplicate)
         {
             return;
         }
@@ -59,12 +62,12 @@ public sealed class MatsuriRoom(LoadOptions options, Judge judge, WatcherSlots s
         {
             judge.Metrics.Delivery.Record(outcome.Latency);
         }
-        switch (outcome.Verdict)
+        switch (outcome.Status)
         {
-            case DeliveryVerdict.Scored:
+            case DeliveryStatus.Scored:
                 judge.StrokeDelivered();
                 break;
-            case DeliveryVerdict.PointMismatch:
+            case DeliveryStatus.PointMismatch:
                 judge.Record(outcome.PointCount!);
                 break;
         }

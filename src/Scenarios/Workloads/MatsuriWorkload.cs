@@ -8,7 +8,7 @@ namespace IsuBench.Scenarios.Workloads;
 /// <summary>
 /// Matsuri ("festival"): each worker is one instance for the phase's duration minus 5 s. One session creates a room and
 /// posts the isu strokes, jittered, one after another with a pause after each, looping; watchers join in waves and all
-/// leave together one interval after the last wave (<see cref="WaveRule"/>). Received strokes of this instance's posts score live.
+/// leave together one interval after the last wave (<see cref="Waves"/>). Received strokes of this instance's posts score live.
 /// </summary>
 public static class MatsuriWorkload
 {
@@ -31,15 +31,17 @@ public static class MatsuriWorkload
         var waveRandom = context.NewRandom();
         var newRoom = NewRoom.Numbered(context.Random);
         using var poster = context.NewSession();
+        var requests = JudgedRequests.ForLoad(judge);
 
-        var (token, _) = await LoadRequests.FetchPageTokenAsync(judge, IsuketchApi.TopPageAsync(poster, cancellationToken), cancellationToken);
-        if (token is null)
+        var top = await requests.PageTokenAsync(IsuketchApi.TopPageAsync(poster, cancellationToken), cancellationToken: cancellationToken);
+        if (!top.Passed)
         {
             context.MarkFailed();
             return;
         }
-        var created = await LoadRequests.CreateRoomAsync(judge, poster, token, newRoom, cancellationToken);
-        if (created is null)
+        var token = top.Value!;
+        var created = await requests.CreateRoomAsync(poster, token, newRoom, cancellationToken);
+        if (!created.Passed)
         {
             context.MarkFailed();
             return;
@@ -48,14 +50,15 @@ public static class MatsuriWorkload
         var room = new MatsuriRoom(options, judge, slots, counters);
 
         // As the original, the instance's time counts from the room's creation: the poster draws for all of it, the watchers
-        // join in waves and all leave one interval after the last wave (WaveRule.Plan).
+        // join in waves and all leave one interval after the last wave (Waves.Plan).
         var started = clock.Monotonic;
-        var plan = WaveRule.Plan(options.MatsuriDuration, options.WaveInterval);
+        var plan = Waves.Plan(options.MatsuriDuration, options.WaveInterval);
         using var drawing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         drawing.CancelAfter(options.MatsuriDuration);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(drawing.Token);
         watching.CancelAfter(plan.LeaveAt);
-        var posting = Task.Run(() => PostLoopAsync(poster, token, created.Id, room, posterRandom, drawing.Token, cancellationToken), CancellationToken.None);
+        var roomId = created.Value!.Id;
+        var posting = Task.Run(() => PostLoopAsync(poster, token, roomId, room, posterRandom, drawing.Token, cancellationToken), CancellationToken.None);
         var watchers = new List<Task>();
         var roster = new WatcherRoster();
         try
@@ -73,7 +76,7 @@ public static class MatsuriWorkload
                     var state = new WatcherState(roster.Started, clock, options.MaxDeliveryDelay);
                     roster.Add(state);
                     counters.WatcherStarted();
-                    var watcher = new RoomWatcher(state, context.NewSession(waveRandom), created.Id, room);
+                    var watcher = new RoomWatcher(state, context.NewSession(waveRandom), roomId, room);
                     watchers.Add(Task.Run(() => watcher.RunAsync(watching.Token, cancellationToken), CancellationToken.None));
                 }
             }
@@ -104,10 +107,10 @@ public static class MatsuriWorkload
                 foreach (var seed in seeds)
                 {
                     var stroke = Jitter.Fluctuate(seed, random);
-                    var (posted, response) = await LoadRequests.PostStrokeAsync(room.Judge, poster, token, roomId, stroke, phase);
-                    if (posted is not null)
+                    var posted = await room.Requests.PostStrokeAsync(poster, token, roomId, stroke, phase);
+                    if (posted.Passed)
                     {
-                        room.Posted(posted.Id, response.SentAt, stroke.Points.Count);
+                        room.Posted(posted.Value!.Id, posted.Response.SentAt, stroke.Points.Count);
                     }
                     await Task.Delay(room.Options.MatsuriStrokePause, drawing);
                 }

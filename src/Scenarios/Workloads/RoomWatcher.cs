@@ -6,10 +6,11 @@ using IsuBench.Scenarios.Api;
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
-/// One Matsuri watcher: a new session GETs <c>/rooms/{id}</c> for a token, then follows the room's stream (reconnecting with
+/// One Matsuri watcher of the load phase: a new session GETs <c>/rooms/{id}</c> for a token, then follows the room's stream (reconnecting with
 /// <c>Last-Event-ID</c>, also after a connection that could not be made) until it leaves: on a late stroke, a <c>bad_request</c>,
 /// a non-200 or wrong Content-Type, an unreadable stroke, or at the end of its instance. Every stroke it receives goes to the
-/// instance's delivery scoring. Never throws; the session is its own and is disposed at the end.
+/// instance's delivery scoring. Never throws; the session is its own and is disposed at the end. (The initial check's watchers,
+/// which only count what they see, are <c>InitialCheck.WatcherCountObservation</c>.)
 /// </summary>
 public sealed class RoomWatcher(WatcherState state, Session session, long roomId, MatsuriRoom room)
 {
@@ -64,10 +65,10 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
 
     private async Task WatchAsync(CancellationToken leave, CancellationToken phase)
     {
-        var (token, page) = await LoadRequests.FetchPageTokenAsync(room.Judge, IsuketchApi.RoomPageAsync(session, roomId, phase), phase);
-        if (token is null || leave.IsCancellationRequested)
+        var page = await room.Requests.PageTokenAsync(IsuketchApi.RoomPageAsync(session, roomId, phase), cancellationToken: phase);
+        if (!page.Passed || leave.IsCancellationRequested)
         {
-            if (page.Failure == FailureKind.BenchCapacity)
+            if (page.Response.Failure == FailureKind.BenchCapacity)
             {
                 state.LeaveForCapacity();
                 room.Counters.WatcherRefused();
@@ -79,7 +80,7 @@ public sealed class RoomWatcher(WatcherState state, Session session, long roomId
             }
             return;
         }
-        var stream = new RoomStream(session, roomId, token,
+        var stream = new RoomStream(session, roomId, page.Value!,
             new SseClientOptions { CompatRetry = room.Options.CompatRetry, Transport = room.Options.SseTransport }, room.Judge.Metrics, room.Strokes);
         state.MarkJoined();
         await foreach (var item in stream.ReadAsync(Endpoints.Stream, leave))

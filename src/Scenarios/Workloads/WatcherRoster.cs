@@ -1,6 +1,6 @@
 namespace IsuBench.Scenarios.Workloads;
 
-/// <summary>The watchers one Matsuri instance started, and the size of its next wave by <see cref="WaveRule"/>.</summary>
+/// <summary>The watchers one Matsuri instance started, and the size of its next wave by <see cref="Waves"/>.</summary>
 public sealed class WatcherRoster
 {
     private readonly Lock _lock = new();
@@ -65,6 +65,6 @@ public sealed class WatcherRoster
                 }
             }
         }
-        return WaveRule.NextWave(receiving, others, started, initialWave, maxPerInstance);
+        return Waves.NextWave(receiving, others, started, initialWave, maxPerInstance);
     }
 }

@@ -27,7 +27,6 @@ public sealed class BenchmarkOptionSetTests
     public void Retries_wait_1_s_as_the_original_unless_the_server_s_retry_is_honoured()
     {
         Assert.True(Read().CompatRetry);
-        Assert.True(Read("--compat-retry").CompatRetry);
         Assert.False(Read("--honor-retry").CompatRetry);
         Assert.False(Read().Strict);
         Assert.True(Read("--strict").Strict);
@@ -40,16 +39,28 @@ public sealed class BenchmarkOptionSetTests
         var set = new BenchmarkOptionSet(command);
         var parsed = command.Parse(["--target", "http://127.0.0.1:1", "--profile", "isucon6f"]);
         Assert.Empty(parsed.Errors);
-        Assert.Equal("isucon6f", set.Read(parsed, TimeSpan.FromSeconds(60), checkOnly: false).Profile);
+        Assert.Equal("isucon6f", set.Read(parsed, TimeSpan.FromSeconds(60), checkOnly: false).FrontEnd);
         var warnings = new StringWriter();
         set.WarnAboutDeprecated(parsed, warnings);
         Assert.Contains("--profile is now --front-end", warnings.ToString());
 
-        Assert.Equal("isucon6f", Read("--front-end", "isucon6f").Profile);
+        Assert.Equal("isucon6f", Read("--front-end", "isucon6f").FrontEnd);
         var quiet = new StringWriter();
         set.WarnAboutDeprecated(command.Parse(["--target", "http://127.0.0.1:1", "--front-end", "isucon6f"]), quiet);
         Assert.Empty(quiet.ToString());
         Assert.NotEmpty(command.Parse(["--target", "http://127.0.0.1:1", "--profile", "isucon6f", "--front-end", "reference"]).Errors);
-        Assert.NotEmpty(command.Parse(["--target", "http://127.0.0.1:1", "--honor-retry", "--compat-retry"]).Errors);
+    }
+
+    [Fact]
+    public void The_removed_compat_retry_is_an_error_that_says_what_to_do()
+    {
+        var command = new Command("run");
+        _ = new BenchmarkOptionSet(command);
+        foreach (string[] args in new[] { new[] { "--compat-retry" }, ["--compat-retry", "--honor-retry"] })
+        {
+            var error = Assert.Single(command.Parse(["--target", "http://127.0.0.1:1", .. args]).Errors);
+            Assert.Equal(BenchmarkOptionSet.CompatRetryRemoved, error.Message);
+        }
+        Assert.Empty(command.Parse(["--target", "http://127.0.0.1:1", "--honor-retry"]).Errors);
     }
 }

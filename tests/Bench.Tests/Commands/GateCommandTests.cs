@@ -15,7 +15,7 @@ public sealed class GateCommandTests : IDisposable
         return path;
     }
 
-    private const string Note = "; one number against one number; several runs on each side give a statistical verdict";
+    private const string Note = "; one number against one number; several runs on each side give a statistical decision";
 
     // A result.json of run --repeat: the top level is the median run, repeat.runs every run.
     private string Repeated(string name, params long[] scores)
@@ -39,7 +39,7 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_score_within_the_allowance_passes_with_its_line_and_the_overall_verdict()
+    public async Task A_score_within_the_allowance_passes_with_its_line_and_the_overall_decision()
     {
         var (exitCode, output, _) = await Gate("--result", Result(true, 900, "r.json"), "--baseline", Result(true, 1000, "b.json"));
         Assert.Equal(ExitCodes.Pass, exitCode);
@@ -177,7 +177,7 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_confidence_option_changes_the_verdict_and_an_impossible_one_is_a_usage_error()
+    public async Task The_confidence_option_changes_the_decision_and_an_impossible_one_is_a_usage_error()
     {
         string results = Repeated("r.json", 8000, 8100, 7900), baselines = Repeated("b.json", 10000, 10100, 9900);
 
@@ -247,7 +247,7 @@ public sealed class GateCommandTests : IDisposable
         Assert.Contains("more run", delivered.Element("system-out")!.Value);
         Assert.Null(delivered.Element("failure"));
         Assert.Equal("only the results have this figure", (string)cases["r.json"].Element("skipped")!.Attribute("message")!);
-        Assert.Equal("FAIL", (string)suite.Descendants("property").Single(p => (string)p.Attribute("name")! == "verdict").Attribute("value")!);
+        Assert.Equal("FAIL", (string)suite.Descendants("property").Single(p => (string)p.Attribute("name")! == "decision").Attribute("value")!);
     }
 
     [Fact]

@@ -49,6 +49,17 @@ public sealed class RunCommandLineTests : IDisposable
         Assert.Equal("", output);
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("check")]
+    public async Task The_removed_compat_retry_is_a_usage_error_that_says_to_drop_it(string command)
+    {
+        var (exitCode, output, error) = await Run(command, "--target", "http://127.0.0.1:1", "--compat-retry");
+        Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains("error: --compat-retry was removed: the original's 1 s reconnection wait is the default; drop the option (or use --honor-retry for the server's retry:)", error);
+        Assert.Equal("", output);
+    }
+
     [Fact]
     public async Task A_missing_assets_manifest_is_a_usage_error()
     {

@@ -62,7 +62,7 @@ public sealed class RunComparisonTests
         var get = comparison.Scores[0].Sides[0].Spread!;
         Assert.Equal((1000, 900, 1100, 3), (get.Median, get.Min, get.Max, get.Runs));
         Assert.Equal(0.1, get.CoefficientOfVariation!.Value, 12);
-        Assert.Equal(ChangeJudgement.Better, comparison.Scores[0].Judge(1));
+        Assert.Equal(ChangeDirection.Better, comparison.Scores[0].Direction(1));
         // Endpoints are in the summary only as its median run's (run-3, 1000 points).
         var root = comparison.Endpoints.Single(e => e.Endpoint == Root).P50Ms.Sides[0].Spread!;
         Assert.Equal((20, 1), (root.Median, root.Runs));
@@ -112,15 +112,15 @@ public sealed class RunComparisonTests
     public void A_change_beyond_the_runs_range_is_judged_by_its_direction_and_one_within_it_is_neutral()
     {
         var comparison = Sample();
-        Assert.Equal(ChangeJudgement.Better, comparison.Scores[0].Judge(1)); // 1500 above 900–1100
-        Assert.Equal(ChangeJudgement.Neutral, comparison.Scores[0].Judge(0));
+        Assert.Equal(ChangeDirection.Better, comparison.Scores[0].Direction(1)); // 1500 above 900–1100
+        Assert.Equal(ChangeDirection.Neutral, comparison.Scores[0].Direction(0));
         var root = comparison.Endpoints.Single(e => e.Endpoint == Root);
-        Assert.Equal(ChangeJudgement.Better, root.P50Ms.Judge(1)); // 6 ms below 10–14 ms: lower latency is better
+        Assert.Equal(ChangeDirection.Better, root.P50Ms.Direction(1)); // 6 ms below 10–14 ms: lower latency is better
         var image = comparison.Endpoints.Single(e => e.Endpoint == Image);
-        Assert.Equal(ChangeJudgement.Neutral, image.P50Ms.Judge(1)); // 5 ms inside 4–6 ms
+        Assert.Equal(ChangeDirection.Neutral, image.P50Ms.Direction(1)); // 5 ms inside 4–6 ms
 
         var worse = RunComparison.Of([Side("a", Run("a", get: 1000)), Side("b", Run("b", get: 400))]);
-        Assert.Equal(ChangeJudgement.Worse, worse.Scores[0].Judge(1));
+        Assert.Equal(ChangeDirection.Worse, worse.Scores[0].Direction(1));
         Assert.Equal(-60, worse.Scores[0].Sides[1].Change!.Value, 9);
     }
 

@@ -8,12 +8,12 @@ namespace IsuBench.Tests.Bench.Gate;
 public sealed class GateJUnitXmlTests
 {
     [Theory]
-    [InlineData(GateVerdict.Pass, null)]
-    [InlineData(GateVerdict.Fail, "failure")]
-    [InlineData(GateVerdict.Inconclusive, "skipped")]
-    public void A_gate_case_fails_for_fail_is_skipped_for_inconclusive_and_always_holds_its_line(GateVerdict verdict, string? outcome)
+    [InlineData(GateDecision.Pass, null)]
+    [InlineData(GateDecision.Fail, "failure")]
+    [InlineData(GateDecision.Inconclusive, "skipped")]
+    public void A_gate_case_fails_for_fail_is_skipped_for_inconclusive_and_always_holds_its_line(GateDecision decision, string? outcome)
     {
-        var testCase = GateJUnitXml.Case("score", verdict, "the line");
+        var testCase = GateJUnitXml.Case("score", decision, "the line");
 
         Assert.Equal("isubench.gate", (string)testCase.Attribute("classname")!);
         Assert.Equal("the line", testCase.Element("system-out")!.Value);
@@ -24,7 +24,7 @@ public sealed class GateJUnitXmlTests
     [Fact]
     public void The_run_junit_skips_its_score_gate_case_when_the_gate_is_inconclusive()
     {
-        var xml = JUnitXml.Render(SampleResults.PassingDocument(), new GateOutcome(GateVerdict.Inconclusive, "INCONCLUSIVE: why"));
+        var xml = JUnitXml.Render(SampleResults.PassingDocument(), new GateOutcome(GateDecision.Inconclusive, "INCONCLUSIVE: why"));
         var gate = XDocument.Parse(JUnitSuite.Text(xml)).Descendants("testcase").Single(c => (string)c.Attribute("name")! == "score gate");
 
         Assert.Equal("INCONCLUSIVE: why", (string)gate.Element("skipped")!.Attribute("message")!);

@@ -7,7 +7,7 @@ public sealed class ScoreGateTests
     private static ScoreRecord Run(long score, bool pass = true, params string[] messages) => new(pass, score, messages);
 
     // What a comparison of one number with another adds to its line.
-    private const string Note = "; one number against one number; several runs on each side give a statistical verdict";
+    private const string Note = "; one number against one number; several runs on each side give a statistical decision";
 
     [Theory]
     [InlineData(1000, 900, "0.10")]   // exactly 10 % down
@@ -41,7 +41,7 @@ public sealed class ScoreGateTests
     {
         var outcome = ScoreGate.Evaluate(Run(750), Run(1000), 0.10m);
         Assert.Equal("REGRESSION: score 750 is 25 % below the baseline's 1000 (allowed drop 10 %)" + Note, outcome.Reason);
-        Assert.Equal(GateVerdict.Fail, outcome.Verdict);
+        Assert.Equal(GateDecision.Fail, outcome.Decision);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ScoreGateTests
     {
         var outcome = ScoreGate.Evaluate(Run(1000), Run(1000), 0.10m);
 
-        Assert.EndsWith("; one number against one number; several runs on each side give a statistical verdict", outcome.Reason);
+        Assert.EndsWith("; one number against one number; several runs on each side give a statistical decision", outcome.Reason);
         var figure = Assert.Single(outcome.Figures);
         Assert.Equal("score", figure.Name);
         Assert.Null(figure.Statistics);

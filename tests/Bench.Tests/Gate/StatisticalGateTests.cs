@@ -4,7 +4,7 @@ using IsuBench.Bench.Gate;
 
 namespace IsuBench.Tests.Bench.Gate;
 
-/// <summary>The gate's verdicts when both sides have several runs. The p-values come from scipy 1.10.1 as each test says.</summary>
+/// <summary>The gate's decisions when both sides have several runs. The p-values come from scipy 1.10.1 as each test says.</summary>
 public sealed class StatisticalGateTests
 {
     private const string Latency = "POST /api/strokes/rooms/{id} p50_ms";
@@ -30,7 +30,7 @@ public sealed class StatisticalGateTests
     {
         var outcome = ScoreGate.Evaluate([Repeat(8000, 8300, 7900, 8100, 8200)], [Baseline], GateSettings.Default);
 
-        Assert.Equal(GateVerdict.Fail, outcome.Verdict);
+        Assert.Equal(GateDecision.Fail, outcome.Decision);
         var figure = Assert.Single(outcome.Figures);
         var statistics = figure.Statistics!;
         Assert.Equal((5, 8100.0, 5, 10000.0), (statistics.CandidateRuns, statistics.CandidateMedian, statistics.BaselineRuns, statistics.BaselineMedian));
@@ -49,7 +49,7 @@ public sealed class StatisticalGateTests
     {
         var outcome = ScoreGate.Evaluate([Repeat(10000, 9950, 10200, 9850, 10000)], [Baseline], GateSettings.Default);
 
-        Assert.Equal(GateVerdict.Pass, outcome.Verdict);
+        Assert.Equal(GateDecision.Pass, outcome.Decision);
         var statistics = Assert.Single(outcome.Figures).Statistics!;
         Assert.Equal(1, statistics.Ratio);
         Assert.True(statistics.Interval.Lower >= 0.9 && statistics.Interval.Upper >= 1, $"{statistics.Interval}");
@@ -63,7 +63,7 @@ public sealed class StatisticalGateTests
     {
         var outcome = ScoreGate.Evaluate([Repeat(9500, 9700, 9300, 9600, 9400)], [Baseline], GateSettings.Default);
 
-        Assert.Equal(GateVerdict.Pass, outcome.Verdict);
+        Assert.Equal(GateDecision.Pass, outcome.Decision);
         Assert.True(outcome.Figures[0].Statistics!.RankTest.P < 0.05);
     }
 
@@ -74,7 +74,7 @@ public sealed class StatisticalGateTests
         // p three runs against three can reach, and not below 0.05.
         var outcome = ScoreGate.Evaluate([Repeat(8000, 8100, 7900)], [Repeat(10000, 10100, 9900)], GateSettings.Default);
 
-        Assert.Equal(GateVerdict.Inconclusive, outcome.Verdict);
+        Assert.Equal(GateDecision.Inconclusive, outcome.Decision);
         var figure = Assert.Single(outcome.Figures);
         Assert.Equal(0.05, figure.Statistics!.RankTest.P, 1e-12);
         Assert.True(figure.Statistics.Interval.Upper < 0.9);
@@ -88,7 +88,7 @@ public sealed class StatisticalGateTests
     {
         var outcome = ScoreGate.Evaluate([Repeat(8000, 8100, 7900)], [Repeat(10000, 10100, 9900)], GateSettings.Default with { Confidence = 0.9 });
 
-        Assert.Equal(GateVerdict.Fail, outcome.Verdict);
+        Assert.Equal(GateDecision.Fail, outcome.Decision);
         Assert.Contains("90 % interval", outcome.Reason);
     }
 
@@ -97,7 +97,7 @@ public sealed class StatisticalGateTests
     {
         var outcome = ScoreGate.Evaluate([Repeat(9400, 9000, 9800, 9200, 9600, 9100)], [Baseline], GateSettings.Default);
 
-        Assert.Equal(GateVerdict.Inconclusive, outcome.Verdict);
+        Assert.Equal(GateDecision.Inconclusive, outcome.Decision);
         var figure = Assert.Single(outcome.Figures);
         var interval = figure.Statistics!.Interval;
         Assert.True(interval.Lower < 0.9 && interval.Upper >= 0.9, $"{interval}");
@@ -113,7 +113,7 @@ public sealed class StatisticalGateTests
     {
         var outcome = ScoreGate.Evaluate([Repeat(9000, 8200, 9800, 8600, 9400)], [Baseline], GateSettings.Default);
 
-        Assert.Equal(GateVerdict.Inconclusive, outcome.Verdict);
+        Assert.Equal(GateDecision.Inconclusive, outcome.Decision);
         var figure = Assert.Single(outcome.Figures);
         Assert.Equal(0.9, figure.Statistics!.Ratio, 1e-12);
         Assert.Null(figure.MoreRuns!.PerSide);
@@ -128,7 +128,7 @@ public sealed class StatisticalGateTests
         var slower = ScoreGate.Evaluate([Latencies(120, 125, 118, 130, 122)], [baseline], GateSettings.Default);
         var faster = ScoreGate.Evaluate([Latencies(80, 82, 79, 81, 78)], [baseline], GateSettings.Default);
 
-        Assert.Equal(GateVerdict.Fail, slower.Verdict);
+        Assert.Equal(GateDecision.Fail, slower.Decision);
         var slow = slower.Figures[0].Statistics!;
         Assert.Equal(100.0 / 122, slow.Ratio, 1e-12);
         // scipy.stats.mannwhitneyu([120, 125, 118, 130, 122], [100, 102, 98, 101, 99], alternative="greater") → U 25, p 0.003968253968253968
@@ -136,7 +136,7 @@ public sealed class StatisticalGateTests
         Assert.Equal(0.003968253968253968, slow.RankTest.P, 1e-12);
         Assert.StartsWith($"FAIL: {Latency} (lower is better): results 5 runs, median 122; baselines 5 runs, median 100; ratio baselines/results 0.82,", slower.Reason);
 
-        Assert.Equal(GateVerdict.Pass, faster.Verdict);
+        Assert.Equal(GateDecision.Pass, faster.Decision);
         var fast = faster.Figures[0].Statistics!;
         Assert.Equal(1.25, fast.Ratio, 1e-12);
         // scipy.stats.mannwhitneyu([80, 82, 79, 81, 78], [100, 102, 98, 101, 99], alternative="greater") → U 0, p 0.9999999999999998
@@ -151,7 +151,7 @@ public sealed class StatisticalGateTests
 
         var outcome = ScoreGate.Evaluate([runs], [Baseline], GateSettings.Default);
 
-        Assert.Equal(GateVerdict.Fail, outcome.Verdict);
+        Assert.Equal(GateDecision.Fail, outcome.Decision);
         Assert.Equal("FAIL: run 2 of 3 (run-2 in results/ci/result.json) failed (score 12000): critical: GET / returned 500", outcome.Reason);
         Assert.Empty(outcome.Figures);
     }
@@ -186,7 +186,7 @@ public sealed class StatisticalGateTests
 
         Assert.Equal([Latency, "delivered_within_2s"], outcome.Figures.Select(f => f.Name));
         Assert.Equal(["\"new\" (results only)", "\"old\" (baselines only)"], outcome.Skipped.Select(s => s.ToString()));
-        Assert.Equal(GateVerdict.Pass, outcome.Verdict);
+        Assert.Equal(GateDecision.Pass, outcome.Decision);
         Assert.Equal("PASS: of 2 figures: 2 PASS", outcome.Reason);
     }
 
@@ -206,16 +206,16 @@ public sealed class StatisticalGateTests
         var failed = ScoreGate.Evaluate([slower], [baselines], GateSettings.Default);
         var inconclusive = ScoreGate.Evaluate([scattered], [baselines], GateSettings.Default);
 
-        Assert.Equal([GateVerdict.Fail, GateVerdict.Pass], failed.Figures.Select(f => f.Verdict));
-        Assert.Equal(GateVerdict.Fail, failed.Verdict);
+        Assert.Equal([GateDecision.Fail, GateDecision.Pass], failed.Figures.Select(f => f.Decision));
+        Assert.Equal(GateDecision.Fail, failed.Decision);
         Assert.Equal("FAIL: of 2 figures: 1 FAIL, 1 PASS", failed.Reason);
-        Assert.Equal([GateVerdict.Pass, GateVerdict.Inconclusive], inconclusive.Figures.Select(f => f.Verdict));
-        Assert.Equal(GateVerdict.Inconclusive, inconclusive.Verdict);
+        Assert.Equal([GateDecision.Pass, GateDecision.Inconclusive], inconclusive.Figures.Select(f => f.Decision));
+        Assert.Equal(GateDecision.Inconclusive, inconclusive.Decision);
         Assert.Equal("INCONCLUSIVE: of 2 figures: 1 INCONCLUSIVE, 1 PASS", inconclusive.Reason);
     }
 
     [Fact]
-    public void The_same_files_always_get_the_same_verdict_and_numbers()
+    public void The_same_files_always_get_the_same_decision_and_numbers()
     {
         var first = ScoreGate.Evaluate([Repeat(9500, 9000, 9800, 9200, 9600, 9100)], [Baseline], GateSettings.Default);
         var again = ScoreGate.Evaluate([Repeat(9500, 9000, 9800, 9200, 9600, 9100)], [Baseline], GateSettings.Default);

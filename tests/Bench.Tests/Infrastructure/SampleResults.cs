@@ -72,7 +72,51 @@ public static class SampleResults
             checks.Add(new(InitialCheckNames.StrokeReflection, [SvgRule.Pass("GET /img/1001")], TimeSpan.FromSeconds(2)));
         }
         var options = new BenchmarkOptions { Targets = [new Uri("http://127.0.0.1:8080")], Duration = TimeSpan.FromSeconds(60), Seed = 7 };
-        return BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), critical ? null : SampleLoad, series.Points, started, clock.UtcNow);
+        return BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), critical ? null : SampleLoad, series.Points, started, clock.UtcNow) with { ErrorsOverTime = series.ErrorsOverTime };
+    }
+
+    /// <summary>The message that rises when <see cref="Collapsing"/> collapses.</summary>
+    public const string CollapseMessage = "GET /rooms/{id}: request timed out after 5 s";
+
+    /// <summary>The message that follows it, two seconds later.</summary>
+    public const string FollowingMessage = "The response has an unexpected status code [POST /api/strokes/rooms/{id}]: status 500";
+
+    /// <summary>
+    /// A run of 20 one-second samples that collapses: the score grows until 12 s and then stays flat, the watchers fall to none by
+    /// 16 s; <see cref="CollapseMessage"/> is seen twice early (3 s, 5 s) and rises from 12 s, <see cref="FollowingMessage"/> from 14 s,
+    /// and 30 distinct one-off messages beyond the ledger's tracking come at 18 s.
+    /// </summary>
+    public static ResultDocument CollapsingDocument()
+    {
+        var clock = new ManualClock();
+        var metrics = new RunMetrics(clock, ScoreKinds.Scale);
+        var series = new TimeSeries(metrics);
+        var started = clock.UtcNow;
+        for (int second = 1; second <= 20; second++)
+        {
+            if (second < 12)
+            {
+                metrics.Score.Add(ScoreKind.Get, 10);
+                metrics.Watchers.Increment();
+            }
+            else if (second <= 16 && metrics.Watchers.Value > 0)
+            {
+                for (int i = 0; i < 3 && metrics.Watchers.Value > 0; i++) metrics.Watchers.Decrement();
+            }
+            if (second is 3 or 5) metrics.Errors.Add(CollapseMessage);
+            if (second >= 12)
+                for (int i = 0; i < 10 * (second - 11); i++) metrics.Errors.Add(CollapseMessage);
+            if (second >= 14)
+                for (int i = 0; i < 5; i++) metrics.Errors.Add(FollowingMessage);
+            if (second == 18)
+                for (int i = 0; i < ErrorLedger.DefaultMaxTracked + 10; i++) metrics.Errors.Add($"one-off {i}");
+            clock.Advance(TimeSpan.FromSeconds(1));
+            series.Sample();
+        }
+        var options = new BenchmarkOptions { Targets = [new Uri("http://127.0.0.1:8080")], Duration = TimeSpan.FromSeconds(15), Seed = 7 };
+        var checks = new List<CheckOutcome> { new(InitialCheckNames.TokenRefresh, [TokenRule.Pass("GET /")], TimeSpan.FromMilliseconds(120)) };
+        var result = BenchmarkResult.Collect(options, metrics, new InitialCheckResult(checks), SampleLoad, series.Points, started, clock.UtcNow) with { ErrorsOverTime = series.ErrorsOverTime };
+        return ResultDocument.From(result, "20260102-030405", "9.9.9-test");
     }
 
     // A load phase that ran: how its workers fared and what Matsuri did.

@@ -79,9 +79,9 @@ public sealed class CostReportTests : IDisposable
         var outcome = ScoreGate.Evaluate(
             await ScoreFile.ReadAsync(candidate, CancellationToken.None), await ScoreFile.ReadAsync(baseline, CancellationToken.None), 0.10m);
 
-        Assert.Equal(GateVerdict.Fail, outcome.Verdict);
-        Assert.Contains(outcome.Figures, f => f.Name == "process isuketch: cpu ms per request" && f.Verdict == GateVerdict.Fail);
-        Assert.Contains(outcome.Figures, f => f.Name == "GET /api/rooms p50 ms" && f.Verdict == GateVerdict.Pass);
+        Assert.Equal(GateDecision.Fail, outcome.Decision);
+        Assert.Contains(outcome.Figures, f => f.Name == "process isuketch: cpu ms per request" && f.Decision == GateDecision.Fail);
+        Assert.Contains(outcome.Figures, f => f.Name == "GET /api/rooms p50 ms" && f.Decision == GateDecision.Pass);
     }
 
     [Fact]

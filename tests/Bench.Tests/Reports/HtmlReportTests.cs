@@ -76,4 +76,44 @@ public sealed class HtmlReportTests
         using var json = JsonDocument.Parse(page.QuerySelector("#result-data")!.TextContent);
         Assert.False(json.RootElement.GetProperty("pass").GetBoolean());
     }
+
+    [Fact]
+    public void A_collapse_is_explained_by_a_chart_of_errors_by_message_a_note_and_marks_on_the_score_and_watchers()
+    {
+        var result = SampleResults.CollapsingDocument();
+        var page = Parser.ParseDocument(HtmlReport.Render(result));
+        double[] Values(string series) =>
+            page.QuerySelectorAll($"#{ErrorsOverTimeHtml.ChartId} polyline").Single(p => p.GetAttribute("data-series") == series).GetAttribute("data-values")!
+                .Split(' ').Select(pair => double.Parse(pair.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+
+        double[] collapse = [0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 10, 20, 30, 40, 50, 60, 70, 80, 90];
+        Assert.Equal(collapse, Values($"#1 {SampleResults.CollapseMessage}"));
+        Assert.Equal(Enumerable.Range(1, 20).Select(s => s >= 14 ? 5.0 : 0), Values($"#2 {SampleResults.FollowingMessage}"));
+        Assert.Equal(Enumerable.Range(1, 20).Select(s => s == 18 ? 30.0 : 0), Values(ErrorsOverTimeHtml.OtherSeries));
+
+        var note = page.QuerySelectorAll($"#{ErrorsOverTimeHtml.NoteId} li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, note.Count);
+        Assert.Equal($"{SampleResults.CollapseMessage} (ordinary, 452 in all): rose from 12 s (first seen at 3 s), at most 90 in one sample, at 20 s.", note[0]);
+        Assert.StartsWith($"{SampleResults.FollowingMessage} (ordinary, 35 in all): rose from 14 s,", note[1]);
+
+        foreach (var chart in new[] { "chart-score", "chart-watchers", ErrorsOverTimeHtml.ChartId })
+        {
+            var marks = page.QuerySelectorAll($"#{chart} g.marker").ToList();
+            Assert.Equal(["12", "14"], marks.Select(m => m.GetAttribute("data-x")));
+            Assert.Equal(["#1 from 12 s", "#2 from 14 s"], marks.Select(m => m.QuerySelector("text")!.TextContent));
+            Assert.Contains(SampleResults.CollapseMessage, marks[0].QuerySelector("title")!.TextContent);
+        }
+        Assert.Empty(page.QuerySelectorAll("#chart-rps g.marker, #chart-errors g.marker"));
+    }
+
+    [Fact]
+    public void A_result_written_before_errors_over_time_renders_every_chart_without_marks()
+    {
+        var older = SampleResults.CollapsingDocument() with { ErrorsOverTime = null };
+        var page = Parser.ParseDocument(HtmlReport.Render(older));
+
+        Assert.Equal(HtmlReport.ChartIds, page.QuerySelectorAll("svg.chart").Select(s => s.Id));
+        Assert.Empty(page.QuerySelectorAll("g.marker"));
+        Assert.Contains("written before", page.QuerySelector($"#{ErrorsOverTimeHtml.NoteId}")!.TextContent);
+    }
 }

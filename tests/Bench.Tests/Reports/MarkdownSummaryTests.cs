@@ -59,4 +59,27 @@ public sealed class MarkdownSummaryTests
         var checks = Table(markdown, "| check |").Skip(2).ToList();
         Assert.Equal(["pass", "FAIL", "skipped"], checks.Select(r => r[1]));
     }
+
+    [Fact]
+    public void The_summary_says_when_each_frequent_message_rose_one_line_each()
+    {
+        var markdown = MarkdownSummary.Render(SampleResults.CollapsingDocument());
+        var lines = markdown.Split('\n');
+        int start = Array.IndexOf(lines, "## Errors over time");
+        Assert.True(start >= 0, markdown);
+        var rises = lines.Skip(start + 1).SkipWhile(l => !l.StartsWith("- ", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+        [
+            $"- #1 from 12 s: {SampleResults.CollapseMessage} (ordinary, 452 in all, first seen at 3 s; at most 90 in one sample, at 20 s)",
+            $"- #2 from 14 s: {SampleResults.FollowingMessage} (ordinary, 35 in all; at most 5 in one sample, at 14 s)",
+        ], rises);
+    }
+
+    [Fact]
+    public void A_result_without_errors_over_time_has_no_such_section()
+    {
+        var markdown = MarkdownSummary.Render(SampleResults.CollapsingDocument() with { ErrorsOverTime = null });
+        Assert.DoesNotContain("## Errors over time", markdown);
+        Assert.Contains("## Errors", markdown);
+    }
 }

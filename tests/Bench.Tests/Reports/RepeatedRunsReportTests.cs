@@ -56,7 +56,7 @@ public sealed class RepeatedRunsReportTests
     }
 
     [Fact]
-    public void Warm_up_runs_are_left_out_of_the_figures_but_not_of_the_verdict()
+    public void Warm_up_runs_are_left_out_of_the_figures_but_not_of_the_outcome()
     {
         ResultDocument[] runs = [Run("run-1", 100, p50: 10), Run("run-2", 120, p50: 12)];
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using IsuBench.Bench.Reports;
+using System.Text.Json.Nodes;
 using IsuBench.Tests.Bench.Infrastructure;
+using IsuBench.Tests.Shared;
 using NJsonSchema;
 
 namespace IsuBench.Tests.Bench.Reports;
@@ -85,4 +87,78 @@ public sealed class ResultJsonTests
         Assert.False(read.Pass);
         Assert.True(read.Checks.Single(c => c.Name == "static-files").Skipped);
     }
+
+    [Fact]
+    public void A_result_says_its_schema_version_and_names_the_front_end_as_such()
+    {
+        var node = JsonNode.Parse(ResultJson.Serialize(SampleResults.PassingDocument()))!.AsObject();
+        Assert.Equal(ResultJson.SchemaVersion, (int)node["schema_version"]!);
+        Assert.Equal("reference", (string)node["options"]!["front_end"]!);
+        Assert.False(node["options"]!.AsObject().ContainsKey("profile"));
+    }
+
+    [Fact]
+    public void A_result_of_schema_version_1_still_reads_its_profile_as_the_front_end()
+    {
+        var node = JsonNode.Parse(ResultJson.Serialize(SampleResults.FailingDocument() with
+        {
+            Options = SampleResults.FailingDocument().Options with { FrontEnd = "isucon6f" },
+        }))!.AsObject();
+        // Version 1: no schema_version, and the front end under "profile".
+        node.Remove("schema_version");
+        var options = node["options"]!.AsObject();
+        options.Remove("front_end");
+        options["profile"] = "isucon6f";
+
+        var read = ResultJson.Deserialize(node.ToJsonString());
+
+        Assert.Equal("isucon6f", read.Options.FrontEnd);
+        Assert.Equal(ResultJson.SchemaVersion, read.SchemaVersion);
+        Assert.Empty(Schema.Value.Validate(ResultJson.Serialize(read)));
+    }
+
+    [Theory]
+    [InlineData("results/baseline.json")]
+    [InlineData("results/profiles-tuned.json")]
+    public async Task A_committed_result_written_before_version_2_still_reads(string file)
+    {
+        Assert.Contains("\"profile\"", await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, file)));
+        await using var stream = File.OpenRead(Path.Combine(RepositoryRoot.Path, file));
+
+        var read = await ResultJson.DeserializeAsync(stream, CancellationToken.None);
+
+        Assert.Equal("reference", read.Options.FrontEnd);
+        Assert.True(read.Score > 0);
+    }
+
+    [Fact]
+    public void A_result_of_a_newer_schema_version_is_refused_with_what_to_do()
+    {
+        var node = JsonNode.Parse(ResultJson.Serialize(SampleResults.PassingDocument()))!.AsObject();
+        node["schema_version"] = ResultJson.SchemaVersion + 1;
+        var error = Assert.Throws<JsonException>(() => ResultJson.Deserialize(node.ToJsonString()));
+        Assert.Contains("use a newer isubench", error.Message);
+    }
+
+    [Fact]
+    public void Errors_over_time_validate_read_back_and_a_result_written_without_them_still_reads()
+    {
+        var json = ResultJson.Serialize(SampleResults.CollapsingDocument());
+        Assert.Empty(Schema.Value.Validate(json));
+        var read = ResultJson.Deserialize(json);
+        Assert.Equal(ErrorLedgerLimit, read.ErrorsOverTime!.TrackedLimit);
+        Assert.Equal(ErrorLedgerLimit, read.ErrorsOverTime.Messages.Count);
+        Assert.All(read.ErrorsOverTime.Messages, m => Assert.Equal(read.TimeSeries.Count, m.Counts.Count));
+
+        var older = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        older.Remove("errors_over_time");
+        Assert.Empty(Schema.Value.Validate(older.ToJsonString()));
+        Assert.Null(ResultJson.Deserialize(older.ToJsonString()).ErrorsOverTime);
+
+        var negative = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        negative["errors_over_time"]!["other"]![0] = -1;
+        Assert.NotEmpty(Schema.Value.Validate(negative.ToJsonString()));
+    }
+
+    private const int ErrorLedgerLimit = IsuBench.Engine.Metrics.ErrorLedger.DefaultMaxTracked;
 }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using IsuBench.Checks.Documents;
 using IsuBench.Checks.Documents.Api;
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
 
@@ -15,7 +15,7 @@ namespace IsuBench.Tests.Checks.Fixtures;
 /// is compared with the room list recorded before it, an image with the strokes posted before it). Exchanges the benchmark never
 /// makes (made by hand, unknown ids, a bad token) are set aside with the reason.
 /// </summary>
-public sealed class TranscriptReplay(CheckProfile profile)
+public sealed class TranscriptReplay(FrontEnd frontEnd)
 {
     private readonly Dictionary<long, IReadOnlyList<Vertex>> _posted = [];
     private readonly Dictionary<long, ApiRoom> _fetchedRooms = [];
@@ -48,7 +48,7 @@ public sealed class TranscriptReplay(CheckProfile profile)
             case ("GET", "/", 200):
                 var top = HtmlDocument.Parse(x.Body!);
                 Add(x, TokenRules.ReadPageToken(top, request).Verdict);
-                Add(x, TopPageRules.Content(top, profile, request));
+                Add(x, TopPageRules.Content(top, frontEnd, request));
                 if (_roomList is not null) Add(x, ConsistencyRules.TopPageMatchesApi(_roomList, top, request));
                 break;
             case ("GET", "/rooms/{id}", 200):
@@ -101,7 +101,7 @@ public sealed class TranscriptReplay(CheckProfile profile)
                 }
                 break;
             case ("GET", "/bundle.js" or "/css/sanitize.css" or "/css/rc-color-picker.css", _):
-                Add(x, StaticFileRules.Md5Matches(path, x.Status, x.Md5, x.Bytes, profile, request));
+                Add(x, StaticFileRules.Md5Matches(path, x.Status, x.Md5, x.Bytes, frontEnd, request));
                 break;
             case ("GET", "/api/stream/rooms/{id}", 200):
                 Add(x, StreamRules.StatusIsOk(x.Status, request), StreamRules.ContentTypeIsEventStream(x.ContentType, request));

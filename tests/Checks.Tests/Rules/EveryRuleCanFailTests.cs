@@ -1,7 +1,7 @@
 using System.Text;
 using IsuBench.Checks.Documents;
 using IsuBench.Checks.Documents.Api;
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
 using IsuBench.Tests.Checks.Fixtures;
@@ -15,7 +15,7 @@ public class EveryRuleCanFailTests
     private static readonly DateTimeOffset T = new(2016, 9, 22, 0, 0, 0, TimeSpan.Zero);
     private static readonly ApiStroke Stroke = new(1, 1, 10, 1, 1, 1, 0.5, T, [new ApiPoint(1, 1, 1, 1)]);
     private static readonly ApiRoom Room = new(1, "r", 1, 1, T, [], 41, 0);
-    private static readonly CheckProfile Strict = CheckProfiles.Isucon6f();
+    private static readonly FrontEnd Strict = FrontEndCatalog.Isucon6f();
 
     private static HtmlDocument Page(Action<CraftedPages> breakIt)
     {
@@ -49,7 +49,7 @@ public class EveryRuleCanFailTests
         ["strokes.first-by-owner"] = () => StrokeRules.FirstStrokeRejected(200, "", R),
         ["top.lists-drawn-room"] = () => TopPageRules.ListsRoomImage(Page(_ => { }), 1, R),
         ["top.hides-empty-room"] = () => TopPageRules.DoesNotListRoomImage(Page(_ => { }), 999, R),
-        ["top.images"] = () => First(TopPageRules.Content(Page(p => p.Rooms.Clear()), CheckProfiles.Reference(new Dictionary<string, string>()), R)),
+        ["top.images"] = () => First(TopPageRules.Content(Page(p => p.Rooms.Clear()), FrontEndCatalog.Reference(new Dictionary<string, string>()), R)),
         ["top.react-id-count"] = () => First(TopPageRules.Content(Page(_ => { }), Strict, R)),
         ["top.react-checksum"] = () => First(TopPageRules.Content(Page(_ => { }), Strict with { RequiredReactIdCount = null }, R)),
         ["top.async-props.present"] = () => First(TopPageRules.Content(Page(p => p.ScriptPrefix = ""), Strict with { RequiredReactIdCount = null, ChecksumRequired = false }, R)),

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Checks.Rules;
 using IsuBench.Tests.Checks.Fixtures;
 
@@ -14,8 +14,8 @@ public sealed class OriginalApplicationTranscriptTests
     private static readonly IReadOnlyList<RecordedExchange> Recorded =
         RecordedExchange.Load(Path.Combine(AppContext.BaseDirectory, "Transcripts", "nodejs.jsonl.gz"));
 
-    // The original front end's profile, with the MD5 of the rebuilt bundle.js, as --assets-manifest gives it.
-    private static readonly CheckProfile RebuiltFrontEnd = CheckProfiles.Isucon6f(new Dictionary<string, string>
+    // The original front end, with the MD5 of the rebuilt bundle.js, as --assets-manifest gives it.
+    private static readonly FrontEnd RebuiltFrontEnd = FrontEndCatalog.Isucon6f(new Dictionary<string, string>
     {
         ["/css/rc-color-picker.css"] = "78055c5c02a2dd66f6207fa19f7ca928",
         ["/css/sanitize.css"] = "7375990d0f1f7d436a952314e3ac7fd0",
@@ -65,7 +65,7 @@ public sealed class OriginalApplicationTranscriptTests
     [Fact]
     public void The_contest_s_own_bundle_fails_the_static_file_rule_without_the_rebuilt_manifest()
     {
-        var replay = new TranscriptReplay(CheckProfiles.Isucon6f()).Run(Recorded);
+        var replay = new TranscriptReplay(FrontEndCatalog.Isucon6f()).Run(Recorded);
         var failed = replay.Verdicts.Where(v => !v.Verdict.Passed).ToList();
         Assert.NotEmpty(failed);
         Assert.All(failed, v => Assert.Equal((StaticFileRules.Hash.Id, "/bundle.js"), (v.Verdict.RuleId, v.Exchange.Path)));

@@ -1,5 +1,5 @@
 using System.Text;
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Checks.Rules;
 using IsuBench.Tests.Checks.Fixtures;
 
@@ -9,19 +9,19 @@ public class StaticFileRulesTests
 {
     // MD5("abc") from RFC 1321's test suite.
     private static readonly byte[] Abc = Encoding.ASCII.GetBytes("abc");
-    private static readonly CheckProfile Profile = CheckProfiles.Reference(new Dictionary<string, string> { ["/bundle.js"] = "900150983CD24FB0D6963F7D28E17F72" });
+    private static readonly FrontEnd Reference = FrontEndCatalog.Reference(new Dictionary<string, string> { ["/bundle.js"] = "900150983CD24FB0D6963F7D28E17F72" });
 
     [Fact]
     public void A_file_with_the_expected_hash_passes_and_unlisted_files_need_only_200()
     {
-        VerdictAssert.Passed(StaticFileRules.HashMatches("/bundle.js", 200, Abc, Profile, "GET /bundle.js"), "static.hash");
-        VerdictAssert.Passed(StaticFileRules.HashMatches("/favicon.ico", 200, [1, 2, 3], Profile, "GET /favicon.ico"), "static.hash");
+        VerdictAssert.Passed(StaticFileRules.HashMatches("/bundle.js", 200, Abc, Reference, "GET /bundle.js"), "static.hash");
+        VerdictAssert.Passed(StaticFileRules.HashMatches("/favicon.ico", 200, [1, 2, 3], Reference, "GET /favicon.ico"), "static.hash");
     }
 
     [Fact]
     public void A_changed_file_is_critical()
     {
-        var verdict = StaticFileRules.HashMatches("/bundle.js", 200, Encoding.ASCII.GetBytes("abd"), Profile, "GET /bundle.js");
+        var verdict = StaticFileRules.HashMatches("/bundle.js", 200, Encoding.ASCII.GetBytes("abd"), Reference, "GET /bundle.js");
         VerdictAssert.Failed(verdict, "static.hash", "A static file is not correct", critical: true);
         Assert.Equal("/bundle.js with md5 900150983cd24fb0d6963f7d28e17f72", verdict.Evidence.Expected);
     }
@@ -29,7 +29,7 @@ public class StaticFileRulesTests
     [Fact]
     public void A_missing_file_is_critical()
     {
-        VerdictAssert.Failed(StaticFileRules.HashMatches("/favicon.ico", 404, [], Profile, "GET /favicon.ico"),
+        VerdictAssert.Failed(StaticFileRules.HashMatches("/favicon.ico", 404, [], Reference, "GET /favicon.ico"),
             "static.hash", "A static file is not correct", critical: true);
     }
 }

@@ -1,5 +1,5 @@
 using IsuBench.Checks.Documents;
-using IsuBench.Checks.Profiles;
+using IsuBench.Checks.FrontEnds;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
 using IsuBench.Tests.Checks.Fixtures;
@@ -14,7 +14,7 @@ public class TopPageRulesTests
     // <div data-reactroot="" data-reactid="1"><p data-reactid="2">ひたすら椅子を描く部屋</p></div>
     private const string RootChecksum = "429018859";
 
-    private static readonly CheckProfile Reference = CheckProfiles.Reference(new Dictionary<string, string>());
+    private static readonly FrontEnd Reference = FrontEndCatalog.Reference(new Dictionary<string, string>());
 
     [Fact]
     public void Lists_a_drawn_room_and_hides_an_empty_one()
@@ -29,7 +29,7 @@ public class TopPageRulesTests
     }
 
     [Fact]
-    public void A_conforming_page_passes_every_content_rule_of_the_reference_profile()
+    public void A_conforming_page_passes_every_content_rule_of_the_reference_front_end()
     {
         var verdicts = Content(new CraftedPages(), Reference);
         VerdictAssert.AllPassed(verdicts);
@@ -108,7 +108,7 @@ public class TopPageRulesTests
     }
 
     [Fact]
-    public void The_reference_profile_checks_the_checksum_only_where_present()
+    public void The_reference_front_end_checks_the_checksum_only_where_present()
     {
         VerdictAssert.AllPassed(Content(new CraftedPages { ReactRootInner = RootInner, ReactChecksum = RootChecksum }, Reference));
         var verdict = VerdictAssert.OnlyFailure(Content(new CraftedPages { ReactRootInner = RootInner, ReactChecksum = "429018858" }, Reference));
@@ -117,21 +117,21 @@ public class TopPageRulesTests
     }
 
     [Fact]
-    public void The_isucon6f_profile_requires_the_checksum_and_the_reactid_count()
+    public void The_isucon6f_front_end_requires_the_checksum_and_the_reactid_count()
     {
-        var profile = CheckProfiles.Isucon6f();
+        var frontEnd = FrontEndCatalog.Isucon6f();
         // The crafted page holds 2 data-reactid elements in its React root; the original top page held 1525.
         var withRoot = new CraftedPages { ReactRootInner = RootInner, ReactChecksum = RootChecksum };
-        var countVerdict = VerdictAssert.OnlyFailure(Content(withRoot, profile));
+        var countVerdict = VerdictAssert.OnlyFailure(Content(withRoot, frontEnd));
         VerdictAssert.Failed(countVerdict, "top.react-id-count", "The top page content is wrong (the number of data-reactid elements differs)", critical: true);
         Assert.Equal(("1525 elements with data-reactid", "2"), (countVerdict.Evidence.Expected, countVerdict.Evidence.Actual));
 
-        var exact = profile with { RequiredReactIdCount = 2 };
+        var exact = frontEnd with { RequiredReactIdCount = 2 };
         VerdictAssert.AllPassed(Content(withRoot, exact));
         var noRoot = VerdictAssert.OnlyFailure(Content(new CraftedPages(), exact with { RequiredReactIdCount = 0 }));
         VerdictAssert.Failed(noRoot, "top.react-checksum", "The top page content is wrong (data-react-checksum is missing or does not match)", critical: true);
     }
 
-    private static IReadOnlyList<Verdict> Content(CraftedPages pages, CheckProfile profile) =>
-        TopPageRules.Content(HtmlDocument.Parse(pages.TopPage()), profile, Request);
+    private static IReadOnlyList<Verdict> Content(CraftedPages pages, FrontEnd frontEnd) =>
+        TopPageRules.Content(HtmlDocument.Parse(pages.TopPage()), frontEnd, Request);
 }

@@ -70,7 +70,7 @@ public sealed class ReferencePassesInitialCheckTests(BaselineReference reference
     public async Task The_reference_fails_the_static_files_of_the_isucon6f_profile()
     {
         // The reference's own front end is not the original React one: its bundle's MD5 differs from the original's.
-        var options = new InitialCheckOptions { Profile = "isucon6f", OnlyChecks = new HashSet<string> { InitialCheckNames.StaticFiles } };
+        var options = new InitialCheckOptions { FrontEnd = "isucon6f", OnlyChecks = new HashSet<string> { InitialCheckNames.StaticFiles } };
         var run = await InitialCheckHarness.RunAsync(reference.BaseAddress, options);
         Assert.False(run.Result.Passed);
         Assert.Contains(run.Result.Verdicts, v => v.RuleId == StaticFileRules.Hash.Id && !v.Passed && v.Evidence.Request == "GET /bundle.js");

@@ -23,7 +23,7 @@ public sealed class SlowWatcherTests(TunedServer server, ITestOutputHelper outpu
         var body = IsuketchClient.StrokeBody(points);
 
         // A client with a small receive buffer that opens the stream and then does not read.
-        using var slowClient = new HttpClient(new SocketsHttpHandler
+        var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (context, cancellationToken) =>
             {
@@ -31,7 +31,8 @@ public sealed class SlowWatcherTests(TunedServer server, ITestOutputHelper outpu
                 await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
                 return new NetworkStream(socket, ownsSocket: true);
             },
-        }) { BaseAddress = server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        };
+        using var slowClient = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         using var response = await slowClient.GetAsync($"/api/stream/rooms/{roomId}?csrf_token={token}", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
 

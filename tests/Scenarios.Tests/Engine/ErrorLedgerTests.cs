@@ -57,4 +57,49 @@ public sealed class ErrorLedgerTests
         Assert.Equal(1001, ledger.TotalOf(ErrorKind.Ordinary));
         Assert.Equal(990, ledger.DroppedDistinct);
     }
+
+    [Fact]
+    public void The_first_messages_seen_are_tracked_and_every_other_occurrence_counts_as_other()
+    {
+        var ledger = new ErrorLedger(new FakeClock(), maxDistinct: 5, maxTracked: 2);
+        ledger.Add("a");
+        ledger.AddCapacity("sockets");
+        ledger.Add("a");
+        ledger.Add("c");            // kept, not tracked
+        ledger.Add("c");
+        for (int i = 0; i < 10; i++)
+        {
+            ledger.Add($"unique {i}"); // two kept, eight beyond the ledger's bound
+        }
+
+        var tracked = ledger.Tracked();
+
+        Assert.Equal(2, ledger.MaxTracked);
+        Assert.Equal([(ErrorKind.Ordinary, "a", 2L), (ErrorKind.BenchCapacity, "bench capacity reached: sockets", 1L)],
+            tracked.Messages.Select(m => (m.Kind, m.Message, m.Count)));
+        Assert.Equal(12, tracked.Other);
+        Assert.Equal(8, ledger.DroppedDistinct);
+        Assert.Equal(5, ledger.Snapshot().Count);
+    }
+
+    [Fact]
+    public void Tracked_and_other_counts_add_up_to_every_occurrence_under_concurrent_adds()
+    {
+        var ledger = new ErrorLedger(new FakeClock(), maxDistinct: 50, maxTracked: 3);
+        Parallel.For(0, 8, worker =>
+        {
+            for (int i = 0; i < 5000; i++)
+            {
+                ledger.Add($"message {i % 10}");
+            }
+        });
+
+        var tracked = ledger.Tracked();
+
+        Assert.Equal(3, tracked.Messages.Count);
+        Assert.All(tracked.Messages, m => Assert.Equal(4000, m.Count));
+        Assert.Equal(40_000 - 3 * 4000, tracked.Other);
+        Assert.Equal(10, ledger.Snapshot().Count);
+        Assert.Equal(40_000, ledger.TotalOf(ErrorKind.Ordinary));
+    }
 }

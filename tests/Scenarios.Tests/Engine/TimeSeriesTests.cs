@@ -50,4 +50,36 @@ public sealed class TimeSeriesTests
 
         Assert.Single(series.Points);
     }
+
+    [Fact]
+    public void Each_sample_counts_the_new_errors_of_its_interval_by_message_the_rest_as_other()
+    {
+        var clock = new FakeClock();
+        var metrics = new RunMetrics(clock, ScoreKinds.Scale, maxTrackedErrors: 2);
+        metrics.Errors.Add("before the series"); // counted before sampling began: in no interval
+        var series = new TimeSeries(metrics);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        series.Sample();                                    // nothing new
+        for (int i = 0; i < 3; i++) metrics.Errors.Add("before the series");
+        metrics.Errors.Add("pool exhausted");             // the second and last tracked message
+        clock.Advance(TimeSpan.FromSeconds(1));
+        series.Sample();
+        for (int i = 0; i < 40; i++) metrics.Errors.Add("pool exhausted");
+        metrics.Errors.Add("untracked 1");
+        metrics.Errors.Add("untracked 2");
+        metrics.Errors.AddCapacity("sockets");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        series.Sample();
+
+        var errors = series.ErrorsOverTime;
+
+        Assert.Equal(2, errors.MaxTracked);
+        Assert.Equal(["before the series", "pool exhausted"], errors.Messages.Select(m => m.Message));
+        Assert.Equal([0L, 3, 0], errors.Messages[0].Counts);
+        Assert.Equal([0L, 1, 40], errors.Messages[1].Counts);
+        Assert.Equal([0L, 0, 3], errors.Other);
+        Assert.Equal(series.Points.Count, errors.Other.Count);
+        Assert.Equal(41, errors.Messages[1].Counts.Sum());
+    }
 }

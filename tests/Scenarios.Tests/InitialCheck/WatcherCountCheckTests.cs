@@ -39,10 +39,10 @@ public sealed class WatcherCountCheckTests
     }
 
     [Fact]
-    public async Task Unknown_profiles_and_check_names_are_refused_before_any_request()
+    public async Task Unknown_front_ends_and_check_names_are_refused_before_any_request()
     {
         using var sessions = TestRuns.Sessions(new Uri("http://127.0.0.1:9"));
-        await Assert.ThrowsAsync<ArgumentException>(() => InitialCheckRunner.RunAsync(new InitialCheckOptions { Profile = "react" }, sessions, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => InitialCheckRunner.RunAsync(new InitialCheckOptions { FrontEnd = "react" }, sessions, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() =>
             InitialCheckRunner.RunAsync(new InitialCheckOptions { OnlyChecks = new HashSet<string> { "no-such-check" } }, sessions, CancellationToken.None));
         Assert.Equal(0, sessions.Metrics.Endpoints.TotalRequests);

@@ -21,16 +21,16 @@ public sealed class DeliveryScoringTests
 
         _clock.Advance(TimeSpan.FromMilliseconds(1699));
         var inTime = _scoring.RecordReceipt(Receipt(1, 7, 3));
-        Assert.Equal(DeliveryVerdict.Scored, inTime!.Verdict);
+        Assert.Equal(DeliveryStatus.Scored, inTime!.Status);
         Assert.Equal(TimeSpan.FromMilliseconds(1999), inTime.Latency);
 
         // At 2 s exactly it no longer scores: the original compared strictly.
         _clock.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(DeliveryVerdict.Late, _scoring.RecordReceipt(Receipt(2, 7, 3))!.Verdict);
+        Assert.Equal(DeliveryStatus.Late, _scoring.RecordReceipt(Receipt(2, 7, 3))!.Status);
     }
 
     [Fact]
-    public void A_receipt_that_arrives_before_the_post_answer_waits_and_is_judged_from_the_send_time()
+    public void A_receipt_that_arrives_before_the_post_answer_waits_and_is_classified_from_the_send_time()
     {
         var sentAt = _clock.UtcNow;
         _clock.Advance(TimeSpan.FromMilliseconds(500));
@@ -39,10 +39,10 @@ public sealed class DeliveryScoringTests
         Assert.Null(_scoring.RecordReceipt(Receipt(2, 9, 4)));
         Assert.Equal(2, _scoring.PendingCount);
 
-        // The POST's answer comes 3 s after it was sent; the receipts are judged against its send time.
+        // The POST's answer comes 3 s after it was sent; the receipts are classified against its send time.
         _clock.Advance(TimeSpan.FromMilliseconds(500));
         var outcomes = _scoring.RecordPost(9, sentAt, 4);
-        Assert.Equal([DeliveryVerdict.Scored, DeliveryVerdict.Late], outcomes.Select(o => o.Verdict));
+        Assert.Equal([DeliveryStatus.Scored, DeliveryStatus.Late], outcomes.Select(o => o.Status));
         Assert.Equal(0, _scoring.PendingCount);
     }
 
@@ -52,9 +52,9 @@ public sealed class DeliveryScoringTests
         var sentAt = _clock.UtcNow;
         _scoring.RecordPost(3, sentAt, 5);
         _clock.Advance(TimeSpan.FromMilliseconds(100));
-        Assert.Equal(DeliveryVerdict.PointMismatch, _scoring.RecordReceipt(Receipt(1, 3, 4))!.Verdict);
-        Assert.Equal(DeliveryVerdict.Scored, _scoring.RecordReceipt(Receipt(2, 3, 5))!.Verdict);
-        Assert.Equal(DeliveryVerdict.Duplicate, _scoring.RecordReceipt(Receipt(2, 3, 5))!.Verdict);
+        Assert.Equal(DeliveryStatus.PointMismatch, _scoring.RecordReceipt(Receipt(1, 3, 4))!.Status);
+        Assert.Equal(DeliveryStatus.Scored, _scoring.RecordReceipt(Receipt(2, 3, 5))!.Status);
+        Assert.Equal(DeliveryStatus.Duplicate, _scoring.RecordReceipt(Receipt(2, 3, 5))!.Status);
     }
 
     [Fact]
@@ -89,6 +89,6 @@ public sealed class DeliveryScoringTests
         var scoring = new DeliveryScoring(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
         scoring.RecordPost(1, _clock.UtcNow, 1);
         _clock.Advance(TimeSpan.FromMilliseconds(600));
-        Assert.Equal(DeliveryVerdict.Late, scoring.RecordReceipt(Receipt(1, 1, 1))!.Verdict);
+        Assert.Equal(DeliveryStatus.Late, scoring.RecordReceipt(Receipt(1, 1, 1))!.Status);
     }
 }

@@ -16,11 +16,11 @@ public sealed class LeaveRuleTests
         var created = clock.UtcNow;
 
         clock.Advance(TimeSpan.FromSeconds(5));
-        Assert.True(watcher.OnStroke(WaveRuleTests.Stroke(created), clock.UtcNow, "stream").Passed);
+        Assert.True(watcher.OnStroke(WavesTests.Stroke(created), clock.UtcNow, "stream").Passed);
         Assert.True(watcher.IsReceiving);
 
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        var verdict = watcher.OnStroke(WaveRuleTests.Stroke(created, id: 2), clock.UtcNow, "stream");
+        var verdict = watcher.OnStroke(WavesTests.Stroke(created, id: 2), clock.UtcNow, "stream");
         Assert.False(verdict.Passed);
         Assert.Equal("stream.delivery-delay", verdict.RuleId);
         Assert.True(watcher.HasLeft);
@@ -38,7 +38,7 @@ public sealed class LeaveRuleTests
         watcher.MarkJoined();
         clock.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.True(watcher.OnStroke(WaveRuleTests.Stroke(created), clock.UtcNow, "stream").Passed);
+        Assert.True(watcher.OnStroke(WavesTests.Stroke(created), clock.UtcNow, "stream").Passed);
         Assert.False(watcher.HasLeft);
     }
 
@@ -52,7 +52,7 @@ public sealed class LeaveRuleTests
         var created = clock.UtcNow;
         clock.Advance(TimeSpan.FromSeconds(1.5));
 
-        Assert.False(watcher.OnStroke(WaveRuleTests.Stroke(created), clock.UtcNow, "stream").Passed);
+        Assert.False(watcher.OnStroke(WavesTests.Stroke(created), clock.UtcNow, "stream").Passed);
         Assert.True(watcher.HasLeft);
     }
 }

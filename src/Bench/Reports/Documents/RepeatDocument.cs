@@ -26,7 +26,7 @@ public sealed record RepeatDocument
     /// <summary>
     /// The result of repeated runs named <paramref name="runId"/>: the median run's document with the median score,
     /// a pass only if every run passed, every run's messages, and this summary of them all. Warm-up runs are left out
-    /// of the figures but not of the verdict: one that failed fails the result, with its messages.
+    /// of the figures but not of the outcome: one that failed fails the result, with its messages.
     /// </summary>
     public static ResultDocument Summarize(IReadOnlyList<ResultDocument> runs, string runId, IReadOnlyList<ResultDocument>? warmUp = null)
     {

@@ -20,10 +20,16 @@ public sealed record ResultDocument
     [JsonPropertyName("score")] public required long Score { get; init; }
     /// <summary>Distinct error messages, sorted.</summary>
     [JsonPropertyName("messages")] public required IReadOnlyList<string> Messages { get; init; }
+    /// <summary>The layout of this file (<see cref="ResultJson.SchemaVersion"/>); files without it are version 1.</summary>
+    [JsonPropertyName("schema_version")] public int SchemaVersion { get; init; } = ResultJson.SchemaVersion;
     /// <summary>The run's id (its folder under results/).</summary>
     [JsonPropertyName("run_id")] public required string RunId { get; init; }
     /// <summary>The isubench version that produced the result.</summary>
     [JsonPropertyName("bench_version")] public required string BenchVersion { get; init; }
+    /// <summary>The server profile the target named (the reference's <c>X-Isuketch-Profile</c>: baseline or tuned); null when it did not say.</summary>
+    [JsonPropertyName("server_profile")] public string? ServerProfile { get; init; }
+    /// <summary>The server version the target named (<c>X-Isuketch-Version</c>); null when it did not say.</summary>
+    [JsonPropertyName("server_version")] public string? ServerVersion { get; init; }
     /// <summary>The origins under test.</summary>
     [JsonPropertyName("target")] public required IReadOnlyList<string> Target { get; init; }
     /// <summary>The run seed.</summary>
@@ -56,6 +62,10 @@ public sealed record ResultDocument
     [JsonPropertyName("checks")] public required IReadOnlyList<CheckDocument> Checks { get; init; }
     /// <summary>Samples of the run, about one per second.</summary>
     [JsonPropertyName("time_series")] public required IReadOnlyList<TimeSeriesDocument> TimeSeries { get; init; }
+    /// <summary>The errors of each sample by message, aligned with <see cref="TimeSeries"/>; absent in results written before it was recorded.</summary>
+    [JsonPropertyName("errors_over_time")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ErrorsOverTimeDocument? ErrorsOverTime { get; init; }
     /// <summary>The figures a gate compares, named by the workload (the gate workload's latencies and shares); absent in score mode, where the gate compares the score.</summary>
     [JsonPropertyName("gate_figures")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -82,7 +92,7 @@ public sealed record ResultDocument
         Options = new RunOptionsDocument
         {
             DurationSeconds = result.Options.Duration.TotalSeconds,
-            Profile = result.Options.Profile,
+            FrontEnd = result.Options.FrontEnd,
             AssetsManifest = result.Options.AssetsManifest,
             CompatRetry = result.Options.CompatRetry,
             Strict = result.Options.Strict,
@@ -116,6 +126,7 @@ public sealed record ResultDocument
             f => f.Key, f => new GateFigureDocument(f.Value.Value, f.Value.HigherIsBetter ? GateFigureDocument.Higher : GateFigureDocument.Lower, f.Value.Gated)),
         TimeSeries = result.TimeSeries.Select(p => new TimeSeriesDocument(
             Math.Round(p.Elapsed.TotalSeconds, 3), p.Score, Math.Round(p.RequestsPerSecond, 2), p.Watchers, p.Errors)).ToList(),
+        ErrorsOverTime = ErrorsOverTimeDocument.From(result.ErrorsOverTime),
     };
 
     /// <summary>The JSON name of an error kind.</summary>

@@ -7,8 +7,8 @@ public sealed record RunOptionsDocument
 {
     /// <summary>Load phase length in seconds.</summary>
     [JsonPropertyName("duration_seconds")] public required double DurationSeconds { get; init; }
-    /// <summary>The check profile.</summary>
-    [JsonPropertyName("profile")] public required string Profile { get; init; }
+    /// <summary>The front end the checks expected (<c>--front-end</c>: reference or isucon6f); "profile" before schema version 2.</summary>
+    [JsonPropertyName("front_end")] public required string FrontEnd { get; init; }
     /// <summary>The assets manifest replacing the expected hashes, or null.</summary>
     [JsonPropertyName("assets_manifest")] public string? AssetsManifest { get; init; }
     /// <summary>Whether SSE reconnects waited 1 s as the original.</summary>

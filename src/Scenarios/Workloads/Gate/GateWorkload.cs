@@ -23,12 +23,13 @@ public static class GateWorkload
         options.Validate();
         var clock = sessions.Metrics.Clock;
         var judge = new Judge(sessions.Metrics);
+        var requests = JudgedRequests.ForLoad(judge);
         var counters = new MatsuriCounters();
         var slots = new WatcherSlots(options.MaxOpenWatchers);
         var random = new Random(options.Seed);
         var started = clock.Monotonic;
 
-        var rooms = await CreateRoomsAsync(plan, sessions, judge, counters, random, cancellationToken);
+        var rooms = await CreateRoomsAsync(plan, sessions, requests, counters, random, cancellationToken);
         var phaseStart = clock.Monotonic;
         var recorder = new GateRecorder(plan, options.Duration, options.DeliveryScoreWindow, clock, phaseStart, clock.UtcNow);
         using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -64,9 +65,9 @@ public static class GateWorkload
             running.Add(Schedule($"post to room {room.Id}", plan.PostInterval, $"post {number}").RunAsync(Timed(Endpoints.PostStroke, async (index, start, stop) =>
             {
                 var stroke = Jitter.Fluctuate(strokes[(int)(index % strokes.Count)], strokeRandom);
-                var (posted, _) = await LoadRequests.PostStrokeAsync(judge, room.Poster, room.Token, room.Id, stroke, stop);
-                if (posted is not null) delivery.Posted(posted.Id, recorder.UtcOf(start), stroke.Points.Count);
-                return posted is not null;
+                var posted = await requests.PostStrokeAsync(room.Poster, room.Token, room.Id, stroke, stop);
+                if (posted.Passed) delivery.Posted(posted.Value!.Id, recorder.UtcOf(start), stroke.Points.Count);
+                return posted.Passed;
             }), options.Duration, cancellationToken));
         }
         running.Add(OpenWindowAfterWarmUpAsync(sessions.Metrics.Window, phaseStart + GatePlan.WarmUpFor(options.Duration), clock, phase.Token));
@@ -74,11 +75,11 @@ public static class GateWorkload
         if (rooms.Count > 0)
         {
             running.Add(Schedule("room list", plan.RoomListInterval, "room list").RunAsync(Timed(Endpoints.RoomList,
-                async (_, _, stop) => await LoadRequests.FetchRoomListAsync(judge, reader, stop) is not null), options.Duration, cancellationToken));
+                async (_, _, stop) => (await requests.RoomListAsync(reader, stop)).Passed), options.Duration, cancellationToken));
             running.Add(Schedule("room", plan.RoomInterval, "room").RunAsync(Timed(Endpoints.Room,
-                (index, _, stop) => LoadRequests.AnsweredOkAsync(judge, IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop))), options.Duration, cancellationToken));
+                (index, _, stop) => requests.AnsweredOkAsync(IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop))), options.Duration, cancellationToken));
             running.Add(Schedule("top page", plan.TopPageInterval, "top page").RunAsync(Timed(Endpoints.TopPage,
-                async (_, _, stop) => await LoadRequests.FetchTopPageAsync(judge, reader, stop) is not null), options.Duration, cancellationToken));
+                async (_, _, stop) => (await requests.PageAsync(IsuketchApi.TopPageAsync(reader, stop))).Passed), options.Duration, cancellationToken));
             running.Add(JoinInStepsAsync(plan, options.Duration, rooms, delivery, sessions, new Random(random.Next()), clock, phaseStart, phase.Token));
         }
 
@@ -150,21 +151,21 @@ public static class GateWorkload
     }
 
     private static async Task<List<PlanRoom>> CreateRoomsAsync(
-        GatePlan plan, SessionFactory sessions, Judge judge, MatsuriCounters counters, Random random, CancellationToken cancellationToken)
+        GatePlan plan, SessionFactory sessions, JudgedRequests requests, MatsuriCounters counters, Random random, CancellationToken cancellationToken)
     {
         var rooms = new List<PlanRoom>();
         for (int i = 0; i < plan.Rooms && !cancellationToken.IsCancellationRequested; i++)
         {
             var poster = sessions.Create(random);
-            var (token, _) = await LoadRequests.FetchPageTokenAsync(judge, IsuketchApi.TopPageAsync(poster, cancellationToken), cancellationToken);
-            var created = token is null ? null : await LoadRequests.CreateRoomAsync(judge, poster, token, NewRoom.Numbered(random), cancellationToken);
-            if (created is null)
+            var top = await requests.PageTokenAsync(IsuketchApi.TopPageAsync(poster, cancellationToken), cancellationToken: cancellationToken);
+            var created = top.Passed ? await requests.CreateRoomAsync(poster, top.Value!, NewRoom.Numbered(random), cancellationToken) : null;
+            if (created is not { Passed: true })
             {
                 poster.Dispose();
                 continue;
             }
             counters.RoomCreated();
-            rooms.Add(new PlanRoom(created.Id, poster, token!));
+            rooms.Add(new PlanRoom(created.Value!.Id, poster, top.Value!));
         }
         return rooms;
     }

@@ -63,7 +63,7 @@ public sealed class GateRecorderTests
         {
             var sent = utcStart + TimeSpan.FromSeconds(sentAtSecond);
             var receipt = new StrokeReceipt(1, 7, 3, sent + TimeSpan.FromSeconds(latencySeconds), live ? utcStart : sent + TimeSpan.FromDays(1));
-            return new DeliveryOutcome(receipt, DeliveryVerdict.Scored, sent, 3);
+            return new DeliveryOutcome(receipt, DeliveryStatus.Scored, sent, 3);
         }
         recorder.Delivery(Delivered(5, 3));        // warm-up: not counted
         recorder.Delivery(Delivered(12, 0.5));     // step 0: on time

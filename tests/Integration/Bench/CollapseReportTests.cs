@@ -1,0 +1,74 @@
+using System.Globalization;
+using IsuBench.Bench.Reports;
+using IsuBench.Integration.Infrastructure;
+using IsuBench.Reference.DataSet;
+using IsuBench.Reference.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MySqlConnector;
+using NJsonSchema;
+
+namespace IsuBench.Integration.Bench;
+
+/// <summary>
+/// A run against a reference that collapses on purpose (its MySQL pool cut to two connections that a request waits for at most a
+/// second) yields a report whose errors-over-time chart names what the bench saw fail, checked in headless chromium.
+/// </summary>
+public sealed class CollapseReportTests : IDisposable
+{
+    private const string PoolExhausted = "All pooled connections are in use";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("isubench-collapse-").FullName;
+
+    [Fact]
+    public async Task A_run_against_an_exhausted_pool_reports_the_errors_it_caused_by_message_over_time()
+    {
+        var connectionString = await SharedMariaDb.CreateDatabaseAsync($"collapse_{Guid.NewGuid():N}"[..30]);
+        // 150 rooms: enough for the initial check (it needs 100 rooms with strokes), quicker to load than 1000.
+        await new DataSetLoader(DataSetGenerator.WithIsuStrokes(42, 150)).LoadAsync(connectionString, CancellationToken.None);
+        var tiny = new MySqlConnectionStringBuilder(connectionString) { MaximumPoolSize = 2, ConnectionTimeout = 1 }.ConnectionString;
+        await using var app = IsuketchApp.Build(["--urls", "http://127.0.0.1:0", "--mysql", tiny, "--profile", ReferenceOptions.BaselineProfile]);
+        var log = new CapturedServerLog();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        await app.StartAsync();
+        try
+        {
+            var outDir = Path.Combine(_directory, "run");
+            var (_, output, error) = await BenchCommandRunner.RunAsync(
+                "run", "--target", app.Urls.First(), "--duration", "4", "--out", outDir, "--no-progress", "--baseline", Path.Combine(_directory, "none.json"));
+
+            string json = await File.ReadAllTextAsync(Path.Combine(outDir, ResultJson.FileName));
+            Assert.Empty((await JsonSchema.FromJsonAsync(ResultJson.Schema())).Validate(json));
+            var result = ResultJson.Deserialize(json);
+
+            // The server ran out of pooled connections and answered 500; the bench saw those 500s, each one a logged exhaustion.
+            int exhausted = log.Entries.Count(e => e.Contains(PoolExhausted, StringComparison.Ordinal));
+            Assert.True(exhausted > 0, $"the pool never ran dry\n{output}\n{error}");
+            var failed = result.ErrorsOverTime!.Messages.Where(m => m.Message.EndsWith("status 500", StringComparison.Ordinal)).ToList();
+            long seen = failed.Sum(m => m.Counts.Sum());
+            Assert.InRange(seen, 1, exhausted);
+            var top = RisingErrors.Of(result)[0];
+            Assert.EndsWith("status 500", top.Message);
+
+            // The page, as a browser draws it: the chart by message names that error, its line is drawn, and the note says when it rose.
+            var rendered = await ReportInBrowser.OpenAsync(Path.Combine(outDir, HtmlReport.FileName), [ErrorsOverTimeHtml.ChartId],
+                [$"#{ErrorsOverTimeHtml.ChartId} .legend-row text", $"#{ErrorsOverTimeHtml.NoteId} li", "#chart-score g.marker text"]);
+            Assert.Empty(rendered.RefusedRequests);
+            Assert.Empty(rendered.ScriptErrors);
+            var chart = rendered.Charts[ErrorsOverTimeHtml.ChartId];
+            Assert.True(chart.Width > 100 && chart.Height > 100 && chart.DrawnExtent > 0, $"chart laid out as {chart}");
+            Assert.Equal(ErrorsOverTimeHtml.SeriesName(top), rendered.Texts[$"#{ErrorsOverTimeHtml.ChartId} .legend-row text"][0]);
+            Assert.StartsWith($"{top.Message} ({top.Kind}, {top.Total} in all): rose from ", rendered.Texts[$"#{ErrorsOverTimeHtml.NoteId} li"][0]);
+            Assert.Contains($"#1 from {top.RiseSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", rendered.Texts["#chart-score g.marker text"]);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}
