@@ -1,4 +1,5 @@
 using IsuBench.Bench.Compare;
+using IsuBench.Bench.Cost;
 using IsuBench.Bench.Figures;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.Preflight;
@@ -32,7 +33,11 @@ internal static class BenchmarkExecution
     /// </param>
     public sealed record Request(
         BenchmarkOptions Options, string? OutDirectory, string? BaselinePath, decimal MaxDrop, bool NoProgress, bool Json, bool CheckLines,
-        MetricsExportSettings MetricsExport, RepeatSettings? Repeat = null, bool BaselineDecides = false);
+        MetricsExportSettings MetricsExport, RepeatSettings? Repeat = null, bool BaselineDecides = false)
+    {
+        /// <summary>The server's CPU sources to measure per request beside the latencies (<c>run --target-pid</c> ...); the bench's own CPU is measured whatever this holds.</summary>
+        public CostSources? Cost { get; init; }
+    }
 
     /// <summary>Runs the benchmark (once, or as <see cref="Request.Repeat"/> says); returns the exit code (0 pass, 1 failed, 4 unreachable or reset failed, 130 interrupted).</summary>
     public static async Task<int> ExecuteAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -47,7 +52,7 @@ internal static class BenchmarkExecution
             var repeat = request.Repeat ?? RepeatSettings.Once;
             outcome = repeat.IsRepeated
                 ? await RunRepeatedAsync(request, repeat, human, error, cancellationToken)
-                : await RunOnceAsync(request, request.OutDirectory, human, error, cancellationToken);
+                : await RunOnceAsync(request, request.OutDirectory, human, error, firstRun: true, cancellationToken);
         }
         finally
         {
@@ -93,11 +98,26 @@ internal static class BenchmarkExecution
     /// <summary>A finished run's document, the exit code of what stopped it before there was one, or both when repeated runs stopped early.</summary>
     private sealed record Outcome(ResultDocument? Document, int? ExitCode);
 
-    private static async Task<Outcome> RunOnceAsync(Request request, string? directory, TextWriter human, TextWriter error, CancellationToken cancellationToken)
+    // The first run checks that every CPU source can be read, after the target answers (a reset may have just started it):
+    // one that cannot stops the command (2, or 4 unreachable). Later runs report such a source missing and go on.
+    private static async Task<Outcome> RunOnceAsync(
+        Request request, string? directory, TextWriter human, TextWriter error, bool firstRun, CancellationToken cancellationToken)
     {
         var (unreachable, server) = await ProbeAsync(request.Options, error, cancellationToken);
         if (unreachable is not null) return new Outcome(null, unreachable);
+        IReadOnlyList<ICpuSource> targets;
+        try
+        {
+            targets = request.Cost is null ? [] : await request.Cost.OpenAsync(strict: firstRun, cancellationToken);
+        }
+        catch (CpuSourceException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            if (e.Unreachable) await error.WriteLineAsync("Start the server under test first, or fix --target-metrics.");
+            return new Outcome(null, e.Unreachable ? ExitCodes.EnvironmentMissing : ExitCodes.UsageError);
+        }
         var run = new BenchmarkRun(request.Options);
+        await using var meter = CostMeterOf(targets, run);
         var mode = ProgressDisplay.Choose(request.NoProgress, error);
         using var stopProgress = new CancellationTokenSource();
         var progress = ProgressDisplay.RunAsync(mode, ProgressSampler.Of(run), error, stopProgress.Token);
@@ -118,7 +138,23 @@ internal static class BenchmarkExecution
                 await human.WriteLineAsync($"{(check.Skipped ? "SKIP" : check.Passed ? "PASS" : "FAIL")} {check.Name} ({Quantity.Of(check.Verdicts.Count, "verdict")}, {check.Duration.TotalSeconds:F1} s)");
                 foreach (var verdict in check.Verdicts.Where(v => !v.Passed)) await human.WriteLineAsync($"    {verdict}");
             }
-        return new Outcome(ResultDocument.From(result, runId, BenchVersion.Current) with { ServerProfile = server.Profile, ServerVersion = server.Version }, null);
+        var document = ResultDocument.From(result, runId, BenchVersion.Current) with { ServerProfile = server.Profile, ServerVersion = server.Version };
+        if (await meter.FinishAsync() is { } cost)
+        {
+            document = CostFigures.Attach(document, cost);
+            foreach (var source in cost.Sources.Where(s => s.Missing is not null))
+                await error.WriteLineAsync($"warning: {source.Name}: CPU per request not measured: {source.Missing}");
+        }
+        return new Outcome(document, null);
+    }
+
+    // What the run's sources (and the bench itself) spend over its measured window, read at the window's two ends.
+    private static CostMeter CostMeterOf(IReadOnlyList<ICpuSource> targets, BenchmarkRun run)
+    {
+        var meter = new CostMeter(targets, new BenchProcessCpu(), () => run.Elapsed);
+        meter.Listen(run.Metrics.Window);
+        meter.StartSeries(TimeSpan.FromSeconds(1));
+        return meter;
     }
 
     // Each run: reset the target, make sure it answers, run, write the run's own files into its folder (warm-up-<i>/
@@ -156,7 +192,7 @@ internal static class BenchmarkExecution
                 }
             }
             string? runDirectory = request.OutDirectory is null ? null : Path.Combine(request.OutDirectory, id);
-            var outcome = await RunOnceAsync(request, runDirectory, human, error, cancellationToken);
+            var outcome = await RunOnceAsync(request, runDirectory, human, error, firstRun: i == 1, cancellationToken);
             if (outcome.Document is null)
             {
                 stoppedWith = outcome.ExitCode;

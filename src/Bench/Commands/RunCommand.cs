@@ -52,6 +52,7 @@ internal static class RunCommand
         command.Options.Add(repeat);
         command.Options.Add(warmUpRuns);
         command.Options.Add(resetCommand);
+        var cost = new CostOptionSet(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = shared.Read(parseResult, TimeSpan.FromSeconds(parseResult.GetValue(duration)), checkOnly: false) with
@@ -60,9 +61,15 @@ internal static class RunCommand
             };
             var directory = parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow);
             var repeated = new RepeatSettings(parseResult.GetValue(repeat), parseResult.GetValue(resetCommand)) { WarmUpRuns = parseResult.GetValue(warmUpRuns) };
-            var request = new BenchmarkExecution.Request(options, directory, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
-                parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false, shared.ReadMetricsExport(parseResult), repeated);
             var configuration = parseResult.InvocationConfiguration;
+            var (costSources, stop) = cost.Prepare(parseResult, configuration.Error);
+            if (stop is { } exitCode) return exitCode;
+            using var _ = costSources;
+            var request = new BenchmarkExecution.Request(options, directory, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
+                parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false, shared.ReadMetricsExport(parseResult), repeated)
+            {
+                Cost = costSources,
+            };
             shared.WarnAboutDeprecated(parseResult, configuration.Error);
             if (repeated.Count + repeated.WarmUpRuns > 1 && repeated.ResetCommand is null)
                 configuration.Error.WriteLine("warning: without --reset-command, runs 2 and later start from the data the run before them left");

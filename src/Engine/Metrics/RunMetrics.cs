@@ -16,6 +16,7 @@ public sealed class RunMetrics
         Clock = clock;
         Observer = observer;
         Errors = new ErrorLedger(clock, maxDistinctErrors, maxTrackedErrors);
+        Window = new MeasuredWindow(clock, Endpoints);
     }
 
     /// <summary>The run's clock.</summary>
@@ -35,6 +36,9 @@ public sealed class RunMetrics
 
     /// <summary>Watchers connected right now.</summary>
     public Gauge Watchers { get; } = new(BenchInstruments.WatcherChange);
+
+    /// <summary>The part of the load phase the workload measures (after its warm-up), for what is measured beside it.</summary>
+    public MeasuredWindow Window { get; }
 
     /// <summary>What hears of every judged request, if anything.</summary>
     public IRunObserver? Observer { get; }

@@ -53,6 +53,7 @@ internal static class IsuketchApp
         app.UseIsuketchStaticFiles();
         app.MapPageEndpoints();
         app.MapImageEndpoints();
+        app.MapProcessMetrics();
         return app;
     }
 }

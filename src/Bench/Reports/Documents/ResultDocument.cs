@@ -70,6 +70,10 @@ public sealed record ResultDocument
     [JsonPropertyName("gate_figures")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, GateFigureDocument>? GateFigures { get; init; }
+    /// <summary>CPU per request over the measured window, of the server's sources and the bench's; absent when no window was measured (no load phase) and in results written before it existed.</summary>
+    [JsonPropertyName("cost")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CostDocument? Cost { get; init; }
     /// <summary>Every run of <c>run --repeat N</c> with the spread of its figures; absent for a single run.</summary>
     [JsonPropertyName("repeat")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,5 +1,6 @@
 using IsuBench.Engine.Execution;
 using IsuBench.Engine.Http;
+using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Judging;
 
@@ -69,6 +70,7 @@ internal static class GateWorkload
                 return posted.Passed;
             }), options.Duration, cancellationToken));
         }
+        running.Add(OpenWindowAfterWarmUpAsync(sessions.Metrics.Window, phaseStart + GatePlan.WarmUpFor(options.Duration), clock, phase.Token));
         using var reader = sessions.Create(random);
         if (rooms.Count > 0)
         {
@@ -82,6 +84,8 @@ internal static class GateWorkload
         }
 
         await Task.WhenAll(running);
+        // Every measured request has ended, those of the graceful stop too: what is measured beside them stops here.
+        sessions.Metrics.Window.Close();
         foreach (var room in rooms) room.Poster.Dispose();
 
         var iterations = schedules.ToDictionary(s => s.Key, s => s.Value.Started, StringComparer.Ordinal);
@@ -91,6 +95,21 @@ internal static class GateWorkload
         // In the result's load section an arrival that was dropped counts as a failed iteration of its schedule.
         var run = new LoadRunResult(iterations, dropped, AbandonedWorkers: 0, clock.Monotonic - started);
         return new GateRun(run, counters.Snapshot(), recorder.Figures());
+    }
+
+    // The measured window opens when the recorder starts counting (the first step of watchers); not at all when the run
+    // is cancelled first.
+    private static async Task OpenWindowAfterWarmUpAsync(MeasuredWindow window, TimeSpan at, IClock clock, CancellationToken stop)
+    {
+        try
+        {
+            var wait = at - clock.Monotonic;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, stop);
+            window.Open();
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>A room of the plan: its poster's session and token.</summary>

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using IsuBench.Bench.Reports.Charts;
+
+namespace IsuBench.Bench.Reports;
+
+/// <summary>The cost of a run (<see cref="ResultDocument.Cost"/>) as each report shows it: the terminal's lines, summary.md's section, report.html's table and chart.</summary>
+public static class CostSection
+{
+    /// <summary>The id of the chart of CPU over time, on report.html when the run has samples of it.</summary>
+    public const string ChartId = "chart-cpu";
+
+    /// <summary>Lines for the terminal; empty without a cost section.</summary>
+    public static string Console(ResultDocument result)
+    {
+        if (result.Cost is not { } cost) return "";
+        var text = new StringBuilder($"CPU per request over the measured window ({Window(cost)}):\n");
+        int width = cost.Sources.Max(s => s.Name.Length);
+        foreach (var s in cost.Sources)
+            text.Append($"  {s.Name.PadRight(width)}  ")
+                .Append(s.CpuMsPerRequest is { } ms ? $"{N(ms)} ms ({N(s.CpuMs ?? 0)} ms of CPU{Cpus(s)}){(s.Gated ? "" : ", not gated")}" : $"missing: {s.Missing}")
+                .Append('\n');
+        if (cost.Machine is { } machine) text.Append($"  machine: {Machine(machine)}\n");
+        return text.ToString();
+    }
+
+    /// <summary>summary.md's section; empty without a cost section.</summary>
+    public static string Markdown(ResultDocument result)
+    {
+        if (result.Cost is not { } cost) return "";
+        var md = new StringBuilder($"## CPU per request\n\nOver the measured window ({Window(cost)}).\n\n")
+            .Append("| source | read from | CPUs | CPU ms | ms per request | gated |\n|---|---|---|---:|---:|---|\n");
+        foreach (var s in cost.Sources)
+            md.Append($"| {MarkdownSummary.Cell(s.Name)} | {MarkdownSummary.Cell(s.Detail)} | {s.Cpus ?? "?"} | ")
+              .Append(s.CpuMsPerRequest is { } ms ? $"{N(s.CpuMs ?? 0)} | {N(ms)} |" : $"missing: {MarkdownSummary.Cell(s.Missing ?? "")} | |")
+              .Append($" {(s.Gated ? "yes" : "no")} |\n");
+        if (cost.Machine is { } machine) md.Append($"\nThe machine: {Machine(machine)}.\n");
+        return md.Append('\n').ToString();
+    }
+
+    /// <summary>Appends report.html's section (a table, and a chart of CPU over time when there are samples); nothing without a cost section.</summary>
+    public static void Html(StringBuilder html, ResultDocument result)
+    {
+        if (result.Cost is not { } cost) return;
+        html.Append($"<h2>CPU per request</h2><p>Over the measured window ({E(Window(cost))}).</p>")
+            .Append("<table id=\"cost\"><tr><th>source</th><th>read from</th><th>CPUs</th><th>CPU ms</th><th>ms per request</th><th>gated</th></tr>");
+        foreach (var s in cost.Sources)
+            html.Append($"<tr><td>{E(s.Name)}</td><td>{E(s.Detail)}</td><td>{E(s.Cpus ?? "?")}</td>")
+                .Append(s.CpuMsPerRequest is { } ms
+                    ? $"<td class=\"n\">{N(s.CpuMs ?? 0)}</td><td class=\"n\">{N(ms)}</td>"
+                    : $"<td colspan=\"2\">missing: {E(s.Missing ?? "")}</td>")
+                .Append($"<td>{(s.Gated ? "yes" : "no")}</td></tr>");
+        html.Append("</table>");
+        if (cost.Machine is { } machine) html.Append($"<p>The machine: {E(Machine(machine))}.</p>");
+        var names = cost.Series.SelectMany(p => p.CpuMsPerSecond.Keys).Distinct().ToList();
+        if (names.Count == 0) return;
+        HtmlReport.Figure(html, "CPU over time", LineChart.Render(ChartId, "CPU over time", "seconds", "CPU ms per second",
+            names.Select(name => new ChartSeries(name, cost.Series
+                .Where(p => p.CpuMsPerSecond.ContainsKey(name))
+                .Select(p => new ChartPoint(p.ElapsedSeconds, p.CpuMsPerSecond[name])).ToList())).ToList()));
+    }
+
+    private static string Window(CostDocument cost) =>
+        $"{N(cost.OpenedAtSeconds)}–{(cost.ClosedAtSeconds is { } closed ? N(closed) : "?")} s of the run, {Quantity.Of(cost.Requests, "request")}";
+
+    private static string Cpus(CostSourceDocument source) => source.Cpus is { } cpus ? $", CPUs {cpus}" : "";
+
+    private static string Machine(MachineLoadDocument machine) =>
+        $"busy {Percent(machine.Busy)}, stolen {Percent(machine.Steal)}"
+        + (machine.Cpus.Count > 0 ? " (" + string.Join(", ", machine.Cpus.Select(c => $"CPU {c.Cpu} busy {Percent(c.Busy)}" + (c.Steal > 0 ? $", stolen {Percent(c.Steal)}" : ""))) + ")" : "");
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+
+    private static string N(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
