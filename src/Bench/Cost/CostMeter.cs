@@ -60,7 +60,9 @@ internal sealed class CostMeter : IAsyncDisposable
         var close = _closing is { } closing ? await closing : null;
         long requests = close is null ? 0 : close.Requests - open.Requests;
         var sources = _sources.Select((source, i) => Cost(source, i, open, close, requests)).ToList();
-        var machine = open.Machine is { } before && close?.Machine is { } after ? after.Since(before) : null;
+        var machine = open.Machine is { } before && close?.Machine is { } after
+            ? CrowdedMachine.Judge(after.Since(before), MeasuredOnThisMachine(sources), close.Elapsed - open.Elapsed)
+            : null;
         List<CostSample> series;
         lock (_series) series = [.. _series];
         return new CostReport(open.Elapsed, close?.Elapsed, requests, sources, machine, series);
@@ -87,6 +89,19 @@ internal sealed class CostMeter : IAsyncDisposable
         if (missing is null && requests <= 0) missing = "no request finished within the window";
         double? perRequest = missing is null ? Math.Round(cpu!.Value.TotalMilliseconds / requests, 4) : null;
         return new SourceCost(_names[index], source.Kind, source.Detail, source.Cpus, Gated: index < _targets, cpu, perRequest, missing);
+    }
+
+    // What the bench and the server's sources on this machine spent in the window; unknown when one was not measured.
+    private TimeSpan? MeasuredOnThisMachine(IReadOnlyList<SourceCost> costs)
+    {
+        var total = TimeSpan.Zero;
+        for (int i = 0; i < costs.Count; i++)
+        {
+            if (!_sources[i].OnThisMachine) continue;
+            if (costs[i].Cpu is not { } cpu) return null;
+            total += cpu;
+        }
+        return total;
     }
 
     // Every source at once, so that the slow one (a metrics endpoint) does not shift the others' moment; the machine's

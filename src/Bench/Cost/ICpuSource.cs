@@ -18,6 +18,12 @@ internal interface ICpuSource
     /// <summary>True when it reads over the network (a request to the server under test), so it is read at the window's two moments only.</summary>
     bool Remote => false;
 
+    /// <summary>
+    /// True when what it measures runs on this machine, so that its CPU time is not counted as a neighbour's
+    /// (<see cref="CrowdedMachine"/>): a process, a cgroup, the bench, a metrics endpoint on a loopback address.
+    /// </summary>
+    bool OnThisMachine => !Remote;
+
     /// <summary>The CPU time it has spent since it started.</summary>
     /// <exception cref="CpuSourceException">It cannot be read: gone, unreachable, or not what was expected.</exception>
     Task<TimeSpan> ReadAsync(CancellationToken cancellationToken);

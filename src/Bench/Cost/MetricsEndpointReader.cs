@@ -39,6 +39,9 @@ internal sealed class MetricsEndpointReader : ICpuSource
     /// <inheritdoc />
     public bool Remote => true;
 
+    /// <inheritdoc />
+    public bool OnThisMachine => Url.IsLoopback;
+
     /// <summary>The endpoint at <paramref name="url"/>, read once to see that it answers with the series.</summary>
     /// <exception cref="CpuSourceException">It does not answer (<see cref="CpuSourceException.Unreachable"/>), or lacks the series.</exception>
     public static async Task<MetricsEndpointReader> OpenAsync(Uri url, HttpClient client, CancellationToken cancellationToken)

@@ -10,4 +10,7 @@ internal sealed record FigureOutcome(string Name, BetterWhen Better, GateDecisio
 
     /// <summary>The estimate of the runs that would settle an inconclusive figure; null otherwise.</summary>
     public RunsToDecide? MoreRuns { get; init; }
+
+    /// <summary>True when the statistics failed the figure but the results ran on a crowded machine (<see cref="CrowdedRuns"/>).</summary>
+    public bool FailedOnCrowdedMachine { get; init; }
 }

@@ -7,7 +7,8 @@ namespace IsuBench.Bench.Gate;
 /// Reads <c>pass</c>, <c>score</c> and <c>messages</c> from a result file: IsuBench's result.json or the original
 /// bench's <c>{"pass","score","messages"}</c> output, so either can serve as a baseline; and when present the figures
 /// to gate on (<c>gate_figures</c>, but those marked <c>"gated": false</c>) and the runs of <c>run --repeat</c>
-/// (<c>repeat.runs</c>), each with its own.
+/// (<c>repeat.runs</c>), each with its own; and whether the machine was crowded during a run (<c>cost.machine.crowded</c>
+/// of a run's file, <c>crowded</c> of a repeated run).
 /// </summary>
 internal static class ScoreFile
 {
@@ -71,8 +72,13 @@ internal static class ScoreFile
             RunId = prefix.Length > 0 ? runId : null,
             Source = path,
             GateFigures = run.TryGetProperty("gate_figures", out var figures) ? Figures(figures, path, prefix + "gate_figures") : null,
+            Crowded = prefix.Length > 0 ? Text(run, "crowded") : run.TryGetProperty("cost", out var cost) && cost.ValueKind == JsonValueKind.Object
+                && cost.TryGetProperty("machine", out var machine) && machine.ValueKind == JsonValueKind.Object ? Text(machine, "crowded") : null,
         };
     }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     // "gate_figures": { "<name>": { "value": <number>, "better": "higher" | "lower" }, ... }
     private static List<GateFigure> Figures(JsonElement figures, string path, string where)

@@ -4,7 +4,7 @@ namespace IsuBench.Bench.Gate;
 /// The CI gate: runs fail it when one of them failed; otherwise each figure both sides have is judged, statistically
 /// when both sides have several runs (<see cref="StatisticalComparison"/>), else one median against the other
 /// (<see cref="SingleNumberComparison"/>). Overall it fails when any figure fails, is inconclusive when any figure is,
-/// and passes otherwise.
+/// and passes otherwise. Results that ran on a crowded machine fail no figure (<see cref="CrowdedRuns"/>).
 /// </summary>
 internal static class ScoreGate
 {
@@ -33,11 +33,11 @@ internal static class ScoreGate
         if (baselines.Count == 0) throw new ArgumentException("at least one baseline is needed", nameof(baselines));
         if (FirstFailure(results) is { } failure) return new GateOutcome(GateDecision.Fail, failure);
 
-        var (figures, skipped) = FigurePairing.Pair(
-            results.SelectMany(r => r.Samples).ToList(), baselines.SelectMany(b => b.Samples).ToList());
-        var outcomes = figures
+        var resultRuns = results.SelectMany(r => r.Samples).ToList();
+        var (figures, skipped) = FigurePairing.Pair(resultRuns, baselines.SelectMany(b => b.Samples).ToList());
+        var outcomes = CrowdedRuns.Excuse(figures
             .Select(f => f.Candidates.Count > 1 && f.Baselines.Count > 1 ? StatisticalComparison.Compare(f, settings) : SingleNumberComparison.Compare(f, settings))
-            .ToList();
+            .ToList(), resultRuns);
         var decision = outcomes.Any(o => o.Decision == GateDecision.Fail) ? GateDecision.Fail
             : outcomes.Any(o => o.Decision == GateDecision.Inconclusive) ? GateDecision.Inconclusive
             : GateDecision.Pass;

@@ -15,6 +15,9 @@ internal sealed record ScoreRecord(bool Pass, long Score, IReadOnlyList<string> 
     /// <summary>The file's <c>gate_figures</c>; null when it has none, and the score is the one figure.</summary>
     public IReadOnlyList<GateFigure>? GateFigures { get; init; }
 
+    /// <summary>Why the machine was too crowded during the run for it to be evidence of a regression; null when it was not.</summary>
+    public string? Crowded { get; init; }
+
     /// <summary>The runs of <c>repeat.runs</c>; empty for a file of one run.</summary>
     public IReadOnlyList<ScoreRecord> Runs { get; init; } = [];
 

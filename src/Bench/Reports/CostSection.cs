@@ -11,6 +11,9 @@ public static class CostSection
     /// <summary>The id of the chart of CPU over time, on report.html when the run has samples of it.</summary>
     public const string ChartId = "chart-cpu";
 
+    /// <summary>The id of report.html's paragraph that says the machine was crowded, when it was.</summary>
+    public const string CrowdedId = "crowded";
+
     /// <summary>Lines for the terminal; empty without a cost section.</summary>
     public static string Console(ResultDocument result)
     {
@@ -22,6 +25,7 @@ public static class CostSection
                 .Append(s.CpuMsPerRequest is { } ms ? $"{N(ms)} ms ({N(s.CpuMs ?? 0)} ms of CPU{Cpus(s)}){(s.Gated ? "" : ", not gated")}" : $"missing: {s.Missing}")
                 .Append('\n');
         if (cost.Machine is { } machine) text.Append($"  machine: {Machine(machine)}\n");
+        if (cost.Machine?.Crowded is { } crowded) text.Append($"  {CrowdedText(crowded)}\n");
         return text.ToString();
     }
 
@@ -36,6 +40,7 @@ public static class CostSection
               .Append(s.CpuMsPerRequest is { } ms ? $"{N(s.CpuMs ?? 0)} | {N(ms)} |" : $"missing: {MarkdownSummary.Cell(s.Missing ?? "")} | |")
               .Append($" {(s.Gated ? "yes" : "no")} |\n");
         if (cost.Machine is { } machine) md.Append($"\nThe machine: {Machine(machine)}.\n");
+        if (cost.Machine?.Crowded is { } crowded) md.Append($"\n**{CrowdedText(crowded)}**\n");
         return md.Append('\n').ToString();
     }
 
@@ -53,6 +58,7 @@ public static class CostSection
                 .Append($"<td>{(s.Gated ? "yes" : "no")}</td></tr>");
         html.Append("</table>");
         if (cost.Machine is { } machine) html.Append($"<p>The machine: {E(Machine(machine))}.</p>");
+        if (cost.Machine?.Crowded is { } crowded) html.Append($"<p id=\"{CrowdedId}\"><strong>{E(CrowdedText(crowded))}</strong></p>");
         var names = cost.Series.SelectMany(p => p.CpuMsPerSecond.Keys).Distinct().ToList();
         if (names.Count == 0) return;
         HtmlReport.Figure(html, "CPU over time", LineChart.Render(ChartId, "CPU over time", "seconds", "CPU ms per second",
@@ -66,8 +72,13 @@ public static class CostSection
 
     private static string Cpus(CostSourceDocument source) => source.Cpus is { } cpus ? $", CPUs {cpus}" : "";
 
+    /// <summary>What every report says of a run on a crowded machine.</summary>
+    public static string CrowdedText(string reason) =>
+        $"CROWDED: {reason}. The gate fails no figure of this run: a neighbour's load, not the server, may have moved them.";
+
     private static string Machine(MachineLoadDocument machine) =>
         $"busy {Percent(machine.Busy)}, stolen {Percent(machine.Steal)}"
+        + (machine.OtherCpus is { } others ? $", other processes {N(others)} CPUs" : "")
         + (machine.Cpus.Count > 0 ? " (" + string.Join(", ", machine.Cpus.Select(c => $"CPU {c.Cpu} busy {Percent(c.Busy)}" + (c.Steal > 0 ? $", stolen {Percent(c.Steal)}" : ""))) + ")" : "");
 
     private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";

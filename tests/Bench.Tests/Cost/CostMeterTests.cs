@@ -158,6 +158,55 @@ public sealed class CostMeterTests
     }
 
     [Fact]
+    public async Task What_the_local_sources_did_not_spend_of_the_machines_busy_time_is_a_neighbours_and_crowds_it()
+    {
+        // Two CPUs over 10 s, 1.8 CPUs busy: the server spent 6 s, the bench 1 s, a metrics endpoint elsewhere 5 s
+        // (not on this machine, so not subtracted): 1.1 CPUs' worth was someone else's.
+        var remote = new FakeCpuSource("metrics db", kind: "metrics", remote: true);
+        var readings = new Queue<MachineCpuTimes>([
+            MachineCpuTimes.Parse("cpu0 0 0 0 0 0 0 0 0 0 0\ncpu1 0 0 0 0 0 0 0 0 0 0\n"),
+            MachineCpuTimes.Parse("cpu0 900 0 0 100 0 0 0 0 0 0\ncpu1 900 0 0 100 0 0 0 0 0 0\n"),
+        ]);
+        await using var meter = new CostMeter([_server, remote], _bench, () => _elapsed, () => readings.Dequeue());
+        meter.Listen(_window);
+        _window.Open();
+        Requests(10);
+        _server.Cpu += TimeSpan.FromSeconds(6);
+        _bench.Cpu += TimeSpan.FromSeconds(1);
+        remote.Cpu += TimeSpan.FromSeconds(5);
+        _elapsed += TimeSpan.FromSeconds(10);
+        _window.Close();
+
+        var machine = (await meter.FinishAsync())!.Machine!;
+
+        Assert.Equal(0.9, machine.Busy);
+        Assert.Equal(1.1, machine.OtherCpus);
+        Assert.StartsWith("other processes kept 1.1 CPUs busy", machine.Crowded);
+    }
+
+    [Fact]
+    public async Task A_local_source_that_was_not_measured_leaves_the_neighbours_share_unknown()
+    {
+        var readings = new Queue<MachineCpuTimes>([
+            MachineCpuTimes.Parse("cpu0 0 0 0 0 0 0 0 0 0 0\n"),
+            MachineCpuTimes.Parse("cpu0 1000 0 0 0 0 0 0 0 0 0\n"),
+        ]);
+        await using var meter = new CostMeter([_server], _bench, () => _elapsed, () => readings.Dequeue());
+        meter.Listen(_window);
+        _window.Open();
+        Requests(10);
+        _server.Failure = "process 1234 has exited";
+        _elapsed += TimeSpan.FromSeconds(10);
+        _window.Close();
+
+        var machine = (await meter.FinishAsync())!.Machine!;
+
+        Assert.Equal(1.0, machine.Busy);
+        Assert.Null(machine.OtherCpus);
+        Assert.Null(machine.Crowded);
+    }
+
+    [Fact]
     public async Task The_series_reads_the_local_sources_only_and_stops_when_the_meter_finishes()
     {
         var remote = new FakeCpuSource("metrics server", kind: "metrics", remote: true);

@@ -7,7 +7,7 @@ namespace IsuBench.Tests.Bench.Cost;
 /// <summary>
 /// A real server in a real process that spends a known CPU time per request (tests/CpuBurner): read through
 /// /proc/PID/stat and through its metrics endpoint over a measured window, its cost per request comes back as what it
-/// burned, within 10 %.
+/// burned, within 10 %; and a busy neighbour process crowds the machine.
 /// </summary>
 public sealed class RealProcessCostTests
 {
@@ -53,5 +53,33 @@ public sealed class RealProcessCostTests
         Assert.Equal("isubench", report.Sources[2].Name);
         Assert.False(report.Sources[2].Gated);
         Assert.True(report.Sources[2].CpuMsPerRequest > 0);
+    }
+
+    [Fact]
+    public async Task A_neighbour_process_that_keeps_a_cpu_busy_marks_the_machine_crowded()
+    {
+        var endpoints = new EndpointStats();
+        var window = new MeasuredWindow(SystemClock.Instance, endpoints);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await using var meter = new CostMeter([], new BenchProcessCpu(), () => started.Elapsed);
+        meter.Listen(window);
+        using var neighbour = System.Diagnostics.Process.Start("sh", ["-c", "while :; do :; done"]);
+        try
+        {
+            window.Open();
+            endpoints.RecordRequest("GET /", 200, TimeSpan.Zero);
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            window.Close();
+        }
+        finally
+        {
+            neighbour.Kill();
+            await neighbour.WaitForExitAsync();
+        }
+        var machine = (await meter.FinishAsync())!.Machine!;
+
+        // A busy loop takes a whole CPU unless the machine is full, and then still more than the bound.
+        Assert.True(machine.OtherCpus > CrowdedMachine.MaxOtherCpus, $"other processes: {machine.OtherCpus} CPUs");
+        Assert.StartsWith("other processes kept", machine.Crowded);
     }
 }

@@ -45,6 +45,22 @@ public sealed class ScoreFileTests : IDisposable
         await Assert.ThrowsAsync<FileNotFoundException>(() => ScoreFile.ReadAsync(Path.Combine(_directory, "none.json"), CancellationToken.None));
 
     [Fact]
+    public async Task A_run_on_a_crowded_machine_is_read_as_crowded_from_its_cost_or_its_repeat_entry()
+    {
+        var single = await ScoreFile.ReadAsync(Write("""
+            {"pass":true,"score":1,"cost":{"machine":{"busy":0.9,"steal":0,"cpus":[],"crowded":"other processes kept 1 CPUs busy"}}}
+            """), CancellationToken.None);
+        var repeated = await ScoreFile.ReadAsync(Write("""
+            {"pass":true,"score":1,"repeat":{"runs":[{"pass":true,"score":1,"crowded":"the hypervisor took 9 %"},{"pass":true,"score":2}]}}
+            """), CancellationToken.None);
+        var quiet = await ScoreFile.ReadAsync(Write("""{"pass":true,"score":1,"cost":{"machine":{"busy":0.2,"steal":0,"cpus":[]}}}"""), CancellationToken.None);
+
+        Assert.Equal("other processes kept 1 CPUs busy", single.Crowded);
+        Assert.Equal(["the hypervisor took 9 %", null], repeated.Samples.Select(r => r.Crowded));
+        Assert.Null(quiet.Crowded);
+    }
+
+    [Fact]
     public async Task A_plain_result_has_one_run_whose_one_figure_is_the_score()
     {
         var record = await ScoreFile.ReadAsync(Write("""{"pass":true,"score":900,"messages":[]}"""), CancellationToken.None);

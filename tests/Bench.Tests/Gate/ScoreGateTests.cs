@@ -126,4 +126,36 @@ public sealed class ScoreGateTests
         Assert.False(outcome.Passed);
         Assert.Equal("FAIL: run 2 of 2 failed (score 9000): critical: GET / returned 500", outcome.Reason);
     }
+
+    private static ScoreRecord Timed(double p50, string? crowded = null) =>
+        new(true, 0, []) { GateFigures = [new GateFigure("GET /api/rooms p50 ms", p50, IsuBench.Bench.Figures.BetterWhen.Lower)], Crowded = crowded };
+
+    private static readonly ScoreRecord[] FiveQuietBaselines = [Timed(1.00), Timed(1.01), Timed(0.99), Timed(1.02), Timed(0.98)];
+
+    [Fact]
+    public void A_regression_measured_on_a_crowded_machine_is_inconclusive_and_says_it_would_fail()
+    {
+        ScoreRecord[] slower = [Timed(1.50), Timed(1.52, "other processes kept 1 CPUs busy (more than 0.25)"), Timed(1.49), Timed(1.51), Timed(1.48)];
+        var quiet = ScoreGate.Evaluate(slower.Select(r => r with { Crowded = null }).ToList(), FiveQuietBaselines, 0.10m);
+        var crowded = ScoreGate.Evaluate(slower, FiveQuietBaselines, 0.10m);
+
+        Assert.Equal(GateDecision.Fail, quiet.Decision);
+        Assert.False(quiet.Figures[0].FailedOnCrowdedMachine);
+        Assert.Equal(GateDecision.Inconclusive, crowded.Decision);
+        Assert.True(crowded.Figures[0].FailedOnCrowdedMachine);
+        Assert.StartsWith("INCONCLUSIVE: GET /api/rooms p50 ms", crowded.Figures[0].Line);
+        Assert.EndsWith("it would FAIL, but 1 of 5 result runs ran on a crowded machine (other processes kept 1 CPUs busy (more than 0.25)): "
+                        + "no evidence of a regression", crowded.Figures[0].Line);
+    }
+
+    [Fact]
+    public void Crowded_baselines_excuse_nothing_and_crowded_results_that_pass_still_pass()
+    {
+        ScoreRecord[] slower = [Timed(1.50), Timed(1.52), Timed(1.49), Timed(1.51), Timed(1.48)];
+        var crowdedBaselines = FiveQuietBaselines.Select(r => r with { Crowded = "busy" }).ToList();
+        Assert.Equal(GateDecision.Fail, ScoreGate.Evaluate(slower, crowdedBaselines, 0.10m).Decision);
+
+        var same = FiveQuietBaselines.Select(r => r with { Crowded = "busy" }).ToList();
+        Assert.Equal(GateDecision.Pass, ScoreGate.Evaluate(same, FiveQuietBaselines, 0.10m).Decision);
+    }
 }

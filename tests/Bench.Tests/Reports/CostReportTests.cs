@@ -155,4 +155,35 @@ public sealed class CostReportTests : IDisposable
         Assert.Equal([120, 130.5], line.Split(' ').Select(pair => double.Parse(pair.Split(',')[1], CultureInfo.InvariantCulture)));
         Assert.Null(new HtmlParser().ParseDocument(HtmlReport.Render(SampleResults.PassingDocument())).QuerySelector("#cost"));
     }
+
+    [Fact]
+    public async Task A_crowded_run_says_so_in_every_report_and_its_result_json_and_the_gate_fails_nothing_on_it()
+    {
+        var crowded = Report(0.96) with
+        {
+            Machine = new MachineLoad([new CpuLoad(0, 1, 0), new CpuLoad(1, 0.9, 0)], 0.95, 0) { OtherCpus = 1.02, Crowded = "other processes kept 1.02 CPUs busy (more than 0.25)" },
+        };
+        var document = CostFigures.Attach(
+            SampleResults.PassingDocument() with { GateFigures = new Dictionary<string, GateFigureDocument> { ["GET /api/rooms p50 ms"] = new(1.5, GateFigureDocument.Lower) } },
+            crowded);
+        string json = ResultJson.Serialize(document);
+        Assert.Empty(Schema.Value.Validate(json));
+        Assert.Equal(1.02, ResultJson.Deserialize(json).Cost!.Machine!.OtherCpus);
+
+        const string Said = "CROWDED: other processes kept 1.02 CPUs busy (more than 0.25). The gate fails no figure of this run";
+        Assert.Contains(Said, ConsoleSummary.Render(document));
+        Assert.Contains("other processes 1.02 CPUs", ConsoleSummary.Render(document));
+        Assert.Contains(Said, MarkdownSummary.Render(document));
+        Assert.StartsWith(Said, new HtmlParser().ParseDocument(HtmlReport.Render(document)).QuerySelector($"#{CostSection.CrowdedId}")!.TextContent);
+        Assert.Null(new HtmlParser().ParseDocument(HtmlReport.Render(GateRun())).QuerySelector($"#{CostSection.CrowdedId}"));
+
+        // The same fifth more per request that fails on a quiet machine (above) is inconclusive here.
+        string baseline = Path.Combine(_directory, "baseline.json"), candidate = Path.Combine(_directory, "candidate.json");
+        await File.WriteAllTextAsync(baseline, ResultJson.Serialize(GateRun(0.80)));
+        await File.WriteAllTextAsync(candidate, json);
+        var outcome = ScoreGate.Evaluate(
+            await ScoreFile.ReadAsync(candidate, CancellationToken.None), await ScoreFile.ReadAsync(baseline, CancellationToken.None), 0.10m);
+        Assert.Equal(GateDecision.Inconclusive, outcome.Decision);
+        Assert.Contains(outcome.Figures, f => f.Name == "process isuketch: cpu ms per request" && f.FailedOnCrowdedMachine);
+    }
 }

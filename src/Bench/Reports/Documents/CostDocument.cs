@@ -33,6 +33,10 @@ public sealed record CostDocument
             s.Name, s.Kind, s.Detail, s.Cpus, s.Gated, s.Cpu is { } cpu ? Math.Round(cpu.TotalMilliseconds, 3) : null, s.CpuMsPerRequest, s.Missing)).ToList(),
         Machine = report.Machine is { } machine
             ? new MachineLoadDocument(machine.Busy, machine.Steal, machine.Cpus.Select(c => new CpuLoadDocument(c.Cpu, c.Busy, c.Steal)).ToList())
+            {
+                OtherCpus = machine.OtherCpus,
+                Crowded = machine.Crowded,
+            }
             : null,
         Series = report.Series.Select(p => new CostSampleDocument(Math.Round(p.Elapsed.TotalSeconds, 3), p.CpuMsPerSecond)).ToList(),
     };

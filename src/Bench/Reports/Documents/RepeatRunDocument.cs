@@ -19,6 +19,10 @@ public sealed record RepeatRunDocument
     [JsonPropertyName("gate_figures")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, GateFigureDocument>? GateFigures { get; init; }
+    /// <summary>Why the machine was too crowded during this run for it to be evidence of a regression; absent when it was not.</summary>
+    [JsonPropertyName("crowded")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Crowded { get; init; }
 
     /// <summary>The summary of one run's document.</summary>
     public static RepeatRunDocument From(ResultDocument run) => new()
@@ -29,5 +33,6 @@ public sealed record RepeatRunDocument
         Interrupted = run.Interrupted,
         Scores = run.Scores,
         GateFigures = run.GateFigures,
+        Crowded = run.Cost?.Machine?.Crowded,
     };
 }
