@@ -49,6 +49,18 @@ internal static class GateCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var maxDrop = MaxDropOption();
+        var maxCostRise = CommandOptions.Number<decimal>("--max-cost-rise", "give a fraction from 0 to 1, e.g. 0.03 for 3 %");
+        maxCostRise.Description = "Largest allowed rise of what the server spends per request (the figures \"...: cpu ms per request\"), "
+                                  + "in place of --max-drop for them: their runs agree far more closely than latencies.";
+        maxCostRise.DefaultValueFactory = _ => GateSettings.DefaultMaxCostRise;
+        maxCostRise.HelpName = "FRACTION";
+        maxCostRise.Validators.Add(result =>
+        {
+            decimal value;
+            try { value = result.GetValueOrDefault<decimal>(); }
+            catch (InvalidOperationException) { return; }
+            if (value < 0 || value > 1) result.AddError($"--max-cost-rise must be between 0 and 1 (got {value.ToString(CultureInfo.InvariantCulture)}); 0.03 means 3 %.");
+        });
         var confidence = CommandOptions.Number<double>("--confidence", "give a fraction strictly between 0 and 1, e.g. 0.95 for 95 %");
         confidence.Description = "Confidence of the rank test and of the interval of the ratio of medians when both sides have several runs.";
         confidence.DefaultValueFactory = _ => GateSettings.DefaultConfidence;
@@ -68,7 +80,7 @@ internal static class GateCommand
         var command = new Command("gate",
             "Compare results with a baseline figure by figure: exit 3 when a run failed or a figure dropped by more than --max-drop, 5 when the runs cannot tell, else 0.")
         {
-            result, baseline, maxDrop, confidence, junit,
+            result, baseline, maxDrop, maxCostRise, confidence, junit,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -100,7 +112,7 @@ internal static class GateCommand
                 return ExitCodes.EnvironmentMissing;
             }
 
-            var settings = new GateSettings(parseResult.GetValue(maxDrop), parseResult.GetValue(confidence));
+            var settings = new GateSettings(parseResult.GetValue(maxDrop), parseResult.GetValue(confidence)) { MaxCostRise = parseResult.GetValue(maxCostRise) };
             var decidedAt = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             GateOutcome outcome;

@@ -36,7 +36,9 @@ internal static class ScoreGate
         var resultRuns = results.SelectMany(r => r.Samples).ToList();
         var (figures, skipped) = FigurePairing.Pair(resultRuns, baselines.SelectMany(b => b.Samples).ToList());
         var outcomes = CrowdedRuns.Excuse(figures
-            .Select(f => f.Candidates.Count > 1 && f.Baselines.Count > 1 ? StatisticalComparison.Compare(f, settings) : SingleNumberComparison.Compare(f, settings))
+            .Select(f => f.Candidates.Count > 1 && f.Baselines.Count > 1
+                ? StatisticalComparison.Compare(f, settings.For(f.Name))
+                : SingleNumberComparison.Compare(f, settings.For(f.Name)))
             .ToList(), resultRuns);
         var decision = outcomes.Any(o => o.Decision == GateDecision.Fail) ? GateDecision.Fail
             : outcomes.Any(o => o.Decision == GateDecision.Inconclusive) ? GateDecision.Inconclusive

@@ -1,4 +1,5 @@
 using IsuBench.Bench.Cost;
+using IsuBench.Bench.Figures;
 
 namespace IsuBench.Bench.Reports;
 
@@ -11,7 +12,7 @@ namespace IsuBench.Bench.Reports;
 internal static class CostFigures
 {
     /// <summary>The name of the gate figure of <paramref name="source"/>.</summary>
-    public static string FigureName(string source) => $"{source}: cpu ms per request";
+    public static string FigureName(string source) => CostFigureName.Of(source);
 
     /// <summary><paramref name="document"/> with <paramref name="report"/> in it.</summary>
     public static ResultDocument Attach(ResultDocument document, CostReport report)

@@ -31,6 +31,7 @@ internal static class GateJUnitXml
         [
             ("decision", GateText.Word(outcome.Decision)),
             ("max_drop", settings.MaxDrop.ToString(CultureInfo.InvariantCulture)),
+            ("max_cost_rise", settings.MaxCostRise.ToString(CultureInfo.InvariantCulture)),
             ("confidence", settings.Confidence.ToString(CultureInfo.InvariantCulture)),
         ]);
     }

@@ -158,4 +158,28 @@ public sealed class ScoreGateTests
         var same = FiveQuietBaselines.Select(r => r with { Crowded = "busy" }).ToList();
         Assert.Equal(GateDecision.Pass, ScoreGate.Evaluate(same, FiveQuietBaselines, 0.10m).Decision);
     }
+
+    [Fact]
+    public void What_the_server_spends_per_request_is_allowed_its_own_smaller_rise()
+    {
+        static ScoreRecord Costs(double cost, double p50) => new(true, 0, [])
+        {
+            GateFigures =
+            [
+                new GateFigure("process isuketch: cpu ms per request", cost, IsuBench.Bench.Figures.BetterWhen.Lower),
+                new GateFigure("GET /api/rooms p50 ms", p50, IsuBench.Bench.Figures.BetterWhen.Lower),
+            ],
+        };
+        ScoreRecord[] baselines = [Costs(5.00, 1.00), Costs(5.05, 1.01), Costs(4.95, 0.99), Costs(5.02, 1.02), Costs(4.98, 0.98)];
+        // Both 5 % worse: beyond the cost's 3 %, within the latency's 10 %.
+        ScoreRecord[] results = baselines.Select(b => Costs(b.Figures[0].Value * 1.05, b.Figures[1].Value * 1.05)).ToArray();
+
+        var outcome = ScoreGate.Evaluate(results, baselines, GateSettings.Default);
+        var loose = ScoreGate.Evaluate(results, baselines, GateSettings.Default with { MaxCostRise = 0.10m });
+
+        Assert.Equal(GateDecision.Fail, outcome.Figures.Single(f => f.Name == "process isuketch: cpu ms per request").Decision);
+        Assert.Contains("allowed drop 3 %", outcome.Figures.Single(f => f.Name == "process isuketch: cpu ms per request").Line);
+        Assert.NotEqual(GateDecision.Fail, outcome.Figures.Single(f => f.Name == "GET /api/rooms p50 ms").Decision);
+        Assert.NotEqual(GateDecision.Fail, loose.Decision);
+    }
 }
