@@ -5,17 +5,23 @@
 #    coefficient of variation of every figure;
 #  - power: N runs of `tuned` slowed down on purpose (isuketch --inject-delay) and a second unchanged series, judged by
 #    `isubench gate` against the first unchanged series: once on the real series, then on many resamples of them.
+# Every run also reads what the server spends per request (`--target-pid` of the reference and of its MariaDB): the
+# cost figures, gated with `--max-cost-rise`.
 # Not part of the test suite: it takes about half an hour (5 runs a series) and loads the whole machine.
-# With --interleave, only the three `tuned` gate series are made (power), in rounds instead of one after the other: each
-# round runs each of them once (in a rotating order), so that the machine's drift over minutes falls on all three alike,
-# as in a CI job that alternates a baseline's runs with a candidate's. Its gate.md stays in the --out folder.
-#   scripts/bench-gate.sh [--runs 5] [--score-runs N (default: --runs)] [--warmup-runs 1] [--gate-duration 30]
+# With --interleave, only the gate series are made (the three of `tuned`, for power, and `baseline-gate`), in rounds
+# instead of one after the other: each round runs each of them once (in a rotating order), so that the machine's drift
+# over minutes falls on all alike, as in a CI job that alternates a baseline's runs with a candidate's. Its gate.md stays
+# in the --out folder.
+# With --neighbour, `stress-ng --cpu 1` (one busy loop) runs through the whole series: what the figures do on a crowded
+# runner, where the runs are marked crowded and the gate fails none of them.
+#   scripts/bench-gate.sh [--runs 5] [--score-runs N (default: --runs; 0: none)] [--warmup-runs 1] [--gate-duration 30]
 #                         [--score-duration 60] [--delay "GET /api/rooms/*=0.18"] [--trials 200] [--interleave]
-#                         [--out results/gate-DATE]
+#                         [--neighbour] [--gate-options "--max-cost-rise 0.03"] [--out results/gate-DATE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=5 score_runs="" warmup_runs=1 gate_duration=30 score_duration=60 delay="GET /api/rooms/*=0.18" trials=200 out="" interleave=0
+neighbour=0 gate_options=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -27,12 +33,18 @@ while [ $# -gt 0 ]; do
     --delay) delay="$2"; shift 2 ;;
     --trials) trials="$2"; shift 2 ;;
     --interleave) interleave=1; shift ;;
-    *) echo "unknown option $1 (use --runs N, --score-runs N, --warmup-runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N, --interleave, --out DIR)" >&2; exit 2 ;;
+    --neighbour) neighbour=1; shift ;;
+    --gate-options) gate_options="$2"; shift 2 ;;
+    *) echo "unknown option $1 (use --runs N, --score-runs N, --warmup-runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N, --interleave, --neighbour, --gate-options OPTIONS, --out DIR)" >&2; exit 2 ;;
   esac
 done
 
 scripts/setup.sh
 command -v python3 >/dev/null || { echo "python3 is required (it summarizes the results)" >&2; exit 4; }
+if [ "$neighbour" = 1 ] && ! command -v stress-ng >/dev/null; then
+  echo "--neighbour needs stress-ng: sudo apt-get install -y stress-ng" >&2
+  exit 4
+fi
 dotnet build src/Bench -c Release -v quiet -nologo >/dev/null
 bin=src/Bench/bin/Release/net10.0
 isubench() { dotnet "$bin/isubench.dll" "$@"; }
@@ -55,24 +67,37 @@ stop_server() {
     rm -f "$pid_file"
   fi
 }
-cleanup() { stop_server; isubench db stop --dir "$dir" >/dev/null 2>&1 || true; }
+neighbour_pid=""
+cleanup() {
+  [ -n "$neighbour_pid" ] && kill "$neighbour_pid" 2>/dev/null || true
+  stop_server
+  isubench db stop --dir "$dir" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 isubench db stop --dir "$dir" >/dev/null 2>&1 || true
 rm -rf "$dir"
 mysql="$(isubench db start --dir "$dir" --port 0 | tail -n 1)"
+# What the server spends: the reference, and the MariaDB it stores in (read again at each run, as the reset restarts it).
+targets="isuketch=$pid_file,mariadb=$dir/mysqld.pid"
+if [ "$neighbour" = 1 ]; then
+  stress-ng --cpu 1 --quiet &
+  neighbour_pid=$!
+  echo "== a noisy neighbour runs through the series: stress-ng --cpu 1 (pid $neighbour_pid)" >&2
+fi
 
 # series NAME PROFILE WORKLOAD DURATION [isuketch options...]: N runs, each after a reset that restarts the server.
 series() {
   local name="$1" profile="$2" workload="$3" duration="$4" runs="$runs"; shift 4
   [ "$workload" = isucon ] && runs="$score_runs"
+  [ "$runs" -gt 0 ] || return 0
   local reset="scripts/reset-reference.sh --mysql '$mysql' --profile $profile --url $url --pid-file $pid_file --log $work/$name-server.log"
   [ $# -gt 0 ] && reset="$reset -- $(printf "%q " "$@")"
   echo "== $name: $runs runs of $workload for $duration s against $profile" >&2
   rm -rf "${out:?}/$name"
   isubench run --target "$url" --workload "$workload" --duration "$duration" --repeat "$runs" --warmup-runs "$warmup_runs" --reset-command "$reset" \
-    --out "$out/$name" --no-progress --baseline "$work/no-baseline.json" >"$work/$name.log" 2>&1 || true
+    --target-pid "$targets" --out "$out/$name" --no-progress --baseline "$work/no-baseline.json" >"$work/$name.log" 2>&1 || true
   stop_server
   [ -f "$out/$name/result.json" ] || { echo "$name wrote no result.json; see $work/$name.log" >&2; exit 1; }
 }
@@ -80,17 +105,19 @@ series() {
 # rounds: the three tuned gate series, one run of each per round (warm-up rounds first, not counted), each run in its
 # own folder; then each series' runs are gathered into one result.json with a repeat section, as --repeat writes it.
 rounds() {
-  local names=(tuned-gate tuned-gate-again tuned-slowed) round name i
+  local names=(tuned-gate tuned-gate-again tuned-slowed baseline-gate) round name i profile
   for name in "${names[@]}"; do rm -rf "${out:?}/$name"; done
   for round in $(seq 1 $((warmup_runs + runs))); do
-    for i in 0 1 2; do
-      name="${names[$(((round + i) % 3))]}"
-      local folder="round-$round" reset="scripts/reset-reference.sh --mysql '$mysql' --profile tuned --url $url --pid-file $pid_file --log $work/$name-server.log"
+    for i in 0 1 2 3; do
+      name="${names[$(((round + i) % 4))]}"
+      profile=tuned
+      [ "$name" = baseline-gate ] && profile=baseline
+      local folder="round-$round" reset="scripts/reset-reference.sh --mysql '$mysql' --profile $profile --url $url --pid-file $pid_file --log $work/$name-server.log"
       [ "$round" -le "$warmup_runs" ] && folder="warm-up-$round"
       [ "$name" = tuned-slowed ] && reset="$reset -- --inject-delay $(printf "%q" "$delay")"
       echo "== round $round: $name" >&2
       isubench run --target "$url" --workload gate --duration "$gate_duration" --repeat 1 --reset-command "$reset" \
-        --out "$out/$name/$folder" --no-progress --baseline "$work/no-baseline.json" >>"$work/$name.log" 2>&1 || true
+        --target-pid "$targets" --out "$out/$name/$folder" --no-progress --baseline "$work/no-baseline.json" >>"$work/$name.log" 2>&1 || true
       stop_server
     done
   done
@@ -128,9 +155,9 @@ else
 fi
 
 echo "== gate on the real series, then on $trials resamples of them" >&2
-python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" "$score_runs" "$warmup_runs" "$interleave" <<'PY'
-import json, os, random, statistics, subprocess, sys, tempfile
-out, bin, trials, delay, runs, gate_duration, score_duration, score_runs, warmup_runs, interleave = sys.argv[1:11]
+python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" "$score_runs" "$warmup_runs" "$interleave" "$neighbour" "$gate_options" <<'PY'
+import json, os, random, shlex, statistics, subprocess, sys, tempfile
+out, bin, trials, delay, runs, gate_duration, score_duration, score_runs, warmup_runs, interleave, neighbour, gate_options = sys.argv[1:13]
 trials = int(trials)
 # Resamples of k runs a side: 3 and 5, and the whole series when it is longer.
 ks = sorted({3, 5, int(runs)})
@@ -142,17 +169,31 @@ series = {name: load(name) for name in ["baseline-gate", "baseline-isucon", "tun
 gate_codes = {0: "PASS", 3: "FAIL", 5: "INCONCLUSIVE"}
 
 def gate(candidate, baseline):
-    r = subprocess.run(["dotnet", f"{bin}/isubench.dll", "gate", "--result", candidate, "--baseline", baseline], capture_output=True, text=True)
+    r = subprocess.run(["dotnet", f"{bin}/isubench.dll", "gate", "--result", candidate, "--baseline", baseline] + shlex.split(gate_options),
+                       capture_output=True, text=True)
     return gate_codes.get(r.returncode, f"exit {r.returncode}"), r.stdout + r.stderr
+
+# The server's own cost figure, decided on its own line of the gate's output: its word, and whether it would have failed
+# but for a crowded machine.
+COST = "isuketch: cpu ms per request"
+def cost_decision(text):
+    for line in text.splitlines():
+        if f" {COST} " in line or f": {COST} (" in line:
+            word = line.split(":", 1)[0]
+            return word + (" (would FAIL, crowded)" if "it would FAIL" in line else "")
+    return "absent"
 
 lines = [f"# Gate: variance and power", "",
          f"Made by `scripts/bench-gate.sh --runs {runs} --score-runs {score_runs} --warmup-runs {warmup_runs} --gate-duration {gate_duration} --score-duration {score_duration} "
-         f"{'--interleave ' if interleave == '1' else ''}"
+         f"{'--interleave ' if interleave == '1' else ''}{'--neighbour ' if neighbour == '1' else ''}"
+         f"{f'--gate-options {shlex.quote(gate_options)} ' if gate_options else ''}"
          f"--delay \"{delay}\" --trials {trials}` on {series['tuned-gate']['started_at'][:10]}; every run after a full reset "
-         f"(data set reloaded, server restarted), each series after {warmup_runs} warm-up run(s) not counted.", "", "## Variance (coefficient of variation over the runs)", ""]
+         f"(data set reloaded, server restarted), each series after {warmup_runs} warm-up run(s) not counted"
+         f"{'; `stress-ng --cpu 1` ran through every series' if neighbour == '1' else ''}.", "", "## Variance (coefficient of variation over the runs)", ""]
 for name, doc in series.items():
     spread = doc["repeat"]["spread"]
-    lines.append(f"### {name}: {doc['repeat']['count']} runs, {'all passed' if doc['pass'] else 'NOT all passed'}")
+    crowded = sum(1 for r in doc["repeat"]["runs"] if r.get("crowded"))
+    lines.append(f"### {name}: {doc['repeat']['count']} runs, {'all passed' if doc['pass'] else 'NOT all passed'}, {crowded} marked crowded")
     lines.append("")
     lines.append("| figure | gated | median | min | max | CV |")
     lines.append("|---|---|---:|---:|---:|---:|")
@@ -175,24 +216,31 @@ def resample(doc, k, path):
     chosen = [rng.choice(doc["repeat"]["runs"]) for _ in range(k)]
     with open(path, "w") as f:
         json.dump({"pass": all(r["pass"] for r in chosen), "score": 0, "messages": [], "repeat": {"runs": chosen}}, f)
-tally = {}
+tally, cost_tally = {}, {}
 with tempfile.TemporaryDirectory() as tmp:
     for k in ks:
         for name in ("tuned-slowed", "tuned-gate-again"):
-            counts = {}
+            counts, costs = {}, {}
             for t in range(trials):
                 a, b = os.path.join(tmp, "a.json"), os.path.join(tmp, "b.json")
                 resample(series[name], k, a)
                 resample(series["tuned-gate"], k, b)
-                decision, _ = gate(a, b)
+                decision, text = gate(a, b)
                 counts[decision] = counts.get(decision, 0) + 1
+                cost = cost_decision(text)
+                costs[cost] = costs.get(cost, 0) + 1
             tally[(k, name)] = counts
+            cost_tally[(k, name)] = costs
 lines += ["## Power: resampled trials", "",
           f"Each trial draws k runs with replacement from the candidate series and k from `tuned-gate`, and runs `isubench gate` on them: "
           f"{trials} trials per row, all resamples of the {runs}-run real series above (2 real trials, {2 * len(ks) * trials} resampled).", "",
           "| candidate | k runs per side | FAIL | INCONCLUSIVE | PASS |", "|---|---:|---:|---:|---:|"]
 for (k, name), counts in tally.items():
     lines.append(f"| {name} | {k} | {counts.get('FAIL', 0)} | {counts.get('INCONCLUSIVE', 0)} | {counts.get('PASS', 0)} |")
+lines += ["", f"The same trials, the decision on the server's cost figure alone (`process {COST}`):", "",
+          "| candidate | k runs per side | decisions |", "|---|---:|---|"]
+for (k, name), costs in cost_tally.items():
+    lines.append(f"| {name} | {k} | {', '.join(f'{word} {n}' for word, n in sorted(costs.items()))} |")
 lines.append("")
 with open(os.path.join(out, "gate.md"), "w") as f:
     f.write("\n".join(lines))

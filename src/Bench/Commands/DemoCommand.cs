@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IsuBench.Bench.Cost;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.LocalStack;
 using IsuBench.Bench.Repeat;
@@ -78,6 +79,10 @@ internal static class DemoCommand
             await DataCommand.LoadAsync(db.ConnectionString, parseResult.GetValue(seed), parseResult.GetValue(rooms), output, error, cancellationToken);
 
             await error.WriteLineAsync("starting the reference server");
+            // What the server spends per request, beside the latencies: the reference and its MariaDB, each by a pid file
+            // read before each run, as a reset starts a new server process.
+            string serverPidFile = Path.Combine(db.Directory, "isuketch.pid");
+            using var cost = CostSources.Parse($"isuketch={serverPidFile},mariadb={PrivateMariaDb.PidFile(db.Directory)}", null, null);
             var server = await StartServerAsync(parseResult.GetValue(port), cancellationToken);
             try
             {
@@ -92,7 +97,10 @@ internal static class DemoCommand
                 var request = new BenchmarkExecution.Request(
                     options, parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow),
                     parseResult.GetValue(baseline), parseResult.GetValue(maxDrop), parseResult.GetValue(noProgress), Json: false, CheckLines: false,
-                    MetricsExportSettings.None, runs > 1 ? new RepeatSettings(runs, null) { ResetAction = ResetAsync } : null, BaselineDecides: true);
+                    MetricsExportSettings.None, runs > 1 ? new RepeatSettings(runs, null) { ResetAction = ResetAsync } : null, BaselineDecides: true)
+                {
+                    Cost = cost,
+                };
                 int exitCode = await BenchmarkExecution.ExecuteAsync(request, output, error, cancellationToken);
                 await error.WriteLineAsync("stopping the reference server and MariaDB");
                 return exitCode;
@@ -102,9 +110,14 @@ internal static class DemoCommand
                 await server.DisposeAsync();
             }
 
-            Task<ReferenceServerProcess> StartServerAsync(int serverPort, CancellationToken token) => ReferenceServerProcess.StartAsync(
-                db.ConnectionString, serverPort, Path.Combine(db.Directory, "isuketch.log"), "/api/rooms",
-                TimeSpan.FromSeconds(60), token, parseResult.GetRequiredValue(profile));
+            async Task<ReferenceServerProcess> StartServerAsync(int serverPort, CancellationToken token)
+            {
+                var started = await ReferenceServerProcess.StartAsync(
+                    db.ConnectionString, serverPort, Path.Combine(db.Directory, "isuketch.log"), "/api/rooms",
+                    TimeSpan.FromSeconds(60), token, parseResult.GetRequiredValue(profile));
+                await File.WriteAllTextAsync(serverPidFile, started.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), token);
+                return started;
+            }
 
             // Before each run but the first (whose data was just loaded): the data set afresh and a new server process on the same
             // port, so that no run starts from what the one before it wrote or cached.

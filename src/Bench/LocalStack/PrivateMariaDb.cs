@@ -78,7 +78,7 @@ public sealed class PrivateMariaDb : IAsyncDisposable
                  [
                      "--no-defaults", $"--datadir={dataDir}", $"--tmpdir={tmpDir}", $"--socket={Path.Combine(directory, "mysql.sock")}",
                      $"--port={port}", "--bind-address=127.0.0.1", "--user=root",
-                     $"--pid-file={Path.Combine(directory, "mysqld.pid")}", $"--log-error={Path.Combine(directory, "mysqld.err")}",
+                     $"--pid-file={PidFile(directory)}", $"--log-error={Path.Combine(directory, "mysqld.err")}",
                      "--skip-name-resolve", $"--max-connections={MaxConnections}", "--innodb-buffer-pool-size=1G",
                      "--innodb-flush-log-at-trx-commit=2", "--local-infile=1", "--character-set-server=utf8mb4",
                      .. MariaDbTableCache.Options(MariaDbTableCache.OpenFilesLimit(), MaxConnections),
@@ -110,10 +110,13 @@ public sealed class PrivateMariaDb : IAsyncDisposable
         catch (OperationCanceledException) { _process.Kill(); }
     }
 
+    /// <summary>Where a server started on <paramref name="directory"/> writes its pid.</summary>
+    public static string PidFile(string directory) => Path.Combine(Path.GetFullPath(directory), "mysqld.pid");
+
     /// <summary>The pid of a live server started on <paramref name="directory"/> (from its pid file), or null.</summary>
     public static int? RunningPid(string directory)
     {
-        var pidFile = Path.Combine(Path.GetFullPath(directory), "mysqld.pid");
+        var pidFile = PidFile(directory);
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)) return null;
         // A stale pid file (after a crash) may name a pid some other program got since.
         try { return File.ReadAllText($"/proc/{pid}/comm").Trim() == "mariadbd" && ProcessLiveness.IsAlive(pid) ? pid : null; }

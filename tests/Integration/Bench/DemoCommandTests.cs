@@ -37,6 +37,13 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.True(result.LoadRan);
         Assert.True(result.Score > 0);
         Assert.Equal([listening.Groups[1].Value.TrimEnd('/')], result.Target);
+        // What the server spent per request in each run, read through the pid files the demo keeps (a new reference process each run).
+        foreach (var run in new[] { "run-1", "run-2" })
+        {
+            var cost = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, run, "result.json"))).Cost!;
+            Assert.Equal(["process isuketch", "process mariadb", "isubench"], cost.Sources.Select(s => s.Name));
+            Assert.All(cost.Sources, s => Assert.True(s.CpuMsPerRequest > 0, $"{run}, {s.Name}: {s.Missing}"));
+        }
         foreach (var file in new[] { "summary.md", "report.html", "junit.xml" })
             Assert.True(File.Exists(Path.Combine(outDir, file)), file);
 
