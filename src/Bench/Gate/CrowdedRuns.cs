@@ -17,7 +17,8 @@ internal static class CrowdedRuns
         return outcomes.Select(o => o.Decision != GateDecision.Fail ? o : o with
         {
             Decision = GateDecision.Inconclusive,
-            Line = $"{GateText.Word(GateDecision.Inconclusive)}{o.Line[GateText.Word(GateDecision.Fail).Length..]}; {why}",
+            // The line's first word is the decision (FAIL, or REGRESSION for one number against one number).
+            Line = $"{GateText.Word(GateDecision.Inconclusive)}{o.Line[o.Line.IndexOf(':', StringComparison.Ordinal)..]}; {why}",
             FailedOnCrowdedMachine = true,
         }).ToList();
     }

@@ -149,6 +149,15 @@ public sealed class ScoreGateTests
     }
 
     [Fact]
+    public void One_crowded_run_against_one_baseline_is_inconclusive_too_and_its_line_says_what_it_would_have_said()
+    {
+        var outcome = ScoreGate.Evaluate(Timed(1.5, "busy"), Timed(1.0), 0.10m);
+        Assert.Equal(GateDecision.Inconclusive, outcome.Decision);
+        Assert.StartsWith("INCONCLUSIVE: GET /api/rooms p50 ms 1.5 is worse than the baseline's 1", outcome.Figures[0].Line);
+        Assert.EndsWith("it would FAIL, but 1 of 1 result run ran on a crowded machine (busy): no evidence of a regression", outcome.Figures[0].Line);
+    }
+
+    [Fact]
     public void Crowded_baselines_excuse_nothing_and_crowded_results_that_pass_still_pass()
     {
         ScoreRecord[] slower = [Timed(1.50), Timed(1.52), Timed(1.49), Timed(1.51), Timed(1.48)];
