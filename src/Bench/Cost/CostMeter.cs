@@ -91,9 +91,11 @@ internal sealed class CostMeter : IAsyncDisposable
         return new SourceCost(_names[index], source.Kind, source.Detail, source.Cpus, Gated: index < _targets, cpu, perRequest, missing);
     }
 
-    // What the bench and the server's sources on this machine spent in the window; unknown when one was not measured.
+    // What the bench and the server's sources on this machine spent in the window; unknown when one was not measured, and
+    // when no source of the server was given, as then the server cannot be told from a neighbour.
     private TimeSpan? MeasuredOnThisMachine(IReadOnlyList<SourceCost> costs)
     {
+        if (_targets == 0) return null;
         var total = TimeSpan.Zero;
         for (int i = 0; i < costs.Count; i++)
         {

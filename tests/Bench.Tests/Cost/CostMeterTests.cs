@@ -185,6 +185,27 @@ public sealed class CostMeterTests
     }
 
     [Fact]
+    public async Task Without_a_source_of_the_server_the_neighbours_share_is_unknown_as_the_server_could_be_on_this_machine()
+    {
+        var readings = new Queue<MachineCpuTimes>([
+            MachineCpuTimes.Parse("cpu0 0 0 0 0 0 0 0 0 0 0\n"),
+            MachineCpuTimes.Parse("cpu0 1000 0 0 0 0 0 0 0 0 0\n"),
+        ]);
+        await using var meter = new CostMeter([], _bench, () => _elapsed, () => readings.Dequeue());
+        meter.Listen(_window);
+        _window.Open();
+        Requests(10);
+        _elapsed += TimeSpan.FromSeconds(10);
+        _window.Close();
+
+        var machine = (await meter.FinishAsync())!.Machine!;
+
+        Assert.Equal(1.0, machine.Busy);
+        Assert.Null(machine.OtherCpus);
+        Assert.Null(machine.Crowded);
+    }
+
+    [Fact]
     public async Task A_local_source_that_was_not_measured_leaves_the_neighbours_share_unknown()
     {
         var readings = new Queue<MachineCpuTimes>([

@@ -61,7 +61,9 @@ public sealed class RealProcessCostTests
         var endpoints = new EndpointStats();
         var window = new MeasuredWindow(SystemClock.Instance, endpoints);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        await using var meter = new CostMeter([], new BenchProcessCpu(), () => started.Elapsed);
+        // The server: a real process that does nothing, so that all the busy time but the bench's is the neighbour's.
+        using var server = System.Diagnostics.Process.Start("sleep", ["30"]);
+        await using var meter = new CostMeter([ProcStatReader.Open(server.Id)], new BenchProcessCpu(), () => started.Elapsed);
         meter.Listen(window);
         using var neighbour = System.Diagnostics.Process.Start("sh", ["-c", "while :; do :; done"]);
         try
@@ -74,6 +76,7 @@ public sealed class RealProcessCostTests
         finally
         {
             neighbour.Kill();
+            server.Kill();
             await neighbour.WaitForExitAsync();
         }
         var machine = (await meter.FinishAsync())!.Machine!;

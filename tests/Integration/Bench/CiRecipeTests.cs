@@ -47,10 +47,24 @@ public sealed class CiRecipeTests : IDisposable
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
         string printed = $"{await output}\n{await error}";
 
-        // The gate found the runs worse than the baseline: FAIL, exit 3, and the recipe ended there.
-        Assert.True(process.ExitCode == ExitCodes.Regression, $"exit {process.ExitCode}\n{printed}");
-        Assert.Contains("overall: FAIL", printed);
-        Assert.Contains(XDocument.Load(Path.Combine(outDir, "gate-junit.xml")).Descendants("testcase"), c => c.Element("failure") is not null);
+        // The gate found the runs worse than the baseline: FAIL, exit 3, and the recipe ended there. On a machine crowded by
+        // other work (the suite's other tests may crowd it) the same finding is INCONCLUSIVE, exit 5, and each figure says it
+        // would FAIL: a crowded run is no evidence of a regression.
+        var runs = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "result.json"))).Repeat!.Runs;
+        var gateCases = XDocument.Load(Path.Combine(outDir, "gate-junit.xml")).Descendants("testcase").ToList();
+        if (runs.All(r => r.Crowded is null))
+        {
+            Assert.True(process.ExitCode == ExitCodes.Regression, $"exit {process.ExitCode}\n{printed}");
+            Assert.Contains("overall: FAIL", printed);
+            Assert.Contains(gateCases, c => c.Element("failure") is not null);
+        }
+        else
+        {
+            Assert.True(process.ExitCode == ExitCodes.Inconclusive, $"exit {process.ExitCode}\n{printed}");
+            Assert.Contains("overall: INCONCLUSIVE", printed);
+            foreach (var figure in new[] { "GET /api/rooms p50 ms", "GET /api/rooms/{id} p50 ms" })
+                Assert.Matches($"INCONCLUSIVE: {Regex.Escape(figure)} .*; it would FAIL, but", printed);
+        }
 
         // Each run, the warm-up run first, was preceded by a reset (the data set reloaded, the server restarted) and
         // kept its own files.
