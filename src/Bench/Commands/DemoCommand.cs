@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using IsuBench.Bench.Cost;
 using IsuBench.Bench.Gate;
 using IsuBench.Bench.LocalStack;
@@ -115,7 +116,7 @@ internal static class DemoCommand
                 var started = await ReferenceServerProcess.StartAsync(
                     db.ConnectionString, serverPort, Path.Combine(db.Directory, "isuketch.log"), "/api/rooms",
                     TimeSpan.FromSeconds(60), token, parseResult.GetRequiredValue(profile));
-                await File.WriteAllTextAsync(serverPidFile, started.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), token);
+                await File.WriteAllTextAsync(serverPidFile, started.ProcessId.ToString(CultureInfo.InvariantCulture), token);
                 return started;
             }
 

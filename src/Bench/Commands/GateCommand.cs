@@ -15,18 +15,24 @@ namespace IsuBench.Bench.Commands;
 internal static class GateCommand
 {
     /// <summary>--max-drop, shared with <c>run</c> (its JUnit score-gate case).</summary>
-    public static Option<decimal> MaxDropOption()
+    public static Option<decimal> MaxDropOption() => FractionOption("--max-drop", "0.10", "10 %", ScoreGate.DefaultMaxDrop,
+        "Largest allowed drop as a fraction (0.10 = 10 %) of the baseline's score or figure (of baseline/result for a figure where "
+        + "lower is better); exactly this much still passes.");
+
+    // A fraction from 0 to 1, with an error that gives an example (e.g. 0.10 for 10 %) when it is out of range.
+    private static Option<decimal> FractionOption(string name, string example, string examplePercent, decimal defaultValue, string description)
     {
-        var option = CommandOptions.Number<decimal>("--max-drop", "give a fraction from 0 to 1, e.g. 0.10 for 10 %");
-        option.Description = "Largest allowed drop as a fraction (0.10 = 10 %) of the baseline's score or figure (of baseline/result for a figure where lower is better); exactly this much still passes.";
-        option.DefaultValueFactory = _ => ScoreGate.DefaultMaxDrop;
+        var option = CommandOptions.Number<decimal>(name, $"give a fraction from 0 to 1, e.g. {example} for {examplePercent}");
+        option.Description = description;
+        option.DefaultValueFactory = _ => defaultValue;
         option.HelpName = "FRACTION";
         option.Validators.Add(result =>
         {
             decimal value;
             try { value = result.GetValueOrDefault<decimal>(); }
             catch (InvalidOperationException) { return; }
-            if (value < 0 || value > 1) result.AddError($"--max-drop must be between 0 and 1 (got {value.ToString(CultureInfo.InvariantCulture)}); 0.10 means 10 %.");
+            if (value < 0 || value > 1)
+                result.AddError($"{name} must be between 0 and 1 (got {value.ToString(CultureInfo.InvariantCulture)}); {example} means {examplePercent}.");
         });
         return option;
     }
@@ -49,18 +55,9 @@ internal static class GateCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var maxDrop = MaxDropOption();
-        var maxCostRise = CommandOptions.Number<decimal>("--max-cost-rise", "give a fraction from 0 to 1, e.g. 0.03 for 3 %");
-        maxCostRise.Description = "Largest allowed rise of what the server spends per request (the figures \"...: cpu ms per request\"), "
-                                  + "in place of --max-drop for them: their runs agree far more closely than latencies.";
-        maxCostRise.DefaultValueFactory = _ => GateSettings.DefaultMaxCostRise;
-        maxCostRise.HelpName = "FRACTION";
-        maxCostRise.Validators.Add(result =>
-        {
-            decimal value;
-            try { value = result.GetValueOrDefault<decimal>(); }
-            catch (InvalidOperationException) { return; }
-            if (value < 0 || value > 1) result.AddError($"--max-cost-rise must be between 0 and 1 (got {value.ToString(CultureInfo.InvariantCulture)}); 0.03 means 3 %.");
-        });
+        var maxCostRise = FractionOption("--max-cost-rise", "0.03", "3 %", GateSettings.DefaultMaxCostRise,
+            "Largest allowed rise of what the server spends per request (the figures \"...: cpu ms per request\"), in place of "
+            + "--max-drop for them: their runs agree far more closely than latencies.");
         var confidence = CommandOptions.Number<double>("--confidence", "give a fraction strictly between 0 and 1, e.g. 0.95 for 95 %");
         confidence.Description = "Confidence of the rank test and of the interval of the ratio of medians when both sides have several runs.";
         confidence.DefaultValueFactory = _ => GateSettings.DefaultConfidence;
@@ -112,7 +109,10 @@ internal static class GateCommand
                 return ExitCodes.EnvironmentMissing;
             }
 
-            var settings = new GateSettings(parseResult.GetValue(maxDrop), parseResult.GetValue(confidence)) { MaxCostRise = parseResult.GetValue(maxCostRise) };
+            var settings = new GateSettings(parseResult.GetValue(maxDrop), parseResult.GetValue(confidence))
+            {
+                MaxCostRise = parseResult.GetValue(maxCostRise),
+            };
             var decidedAt = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             GateOutcome outcome;

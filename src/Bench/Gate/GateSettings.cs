@@ -52,7 +52,8 @@ internal sealed record GateSettings(decimal MaxDrop, double Confidence)
     public void Validate()
     {
         if (MaxDrop < 0 || MaxDrop > 1) throw new ArgumentOutOfRangeException(nameof(MaxDrop), MaxDrop, "must lie in [0, 1]");
-        if (MaxCostRise < 0 || MaxCostRise > 1) throw new ArgumentOutOfRangeException(nameof(MaxCostRise), MaxCostRise, "must lie in [0, 1]");
+        if (MaxCostRise < 0 || MaxCostRise > 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxCostRise), MaxCostRise, "must lie in [0, 1]");
         if (!(Confidence > 0 && Confidence < 1)) throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "must lie in (0, 1)");
         if (BootstrapResamples < 1 || SimulationResamples < 1 || Simulations < 1 || MoreRunsCap < 1)
             throw new ArgumentOutOfRangeException(nameof(BootstrapResamples), "resample, simulation and run counts must be at least 1");

@@ -72,10 +72,16 @@ internal static class ScoreFile
             RunId = prefix.Length > 0 ? runId : null,
             Source = path,
             GateFigures = run.TryGetProperty("gate_figures", out var figures) ? Figures(figures, path, prefix + "gate_figures") : null,
-            Crowded = prefix.Length > 0 ? Text(run, "crowded") : run.TryGetProperty("cost", out var cost) && cost.ValueKind == JsonValueKind.Object
-                && cost.TryGetProperty("machine", out var machine) && machine.ValueKind == JsonValueKind.Object ? Text(machine, "crowded") : null,
+            Crowded = prefix.Length > 0 ? Text(run, "crowded") : Crowded(run),
         };
     }
+
+    // A run's file says so in cost.machine.crowded.
+    private static string? Crowded(JsonElement run) =>
+        run.TryGetProperty("cost", out var cost) && cost.ValueKind == JsonValueKind.Object
+        && cost.TryGetProperty("machine", out var machine) && machine.ValueKind == JsonValueKind.Object
+            ? Text(machine, "crowded")
+            : null;
 
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -120,13 +120,16 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("1.5")]
-    [InlineData("-0.1")]
-    [InlineData("ten")]
-    public async Task A_bad_allowance_is_a_usage_error(string maxDrop)
+    [InlineData("--max-drop", "1.5", "--max-drop must be between 0 and 1 (got 1.5); 0.10 means 10 %.")]
+    [InlineData("--max-drop", "-0.1", "--max-drop must be between 0 and 1")]
+    [InlineData("--max-drop", "ten", "--max-drop: 'ten' is not a number")]
+    [InlineData("--max-cost-rise", "2", "--max-cost-rise must be between 0 and 1 (got 2); 0.03 means 3 %.")]
+    [InlineData("--max-cost-rise", "three", "--max-cost-rise: 'three' is not a number; give a fraction from 0 to 1, e.g. 0.03 for 3 %")]
+    public async Task A_bad_allowance_is_a_usage_error(string option, string value, string said)
     {
-        var (exitCode, _, error) = await Gate("--result", Result(true, 1, "r.json"), "--baseline", Result(true, 1, "b.json"), "--max-drop", maxDrop);
+        var (exitCode, _, error) = await Gate("--result", Result(true, 1, "r.json"), "--baseline", Result(true, 1, "b.json"), option, value);
         Assert.Equal(ExitCodes.UsageError, exitCode);
+        Assert.Contains(said, error);
         Assert.Contains("isubench gate --help", error);
     }
 
