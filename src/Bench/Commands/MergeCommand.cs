@@ -37,7 +37,10 @@ internal static class MergeCommand
             ResultDocument document;
             try
             {
-                var partials = await PartialResultInput.ReadAsync(parseResult.GetRequiredValue(inputs), cancellationToken);
+                var (partials, unreadable) = await PartialResultInput.ReadReadableAsync(parseResult.GetRequiredValue(inputs), cancellationToken);
+                // A file that cannot be read is its segment missing: the merge names it and keeps the others.
+                foreach (var problem in unreadable) await error.WriteLineAsync($"warning: {problem}; its segment counts as missing");
+                if (partials.Count == 0) throw new InvalidDataException("no partial result could be read");
                 document = SegmentMerge.Merge(partials, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))), BenchVersion.Current);
             }
             catch (Exception e) when (e is InvalidDataException or SegmentMerge.MergeException)

@@ -9,6 +9,19 @@ internal static class PartialResultInput
     /// <summary>Reads every partial result of <paramref name="paths"/>; throws <see cref="InvalidDataException"/> naming what cannot be read.</summary>
     public static async Task<IReadOnlyList<PartialResultDocument>> ReadAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
+        var (partials, unreadable) = await ReadReadableAsync(paths, cancellationToken);
+        if (unreadable.Count > 0) throw new InvalidDataException(unreadable[0]);
+        return partials;
+    }
+
+    /// <summary>
+    /// Reads the partial results of <paramref name="paths"/> that can be read, and says why each other file cannot (a segment
+    /// killed while writing leaves none, or a cut one): the merge then counts its segment as missing and keeps the others.
+    /// Throws <see cref="InvalidDataException"/> for a path that is neither a file nor a folder of partial results.
+    /// </summary>
+    public static async Task<(IReadOnlyList<PartialResultDocument> Partials, IReadOnlyList<string> Unreadable)> ReadReadableAsync(
+        IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
         var files = new List<string>();
         foreach (var path in paths)
         {
@@ -28,7 +41,18 @@ internal static class PartialResultInput
             }
         }
         var partials = new List<PartialResultDocument>();
-        foreach (var file in files.Distinct(StringComparer.Ordinal)) partials.Add(await PartialResultFile.ReadAsync(file, cancellationToken));
-        return partials;
+        var unreadable = new List<string>();
+        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                partials.Add(await PartialResultFile.ReadAsync(file, cancellationToken));
+            }
+            catch (InvalidDataException e)
+            {
+                unreadable.Add(e.Message);
+            }
+        }
+        return (partials, unreadable);
     }
 }

@@ -222,4 +222,30 @@ public sealed class SegmentMergeTests
         Assert.Equal(histogram.Snapshot(), LatencyHistogram.Decode(histogram.Encode()).Snapshot());
         Assert.Throws<FormatException>(() => LatencyHistogram.Decode("bm90IGEgaGlzdG9ncmFt"));
     }
+
+    [Fact]
+    public async Task A_cut_partial_result_is_reported_and_its_segment_counts_as_missing()
+    {
+        var partials = new Recording(2).Record(seed: 6).Partials();
+        string folder = Path.Combine(Path.GetTempPath(), "isubench-segments-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await PartialResultFile.WriteAsync(folder, partials[0], CancellationToken.None);
+            string second = await PartialResultFile.WriteAsync(folder, partials[1], CancellationToken.None);
+            var text = await File.ReadAllTextAsync(second);
+            await File.WriteAllTextAsync(second, text[..(text.Length / 2)]);
+
+            var (read, unreadable) = await PartialResultInput.ReadReadableAsync([folder], CancellationToken.None);
+
+            Assert.Contains("segment-2-of-2.json", Assert.Single(unreadable));
+            var merged = SegmentMerge.Merge(read, "merged", "test");
+            Assert.False(merged.Pass);
+            Assert.Contains("segment 2/2 is missing: no partial result of it was given", merged.Messages);
+            Assert.Equal(PartialResultFile.ResultOf(partials[0]).Score, merged.Score);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
