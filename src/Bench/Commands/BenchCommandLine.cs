@@ -16,6 +16,7 @@ internal static class BenchCommandLine
         root.Subcommands.Add(CheckCommand.Build());
         root.Subcommands.Add(GateCommand.Build());
         root.Subcommands.Add(CompareCommand.Build());
+        root.Subcommands.Add(MergeCommand.Build());
         root.Subcommands.Add(DataCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());

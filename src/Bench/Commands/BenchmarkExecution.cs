@@ -6,6 +6,7 @@ using IsuBench.Bench.Preflight;
 using IsuBench.Bench.Progress;
 using IsuBench.Bench.Repeat;
 using IsuBench.Bench.Reports;
+using IsuBench.Bench.Segments;
 using IsuBench.Bench.Telemetry;
 using IsuBench.Scenarios.Run;
 
@@ -37,6 +38,9 @@ internal static class BenchmarkExecution
     {
         /// <summary>The server's CPU sources to measure per request beside the latencies (<c>run --target-pid</c> ...); the bench's own CPU is measured whatever this holds.</summary>
         public CostSources? Cost { get; init; }
+
+        /// <summary>A segment of a run (<c>run --segment I/N</c>): writes its partial result into <see cref="OutDirectory"/>, for <c>isubench merge</c>, instead of the result files.</summary>
+        public bool WritesPartial { get; init; }
     }
 
     /// <summary>Runs the benchmark (once, or as <see cref="Request.Repeat"/> says); returns the exit code (0 pass, 1 failed, 4 unreachable or reset failed, 130 interrupted).</summary>
@@ -50,6 +54,14 @@ internal static class BenchmarkExecution
         try
         {
             var repeat = request.Repeat ?? RepeatSettings.Once;
+            if (request.WritesPartial)
+            {
+                outcome = await RunOnceAsync(request, request.OutDirectory, human, error, firstRun: true, cancellationToken);
+                if (outcome.Document is not { } segmentDocument) return outcome.ExitCode!.Value;
+                metricsExport?.Dispose();
+                metricsExport = null;
+                return await ReportPartialAsync(request, outcome, segmentDocument, output, human);
+            }
             outcome = repeat.IsRepeated
                 ? await RunRepeatedAsync(request, repeat, human, error, cancellationToken)
                 : await RunOnceAsync(request, request.OutDirectory, human, error, firstRun: true, cancellationToken);
@@ -84,6 +96,20 @@ internal static class BenchmarkExecution
         return stoppedWith ?? ExitCodeOf(document, comparison);
     }
 
+    // A segment: its summary, and its partial result (with the raw histograms) where `isubench merge` finds it.
+    private static async Task<int> ReportPartialAsync(Request request, Outcome outcome, ResultDocument document, TextWriter output, TextWriter human)
+    {
+        await human.WriteAsync(ConsoleSummary.Render(document, null));
+        var partial = PartialResultFile.From(outcome.Result!, outcome.Run!.Metrics, document);
+        if (request.OutDirectory is { } directory)
+        {
+            string path = await PartialResultFile.WriteAsync(directory, partial, CancellationToken.None);
+            await human.WriteLineAsync($"segment {request.Options.Segment}: partial result {path}; merge the segments with: isubench merge {directory} --out DIR");
+        }
+        if (request.Json) await output.WriteLineAsync(PartialResultFile.Serialize(partial));
+        return ExitCodeOf(document, null);
+    }
+
     /// <summary>130 interrupted, 1 the run failed, else by the verdict: 3 FAIL and 5 INCONCLUSIVE against a deciding baseline, 0 PASS.</summary>
     public static int ExitCodeOf(ResultDocument document, BaselineComparison? comparison) =>
         document.Interrupted ? ExitCodes.Interrupted
@@ -96,7 +122,14 @@ internal static class BenchmarkExecution
         };
 
     /// <summary>A finished run's document, the exit code of what stopped it before there was one, or both when repeated runs stopped early.</summary>
-    private sealed record Outcome(ResultDocument? Document, int? ExitCode);
+    private sealed record Outcome(ResultDocument? Document, int? ExitCode)
+    {
+        /// <summary>The run behind <see cref="Document"/>, with its metrics (a segment's partial result reads its histograms).</summary>
+        public BenchmarkRun? Run { get; init; }
+
+        /// <summary>The run's result.</summary>
+        public BenchmarkResult? Result { get; init; }
+    }
 
     // The first run checks that every CPU source can be read, after the target answers (a reset may have just started it):
     // one that cannot stops the command (2, or 4 unreachable). Later runs report such a source missing and go on.
@@ -116,7 +149,7 @@ internal static class BenchmarkExecution
             if (e.Unreachable) await error.WriteLineAsync("Start the server under test first, or fix --target-metrics.");
             return new Outcome(null, e.Unreachable ? ExitCodes.EnvironmentMissing : ExitCodes.UsageError);
         }
-        var run = new BenchmarkRun(request.Options);
+        var run = new BenchmarkRun(request.Options, relay: RelayOf(request, directory));
         await using var meter = CostMeterOf(targets, run);
         var mode = ProgressDisplay.Choose(request.NoProgress, error);
         using var stopProgress = new CancellationTokenSource();
@@ -145,7 +178,16 @@ internal static class BenchmarkExecution
             foreach (var source in cost.Sources.Where(s => s.Missing is not null))
                 await error.WriteLineAsync($"warning: {source.Name}: CPU per request not measured: {source.Missing}");
         }
-        return new Outcome(document, null);
+        return new Outcome(document, null) { Run = run, Result = result };
+    }
+
+    // A segment shares segment 1's initial check through the run's folder, unless told to skip it.
+    private static CheckOutcomeFile? RelayOf(Request request, string? directory)
+    {
+        if (!request.WritesPartial || directory is null || request.Options.SkipInitialCheck) return null;
+        var relay = new CheckOutcomeFile(directory, request.Options);
+        if (request.Options.Segment.RunsInitialCheck) relay.RemoveStale();
+        return relay;
     }
 
     // What the run's sources (and the bench itself) spend over its measured window, read at the window's two ends.

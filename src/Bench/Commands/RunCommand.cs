@@ -44,6 +44,7 @@ internal static class RunCommand
             Description = "Shell command that resets the target to its initial data before each run, e.g. \"isubench data init --mysql '...'\"; a failure stops the runs (exit 4).",
             HelpName = "COMMAND",
         };
+        var segments = new SegmentOptionSet(command);
         command.Options.Add(duration);
         command.Options.Add(outDir);
         command.Options.Add(baseline);
@@ -59,9 +60,16 @@ internal static class RunCommand
             {
                 Workload = Enum.Parse<LoadWorkload>(parseResult.GetRequiredValue(workload), ignoreCase: true),
             };
-            var directory = parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow);
             var repeated = new RepeatSettings(parseResult.GetValue(repeat), parseResult.GetValue(resetCommand)) { WarmUpRuns = parseResult.GetValue(warmUpRuns) };
             var configuration = parseResult.InvocationConfiguration;
+            var segmentation = segments.Read(parseResult, options, repeated, parseResult.GetValue(outDir), DateTimeOffset.UtcNow);
+            if (segmentation.Error is { } problem)
+            {
+                configuration.Error.WriteLine($"error: {problem}");
+                return ExitCodes.UsageError;
+            }
+            options = segmentation.Options;
+            var directory = parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow);
             var (costSources, stop) = cost.Prepare(parseResult, configuration.Error);
             if (stop is { } exitCode) return exitCode;
             using var _ = costSources;
@@ -69,6 +77,7 @@ internal static class RunCommand
                 parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json), CheckLines: false, shared.ReadMetricsExport(parseResult), repeated)
             {
                 Cost = costSources,
+                WritesPartial = segmentation.WritesPartial,
             };
             shared.WarnAboutDeprecated(parseResult, configuration.Error);
             if (repeated.Count + repeated.WarmUpRuns > 1 && repeated.ResetCommand is null)

@@ -17,6 +17,7 @@ internal sealed record ProgressSnapshot(BenchmarkPhase Phase, TimeSpan Elapsed, 
     {
         BenchmarkPhase.Starting => "starting",
         BenchmarkPhase.InitialCheck => "initial check",
+        BenchmarkPhase.Waiting => "waiting",
         BenchmarkPhase.Load => "load",
         _ => "done",
     };

@@ -24,6 +24,9 @@ public sealed class LoadRunner
     /// <summary>How long workers get to finish after cancellation before they are abandoned.</summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The share of every workload's workers this runner starts (<see cref="Segment.Owns"/>); the whole plan by default.</summary>
+    public Segment Segment { get; init; } = Segment.Whole;
+
     /// <summary>Runs <paramref name="workloads"/> for <paramref name="duration"/> (or until cancelled).</summary>
     public async Task<LoadRunResult> RunAsync(IReadOnlyList<Workload> workloads, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -48,6 +51,8 @@ public sealed class LoadRunner
             workloadTokens.Add(workloadToken);
             for (int index = 0; index < workload.Workers; index++)
             {
+                // A segment starts only its share, each worker with the index and seed it has in the whole run.
+                if (!Segment.Owns(_runSeed, workload.Name, index, workload.Workers)) continue;
                 var context = new WorkerContext(workload.Name, index, WorkerSeed.Derive(_runSeed, workload.Name, index), _sessions);
                 workers.Add(Task.Run(() => RunWorkerAsync(workload, context, iterations, failures, workloadToken.Token), CancellationToken.None));
             }

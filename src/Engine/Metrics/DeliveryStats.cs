@@ -15,6 +15,9 @@ public sealed class DeliveryStats
     /// <summary>Deliveries per latency bucket (see <see cref="LatencyHistogram.CountBuckets"/>).</summary>
     public IReadOnlyList<long> CountBuckets(IReadOnlyList<TimeSpan> upperBounds) => _latency.CountBuckets(upperBounds);
 
+    /// <summary>Every delivery so far as an encoded histogram (<see cref="LatencyHistogram.Encode"/>).</summary>
+    public string EncodedHistogram() => _latency.Encode();
+
     /// <summary>The percentiles of every delivery so far.</summary>
     public LatencySnapshot Snapshot() => _latency.Snapshot();
 }

@@ -49,6 +49,10 @@ public sealed class EndpointStats
             .OrderBy(snapshot => snapshot.Endpoint, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Every endpoint's latency histogram in its encoded form (<see cref="LatencyHistogram.Encode"/>), by endpoint.</summary>
+    public IReadOnlyDictionary<string, string> EncodedHistograms() =>
+        _endpoints.ToDictionary(pair => pair.Key, pair => pair.Value.Latency.Encode(), StringComparer.Ordinal);
+
     private EndpointCounters For(string endpoint) => _endpoints.GetOrAdd(endpoint, static _ => new EndpointCounters());
 
     private sealed class EndpointCounters

@@ -1,4 +1,5 @@
 using HdrHistogram;
+using HdrHistogram.Utilities;
 
 namespace IsuBench.Engine.Metrics;
 
@@ -49,6 +50,45 @@ public sealed class LatencyHistogram
             counts[index < 0 ? bounds.Length : index] += value.CountAtValueIteratedTo;
         }
         return counts;
+    }
+
+    /// <summary>
+    /// What was recorded, exactly, as HdrHistogram's compressed encoding in base64 (the form its other ports read too): a
+    /// segment's partial result keeps it so that a merge adds the histograms themselves, not their percentiles.
+    /// </summary>
+    public string Encode()
+    {
+        var copy = _histogram.Copy();
+        var buffer = ByteBuffer.Allocate(copy.GetNeededByteBufferCapacity());
+        int length = copy.EncodeIntoCompressedByteBuffer(buffer);
+        // The package's ByteBuffer keeps its array to itself: read the encoding back byte by byte.
+        buffer.Position = 0;
+        var bytes = new byte[length];
+        for (int i = 0; i < length; i++) bytes[i] = buffer.Get();
+        return Convert.ToBase64String(bytes);
+    }
+
+    /// <summary>Adds every value of an <see cref="Encode"/>d histogram; throws <see cref="FormatException"/> when the text is not one.</summary>
+    public void Add(string encoded)
+    {
+        HistogramBase decoded;
+        try
+        {
+            decoded = HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(Convert.FromBase64String(encoded)), HighestTrackable);
+        }
+        catch (Exception e) when (e is not FormatException)
+        {
+            throw new FormatException($"not an encoded histogram: {e.Message}", e);
+        }
+        _histogram.Add(decoded);
+    }
+
+    /// <summary>A histogram holding what <paramref name="encoded"/> holds (see <see cref="Add(string)"/>).</summary>
+    public static LatencyHistogram Decode(string encoded)
+    {
+        var histogram = new LatencyHistogram();
+        histogram.Add(encoded);
+        return histogram;
     }
 
     private static double Millis(long micros) => micros / 1000.0;

@@ -22,10 +22,14 @@ public sealed class TimeSeries
     {
         _metrics = metrics;
         _origin = metrics.Clock.Monotonic;
+        Origin = metrics.Clock.UtcNow;
         _lastAt = _origin;
         _lastRequests = metrics.Endpoints.TotalRequests;
         _lastErrors = metrics.Errors.Tracked();
     }
+
+    /// <summary>The wall-clock time (UTC) of elapsed zero: a sample's wall-clock time is this plus its elapsed time.</summary>
+    public DateTimeOffset Origin { get; }
 
     /// <summary>Takes one sample now.</summary>
     public TimeSeriesPoint Sample()

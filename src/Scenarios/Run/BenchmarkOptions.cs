@@ -40,4 +40,13 @@ public sealed record BenchmarkOptions
 
     /// <summary>Only the initial check (no load phase).</summary>
     public bool CheckOnly { get; init; }
+
+    /// <summary>The share of the plan this process runs (<c>run --segment I/N</c>); the whole plan by default.</summary>
+    public Segment Segment { get; init; } = Segment.Whole;
+
+    /// <summary>When the load phase starts, wall clock (<c>run --start-at</c>); null: right after the initial check.</summary>
+    public DateTimeOffset? StartAt { get; init; }
+
+    /// <summary>A segment other than the first runs its load without waiting for segment 1's initial check (<c>--skip-initial-check</c>).</summary>
+    public bool SkipInitialCheck { get; init; }
 }

@@ -9,6 +9,9 @@ public enum BenchmarkPhase
     /// <summary>Phase 1: the initial (conformance) check.</summary>
     InitialCheck,
 
+    /// <summary>A segment waits: for the initial check of segment 1, or for <c>--start-at</c>.</summary>
+    Waiting,
+
     /// <summary>Phase 2: the load workloads.</summary>
     Load,
 

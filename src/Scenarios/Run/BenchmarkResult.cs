@@ -64,12 +64,16 @@ public sealed record BenchmarkResult
     /// <summary>The samples of the run (about one per second).</summary>
     public required IReadOnlyList<TimeSeriesPoint> TimeSeries { get; init; }
 
+    /// <summary>The wall-clock time (UTC) of the samples' elapsed zero; null when not known (then <see cref="StartedAt"/> stands for it).</summary>
+    public DateTimeOffset? TimeSeriesOrigin { get; init; }
+
     /// <summary>The errors of each sample's interval by message, aligned with <see cref="TimeSeries"/>.</summary>
     public ErrorTimeline ErrorsOverTime { get; init; } = ErrorTimeline.Empty;
 
     /// <summary>
     /// Builds the result from the run's metrics, the initial check and the time series. The messages are the error
-    /// ledger's (failed checks are recorded there too, with their request).
+    /// ledger's (failed checks are recorded there too, with their request). <paramref name="checkedElsewhere"/> is, for a segment
+    /// after the first, the outcome of segment 1's initial check (this segment ran none); null when this process ran it.
     /// </summary>
     public static BenchmarkResult Collect(
         BenchmarkOptions options,
@@ -79,7 +83,8 @@ public sealed record BenchmarkResult
         IReadOnlyList<TimeSeriesPoint> timeSeries,
         DateTimeOffset startedAt,
         DateTimeOffset endedAt,
-        bool interrupted = false)
+        bool interrupted = false,
+        bool? checkedElsewhere = null)
     {
         var errors = metrics.Errors.Snapshot();
         var scores = metrics.Score.Snapshot()
@@ -87,7 +92,7 @@ public sealed record BenchmarkResult
             .Select(pair => new ScoreBreakdown(pair.Key, pair.Value.Count, pair.Value.Points))
             .ToList();
         // An initial check interrupted before any check finished has passed nothing.
-        bool initialPassed = initialCheck.Passed && initialCheck.Checks.Count > 0;
+        bool initialPassed = checkedElsewhere ?? (initialCheck.Passed && initialCheck.Checks.Count > 0);
         var messages = errors.Where(e => e.Kind != ErrorKind.Warning).Select(e => e.Message)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

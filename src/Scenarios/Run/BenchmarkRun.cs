@@ -20,16 +20,25 @@ public sealed class BenchmarkRun
     private readonly LoadOptions _load;
     private readonly SessionOptions _sessionOptions;
     private readonly IClock _clock;
+    private readonly IInitialCheckRelay? _relay;
     private readonly TimeSeries _series;
     private volatile BenchmarkPhase _phase = BenchmarkPhase.Starting;
     private long _phaseStartedTicks;
     private readonly TimeSpan _createdAt;
 
     /// <summary>Prepares a run; <paramref name="load"/> overrides the load phase's numbers (its duration, seed and retry come from <paramref name="options"/>).</summary>
-    public BenchmarkRun(BenchmarkOptions options, LoadOptions? load = null, SessionOptions? sessions = null, IClock? clock = null)
+    /// <remarks>
+    /// A segment of a run (<see cref="BenchmarkOptions.Segment"/>) shares the run's one initial check through <paramref name="relay"/>:
+    /// segment 1 runs it and publishes its outcome, the others await it instead of checking (none: they run their load unchecked).
+    /// </remarks>
+    public BenchmarkRun(BenchmarkOptions options, LoadOptions? load = null, SessionOptions? sessions = null, IClock? clock = null, IInitialCheckRelay? relay = null)
     {
         _options = options;
-        _load = (load ?? new LoadOptions()) with { Duration = options.Duration, Seed = options.Seed, CompatRetry = options.CompatRetry, SseTransport = options.SseTransport };
+        _relay = relay;
+        _load = (load ?? new LoadOptions()) with
+        {
+            Duration = options.Duration, Seed = options.Seed, CompatRetry = options.CompatRetry, SseTransport = options.SseTransport, Segment = options.Segment,
+        };
         _sessionOptions = (sessions ?? new SessionOptions()) with { UserAgent = options.UserAgent };
         _clock = clock ?? SystemClock.Instance;
         Metrics = new RunMetrics(_clock, ScoreKinds.Scale);
@@ -68,20 +77,38 @@ public sealed class BenchmarkRun
         LoadPhaseResult? load = null;
         IReadOnlyDictionary<string, GateFigure>? gateFigures = null;
         bool interrupted = false;
+        bool? checkedElsewhere = null;
         try
         {
-            Enter(BenchmarkPhase.InitialCheck);
-            initial = await InitialCheckRunner.RunAsync(new InitialCheckOptions
+            bool checkPassed;
+            if (_options.Segment.RunsInitialCheck)
             {
-                FrontEnd = _options.FrontEnd,
-                AssetsManifestOverride = manifest,
-                Seed = _options.Seed,
-                CompatRetry = _options.CompatRetry,
-                Strict = _options.Strict,
-                SseTransport = _options.SseTransport,
-            }, sessions, cancellationToken);
-            if (initial.Passed && !_options.CheckOnly && !cancellationToken.IsCancellationRequested)
+                Enter(BenchmarkPhase.InitialCheck);
+                initial = await InitialCheckRunner.RunAsync(new InitialCheckOptions
+                {
+                    FrontEnd = _options.FrontEnd,
+                    AssetsManifestOverride = manifest,
+                    Seed = _options.Seed,
+                    CompatRetry = _options.CompatRetry,
+                    Strict = _options.Strict,
+                    SseTransport = _options.SseTransport,
+                }, sessions, cancellationToken);
+                checkPassed = initial.Passed && initial.Checks.Count > 0;
+                if (_relay is not null) await _relay.PublishAsync(checkPassed, cancellationToken);
+            }
+            else
             {
+                Enter(BenchmarkPhase.Waiting);
+                checkPassed = await AwaitCheckElsewhereAsync(cancellationToken);
+                checkedElsewhere = checkPassed;
+            }
+            if (checkPassed && !_options.CheckOnly && !cancellationToken.IsCancellationRequested)
+            {
+                if (_options.StartAt is { } startAt && startAt - _clock.UtcNow is { } wait && wait > TimeSpan.Zero)
+                {
+                    Enter(BenchmarkPhase.Waiting);
+                    await Task.Delay(wait, cancellationToken);
+                }
                 Enter(BenchmarkPhase.Load);
                 if (_options.Workload == LoadWorkload.Gate)
                 {
@@ -106,11 +133,31 @@ public sealed class BenchmarkRun
             Enter(BenchmarkPhase.Done);
         }
         interrupted |= cancellationToken.IsCancellationRequested;
-        return BenchmarkResult.Collect(_options, Metrics, initial, load, _series.Points, startedAt, _clock.UtcNow, interrupted) with
+        return BenchmarkResult.Collect(_options, Metrics, initial, load, _series.Points, startedAt, _clock.UtcNow, interrupted, checkedElsewhere) with
         {
             GateFigures = gateFigures,
             ErrorsOverTime = _series.ErrorsOverTime,
+            TimeSeriesOrigin = _series.Origin,
         };
+    }
+
+    // A segment after the first: segment 1's outcome through the relay; a failed or missing outcome is a critical error of this
+    // segment, so that its partial result says why it sent no load. Without a relay (--skip-initial-check) the load runs unchecked.
+    private async Task<bool> AwaitCheckElsewhereAsync(CancellationToken cancellationToken)
+    {
+        if (_options.SkipInitialCheck || _relay is null) return true;
+        var segment = _options.Segment;
+        switch (await _relay.AwaitAsync(cancellationToken))
+        {
+            case true:
+                return true;
+            case false:
+                Metrics.Errors.AddCritical($"segment {segment}: the initial check of segment 1/{segment.Count} failed; this segment sent no load");
+                return false;
+            default:
+                Metrics.Errors.AddCritical($"segment {segment}: no outcome of segment 1/{segment.Count}'s initial check ({_relay.Describe}); this segment sent no load");
+                return false;
+        }
     }
 
     private void Enter(BenchmarkPhase phase)

@@ -28,7 +28,7 @@ internal static class LoadPhase
         var workloads = Workloads(options, new Judge(sessions.Metrics), new WatcherSlots(options.MaxOpenWatchers), counters);
         // ISUCON load has no warm-up: the score counts the whole phase, and so does what is measured beside it.
         sessions.Metrics.Window.Open();
-        var run = await new LoadRunner(sessions, options.Seed) { GracePeriod = options.GracePeriod }
+        var run = await new LoadRunner(sessions, options.Seed) { GracePeriod = options.GracePeriod, Segment = options.Segment }
             .RunAsync(workloads, options.Duration, cancellationToken);
         sessions.Metrics.Window.Close();
         return new LoadPhaseResult(run, counters.Snapshot());

@@ -1,3 +1,4 @@
+using IsuBench.Engine.Execution;
 using IsuBench.Engine.Http;
 using IsuBench.Engine.Sse;
 
@@ -20,6 +21,9 @@ public sealed record LoadOptions
 
     /// <summary>How watchers open their streams (SseClientOptions.Transport).</summary>
     public SseTransport SseTransport { get; init; } = SseTransport.Socket;
+
+    /// <summary>The share of every workload's workers this process starts (<c>run --segment I/N</c>); the whole plan by default.</summary>
+    public Segment Segment { get; init; } = Segment.Whole;
 
     /// <summary>How long workers get to stop after the phase ends before they are abandoned.</summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(5);
