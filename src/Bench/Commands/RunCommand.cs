@@ -1,7 +1,7 @@
 using System.CommandLine;
 using IsuBench.Bench.Gate;
-using IsuBench.Bench.Reports;
 using IsuBench.Bench.Repeat;
+using IsuBench.Bench.Reports;
 using IsuBench.Scenarios.Run;
 
 namespace IsuBench.Bench.Commands;

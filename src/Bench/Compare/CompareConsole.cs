@@ -1,6 +1,6 @@
 using IsuBench.Bench.Figures;
-using Spectre.Console.Rendering;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace IsuBench.Bench.Compare;
 

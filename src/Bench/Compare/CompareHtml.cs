@@ -1,7 +1,7 @@
 using System.Text;
 using IsuBench.Bench.Figures;
-using IsuBench.Bench.Reports.Charts;
 using IsuBench.Bench.Reports;
+using IsuBench.Bench.Reports.Charts;
 using static IsuBench.Bench.Reports.Charts.SvgText;
 
 namespace IsuBench.Bench.Compare;

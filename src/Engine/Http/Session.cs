@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using IsuBench.Engine.Execution;
 using IsuBench.Engine.Metrics;
 

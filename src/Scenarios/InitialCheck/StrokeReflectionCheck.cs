@@ -1,6 +1,6 @@
 using System.Globalization;
-using IsuBench.Checks.Documents.Api;
 using IsuBench.Checks.Documents;
+using IsuBench.Checks.Documents.Api;
 using IsuBench.Checks.Rules;
 using IsuBench.Checks.Verdicts;
 using IsuBench.Engine.Http;

@@ -2,10 +2,10 @@ using IsuBench.Engine.Execution;
 using IsuBench.Engine.Http;
 using IsuBench.Engine.Metrics;
 using IsuBench.Engine.Sse;
-using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.InitialCheck;
-using IsuBench.Scenarios.Workloads.Gate;
+using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
+using IsuBench.Scenarios.Workloads.Gate;
 
 namespace IsuBench.Scenarios.Run;
 

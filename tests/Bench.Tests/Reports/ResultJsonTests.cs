@@ -1,6 +1,6 @@
 using System.Text.Json;
-using IsuBench.Bench.Reports;
 using System.Text.Json.Nodes;
+using IsuBench.Bench.Reports;
 using IsuBench.Tests.Bench.Infrastructure;
 using IsuBench.Tests.Shared;
 using NJsonSchema;

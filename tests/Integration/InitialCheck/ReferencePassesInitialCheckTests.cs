@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using IsuBench.Checks.Rules;
-using IsuBench.Integration.Mutants;
 using IsuBench.Engine.Metrics;
+using IsuBench.Integration.Mutants;
 using IsuBench.Scenarios.InitialCheck;
 using Xunit.Abstractions;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Xml.Linq;
 using System.Xml;
+using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using IsuBench.Checks.Documents;

@@ -9,9 +9,9 @@ using IsuBench.Checks.Verdicts;
 using IsuBench.Engine.Execution;
 using IsuBench.Engine.Http;
 using IsuBench.Engine.Metrics;
+using IsuBench.Engine.Sse;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Run;
-using IsuBench.Engine.Sse;
 using IsuBench.Scenarios.Workloads;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using IsuBench.Integration.Reference;
 using IsuBench.Reference.Hosting;
 using IsuBench.Scenarios.Judging;

@@ -1,6 +1,6 @@
 using IsuBench.Checks.Rules;
-using IsuBench.Scenarios.Api;
 using IsuBench.Engine.Sse;
+using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Tests.Scenarios.Api;
 

@@ -1,9 +1,9 @@
 using IsuBench.Engine.Execution;
 using IsuBench.Engine.Metrics;
+using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
 using IsuBench.Tests.Scenarios.Infrastructure;
-using IsuBench.Scenarios.Api;
 
 namespace IsuBench.Tests.Scenarios.Workloads;
 

@@ -1,5 +1,5 @@
-using IsuBench.Scenarios.Api;
 using IsuBench.Engine.Execution;
+using IsuBench.Scenarios.Api;
 using IsuBench.Scenarios.Judging;
 using IsuBench.Scenarios.Workloads;
 using IsuBench.Tests.Scenarios.Infrastructure;
