@@ -140,8 +140,10 @@ public sealed class DataSetLoader(DataSetGenerator generator, int pointSlices = 
             await using var connection = await OpenAsync(connectionString, cancellationToken);
             await using (var settings = connection.CreateCommand())
             {
-                // Every row is new and the ids are distinct by construction: let InnoDB skip the uniqueness look-ups.
-                settings.CommandText = "SET SESSION unique_checks = 0, SESSION foreign_key_checks = 0";
+                // Every row is new and the ids are distinct by construction: let InnoDB skip the uniqueness look-ups. A load
+                // may wait for the other load into the same table; on a busy machine that took longer than InnoDB's default
+                // 50 s, and the load failed with "Lock wait timeout exceeded": it waits as long as the load may take.
+                settings.CommandText = "SET SESSION unique_checks = 0, SESSION foreign_key_checks = 0, SESSION innodb_lock_wait_timeout = 3600";
                 await settings.ExecuteNonQueryAsync(cancellationToken);
             }
             await using var source = pipe.Reader.AsStream();
