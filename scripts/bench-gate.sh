@@ -173,9 +173,9 @@ def gate(candidate, baseline):
                        capture_output=True, text=True)
     return gate_codes.get(r.returncode, f"exit {r.returncode}"), r.stdout + r.stderr
 
-# The server's own cost figure, decided on its own line of the gate's output: its word, and whether it would have failed
-# but for a crowded machine.
-COST = "isuketch: cpu ms per request"
+# The server's own cost figure (its CPU per request relative to the bench's own, the gated one), decided on its own line
+# of the gate's output: its word, and whether it would have failed but for a crowded machine.
+COST = "isuketch: cpu per request relative to the bench"
 def cost_decision(text):
     for line in text.splitlines():
         if f" {COST} " in line or f": {COST} (" in line:

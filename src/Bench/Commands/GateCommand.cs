@@ -56,7 +56,8 @@ internal static class GateCommand
         };
         var maxDrop = MaxDropOption();
         var maxCostRise = FractionOption("--max-cost-rise", "0.03", "3 %", GateSettings.DefaultMaxCostRise,
-            "Largest allowed rise of what the server spends per request (the figures \"...: cpu ms per request\"), in place of "
+            "Largest allowed rise of what the server spends per request (the figures \"...: cpu ms per request\" and \"...: cpu per request "
+            + "relative to the bench\"), in place of "
             + "--max-drop for them: their runs agree far more closely than latencies.");
         var confidence = CommandOptions.Number<double>("--confidence", "give a fraction strictly between 0 and 1, e.g. 0.95 for 95 %");
         confidence.Description = "Confidence of the rank test and of the interval of the ratio of medians when both sides have several runs.";

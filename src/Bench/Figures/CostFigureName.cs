@@ -7,10 +7,15 @@ namespace IsuBench.Bench.Figures;
 internal static class CostFigureName
 {
     private const string Suffix = ": cpu ms per request";
+    private const string RelativeSuffix = ": cpu per request relative to the bench";
 
     /// <summary>The figure's name for <paramref name="source"/>.</summary>
     public static string Of(string source) => source + Suffix;
 
-    /// <summary>True when <paramref name="figure"/> names what a source spent per request.</summary>
-    public static bool Is(string figure) => figure.EndsWith(Suffix, StringComparison.Ordinal);
+    /// <summary>The name of <paramref name="source"/>'s CPU per request divided by the bench's own, the yardstick.</summary>
+    public static string RelativeOf(string source) => source + RelativeSuffix;
+
+    /// <summary>True when <paramref name="figure"/> names what a source spent per request, in milliseconds or relative to the bench.</summary>
+    public static bool Is(string figure) =>
+        figure.EndsWith(Suffix, StringComparison.Ordinal) || figure.EndsWith(RelativeSuffix, StringComparison.Ordinal);
 }

@@ -24,6 +24,7 @@ public static class CostSection
             text.Append($"  {s.Name.PadRight(width)}  ")
                 .Append(s.CpuMsPerRequest is { } ms ? $"{N(ms)} ms ({N(s.CpuMs ?? 0)} ms of CPU{Cpus(s)}){(s.Gated ? "" : ", not gated")}" : $"missing: {s.Missing}")
                 .Append('\n');
+        if (Relative(cost) is { } relative) text.Append($"  {relative}\n");
         if (cost.Machine is { } machine) text.Append($"  machine: {Machine(machine)}\n");
         if (cost.Machine?.Crowded is { } crowded) text.Append($"  {CrowdedText(crowded)}\n");
         return text.ToString();
@@ -38,7 +39,8 @@ public static class CostSection
         foreach (var s in cost.Sources)
             md.Append($"| {MarkdownSummary.Cell(s.Name)} | {MarkdownSummary.Cell(s.Detail)} | {s.Cpus ?? "?"} | ")
               .Append(s.CpuMsPerRequest is { } ms ? $"{N(s.CpuMs ?? 0)} | {N(ms)} |" : $"missing: {MarkdownSummary.Cell(s.Missing ?? "")} | |")
-              .Append($" {(s.Gated ? "yes" : "no")} |\n");
+              .Append($" {GatedText(cost, s)} |\n");
+        if (Relative(cost) is { } relative) md.Append($"\n{relative}.\n");
         if (cost.Machine is { } machine) md.Append($"\nThe machine: {Machine(machine)}.\n");
         if (cost.Machine?.Crowded is { } crowded) md.Append($"\n**{CrowdedText(crowded)}**\n");
         return md.Append('\n').ToString();
@@ -55,8 +57,9 @@ public static class CostSection
                 .Append(s.CpuMsPerRequest is { } ms
                     ? $"<td class=\"n\">{N(s.CpuMs ?? 0)}</td><td class=\"n\">{N(ms)}</td>"
                     : $"<td colspan=\"2\">missing: {E(s.Missing ?? "")}</td>")
-                .Append($"<td>{(s.Gated ? "yes" : "no")}</td></tr>");
+                .Append($"<td>{GatedText(cost, s)}</td></tr>");
         html.Append("</table>");
+        if (Relative(cost) is { } relative) html.Append($"<p>{E(relative)}.</p>");
         if (cost.Machine is { } machine) html.Append($"<p>The machine: {E(Machine(machine))}.</p>");
         if (cost.Machine?.Crowded is { } crowded) html.Append($"<p id=\"{CrowdedId}\"><strong>{E(CrowdedText(crowded))}</strong></p>");
         var names = cost.Series.SelectMany(p => p.CpuMsPerSecond.Keys).Distinct().ToList();
@@ -69,6 +72,19 @@ public static class CostSection
 
     private static string Window(CostDocument cost) =>
         $"{N(cost.OpenedAtSeconds)}–{(cost.ClosedAtSeconds is { } closed ? N(closed) : "?")} s of the run, {Quantity.Of(cost.Requests, "request")}";
+
+    // How a source is gated: its milliseconds, or relative to the bench's own when the yardstick was measured (CostFigures).
+    private static string GatedText(CostDocument cost, CostSourceDocument source) =>
+        !source.Gated ? "no" : Relative(cost) is null ? "yes" : "relative to the bench";
+
+    // The yardstick's figures (CostFigures): each server source's CPU per request over the bench's own.
+    private static string? Relative(CostDocument cost)
+    {
+        if (cost.Sources.FirstOrDefault(s => !s.Gated)?.CpuMsPerRequest is not { } bench || bench <= 0) return null;
+        var figures = cost.Sources.Where(s => s.Gated && s.CpuMsPerRequest is not null)
+            .Select(s => $"{s.Name} {N(s.CpuMsPerRequest!.Value / bench)}").ToList();
+        return figures.Count > 0 ? $"relative to the bench's own (the yardstick): {string.Join(", ", figures)}" : null;
+    }
 
     private static string Cpus(CostSourceDocument source) => source.Cpus is { } cpus ? $", CPUs {cpus}" : "";
 

@@ -39,12 +39,49 @@ public sealed class CostReportTests : IDisposable
         Report(serverMsPerRequest));
 
     [Fact]
-    public void Under_the_gate_workload_each_source_measured_joins_the_gate_figures_lower_being_better()
+    public void Under_the_gate_workload_each_source_measured_joins_the_gate_figures_and_the_server_is_gated_relative_to_the_bench()
     {
         var figures = GateRun().GateFigures!;
-        Assert.Equal(["GET /api/rooms p50 ms", "process isuketch: cpu ms per request", "isubench: cpu ms per request"], figures.Keys);
-        Assert.Equal(new GateFigureDocument(0.8, GateFigureDocument.Lower, Gated: true), figures["process isuketch: cpu ms per request"]);
+        Assert.Equal(
+            ["GET /api/rooms p50 ms", "process isuketch: cpu ms per request", "process isuketch: cpu per request relative to the bench",
+             "isubench: cpu ms per request"],
+            figures.Keys);
+        Assert.Equal(new GateFigureDocument(0.8, GateFigureDocument.Lower, Gated: false), figures["process isuketch: cpu ms per request"]);
         Assert.Equal(new GateFigureDocument(0.4, GateFigureDocument.Lower, Gated: false), figures["isubench: cpu ms per request"]);
+        // The yardstick: 0.8 ms of the server's against 0.4 ms of the bench's per request.
+        Assert.Equal(new GateFigureDocument(2.0, GateFigureDocument.Lower, Gated: true), figures["process isuketch: cpu per request relative to the bench"]);
+    }
+
+    [Fact]
+    public void Without_the_benchs_own_figure_the_servers_milliseconds_are_gated()
+    {
+        var report = Report() with { Sources = Report().Sources.Take(2).ToList() };
+        var figures = CostFigures.Attach(SampleResults.PassingDocument(), report).GateFigures!;
+        Assert.True(figures["process isuketch: cpu ms per request"].Gated);
+        Assert.DoesNotContain("process isuketch: cpu per request relative to the bench", figures.Keys);
+    }
+
+    [Fact]
+    public async Task A_machine_slower_for_everyone_moves_the_ms_figure_and_not_the_one_relative_to_the_bench()
+    {
+        // Every instruction 7 % slower (a host whose other guests take the caches): the server's and the bench's CPU per
+        // request alike.
+        static CostReport Slower(CostReport report, double factor) => report with
+        {
+            Sources = report.Sources.Select(s => s with { CpuMsPerRequest = s.CpuMsPerRequest * factor }).ToList(),
+        };
+        string baseline = Path.Combine(_directory, "baseline.json"), candidate = Path.Combine(_directory, "candidate.json");
+        var document = SampleResults.PassingDocument() with { GateFigures = new Dictionary<string, GateFigureDocument>() };
+        await File.WriteAllTextAsync(baseline, ResultJson.Serialize(CostFigures.Attach(document, Report())));
+        await File.WriteAllTextAsync(candidate, ResultJson.Serialize(CostFigures.Attach(document, Slower(Report(), 1.07))));
+
+        var outcome = ScoreGate.Evaluate(
+            await ScoreFile.ReadAsync(candidate, CancellationToken.None), await ScoreFile.ReadAsync(baseline, CancellationToken.None), 0.10m);
+
+        var slower = ResultJson.Deserialize(await File.ReadAllTextAsync(candidate)).GateFigures!["process isuketch: cpu ms per request"].Value;
+        Assert.Equal(0.8 * 1.07, slower, 6);
+        Assert.DoesNotContain(outcome.Figures, f => f.Name == "process isuketch: cpu ms per request");
+        Assert.Equal(GateDecision.Pass, outcome.Figures.Single(f => f.Name == "process isuketch: cpu per request relative to the bench").Decision);
     }
 
     [Fact]
@@ -65,7 +102,7 @@ public sealed class CostReportTests : IDisposable
 
         var record = await ScoreFile.ReadAsync(path, CancellationToken.None);
 
-        Assert.Equal(["score", "process isuketch: cpu ms per request"], record.Figures.Select(f => f.Name));
+        Assert.Equal(["score", "process isuketch: cpu per request relative to the bench"], record.Figures.Select(f => f.Name));
         Assert.Equal(document.Score, record.Figures[0].Value);
     }
 
@@ -80,7 +117,7 @@ public sealed class CostReportTests : IDisposable
             await ScoreFile.ReadAsync(candidate, CancellationToken.None), await ScoreFile.ReadAsync(baseline, CancellationToken.None), 0.10m);
 
         Assert.Equal(GateDecision.Fail, outcome.Decision);
-        Assert.Contains(outcome.Figures, f => f.Name == "process isuketch: cpu ms per request" && f.Decision == GateDecision.Fail);
+        Assert.Contains(outcome.Figures, f => f.Name == "process isuketch: cpu per request relative to the bench" && f.Decision == GateDecision.Fail);
         Assert.Contains(outcome.Figures, f => f.Name == "GET /api/rooms p50 ms" && f.Decision == GateDecision.Pass);
     }
 
@@ -88,7 +125,7 @@ public sealed class CostReportTests : IDisposable
     public void Compare_leads_with_the_servers_cost_beside_the_other_gated_figures_and_leaves_the_benchs_out()
     {
         var figures = HeadlineFigures.Of([new ComparisonSide("A", "a.json", [GateRun(0.8)]), new ComparisonSide("B", "b.json", [GateRun(0.96)])]);
-        var cost = Assert.Single(figures, f => f.Name == "process isuketch: cpu ms per request");
+        var cost = Assert.Single(figures, f => f.Name == "process isuketch: cpu per request relative to the bench");
         Assert.Equal(BetterWhen.Lower, cost.Better);
         Assert.DoesNotContain(figures, f => f.Name == "isubench: cpu ms per request");
     }
@@ -136,10 +173,11 @@ public sealed class CostReportTests : IDisposable
         Assert.Contains("missing: http://127.0.0.1:8080/metrics did not answer", console);
         Assert.Matches(@"isubench\s+0\.4 ms \(400 ms of CPU, CPUs 0\), not gated", console);
         Assert.Contains("machine: busy 68.8 %, stolen 0.5 % (CPU 0 busy 50 %, CPU 1 busy 87.5 %, stolen 1 %)", console);
+        Assert.Contains("relative to the bench's own (the yardstick): process isuketch 2", console);
 
         string markdown = MarkdownSummary.Render(document);
         Assert.Contains("## CPU per request", markdown);
-        Assert.Contains("| process isuketch | pid 4242 | 1 | 800 | 0.8 | yes |", markdown);
+        Assert.Contains("| process isuketch | pid 4242 | 1 | 800 | 0.8 | relative to the bench |", markdown);
         Assert.Contains("| isubench | pid 77 | 0 | 400 | 0.4 | no |", markdown);
         Assert.DoesNotContain("CPU per request", ConsoleSummary.Render(SampleResults.PassingDocument()));
     }
@@ -149,7 +187,7 @@ public sealed class CostReportTests : IDisposable
     {
         var page = new HtmlParser().ParseDocument(HtmlReport.Render(GateRun()));
         var rows = page.QuerySelectorAll("table#cost tr").Skip(1).Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
-        Assert.Equal(["process isuketch", "pid 4242", "1", "800", "0.8", "yes"], rows[0]);
+        Assert.Equal(["process isuketch", "pid 4242", "1", "800", "0.8", "relative to the bench"], rows[0]);
         Assert.Equal("missing: http://127.0.0.1:8080/metrics did not answer", rows[1][3]);
         var line = page.QuerySelector($"#{CostSection.ChartId} polyline[data-series='process isuketch']")!.GetAttribute("data-values")!;
         Assert.Equal([120, 130.5], line.Split(' ').Select(pair => double.Parse(pair.Split(',')[1], CultureInfo.InvariantCulture)));
@@ -184,6 +222,6 @@ public sealed class CostReportTests : IDisposable
         var outcome = ScoreGate.Evaluate(
             await ScoreFile.ReadAsync(candidate, CancellationToken.None), await ScoreFile.ReadAsync(baseline, CancellationToken.None), 0.10m);
         Assert.Equal(GateDecision.Inconclusive, outcome.Decision);
-        Assert.Contains(outcome.Figures, f => f.Name == "process isuketch: cpu ms per request" && f.FailedOnCrowdedMachine);
+        Assert.Contains(outcome.Figures, f => f.Name == "process isuketch: cpu per request relative to the bench" && f.FailedOnCrowdedMachine);
     }
 }
