@@ -37,7 +37,11 @@ public sealed class BenchmarkRun
         _relay = relay;
         _load = (load ?? new LoadOptions()) with
         {
-            Duration = options.Duration, Seed = options.Seed, CompatRetry = options.CompatRetry, SseTransport = options.SseTransport, Segment = options.Segment,
+            Duration = options.Duration,
+            Seed = options.Seed,
+            CompatRetry = options.CompatRetry,
+            SseTransport = options.SseTransport,
+            Segment = options.Segment,
         };
         _sessionOptions = (sessions ?? new SessionOptions()) with { UserAgent = options.UserAgent };
         _clock = clock ?? SystemClock.Instance;
