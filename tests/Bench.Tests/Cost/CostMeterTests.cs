@@ -23,6 +23,18 @@ public sealed class CostMeterTests
         return meter;
     }
 
+    // A meter whose machine has one CPU, busy through the whole window.
+    private CostMeter MeterOverOneBusyCpu(params ICpuSource[] targets)
+    {
+        var readings = new Queue<MachineCpuTimes>([
+            MachineCpuTimes.Parse("cpu0 0 0 0 0 0 0 0 0 0 0\n"),
+            MachineCpuTimes.Parse("cpu0 1000 0 0 0 0 0 0 0 0 0\n"),
+        ]);
+        var meter = new CostMeter(targets, _bench, () => _elapsed, () => readings.Dequeue());
+        meter.Listen(_window);
+        return meter;
+    }
+
     private void Requests(int count)
     {
         for (int i = 0; i < count; i++) _endpoints.RecordRequest("GET /api/rooms", 200, TimeSpan.FromMilliseconds(1));
@@ -187,12 +199,7 @@ public sealed class CostMeterTests
     [Fact]
     public async Task Without_a_source_of_the_server_the_neighbours_share_is_unknown_as_the_server_could_be_on_this_machine()
     {
-        var readings = new Queue<MachineCpuTimes>([
-            MachineCpuTimes.Parse("cpu0 0 0 0 0 0 0 0 0 0 0\n"),
-            MachineCpuTimes.Parse("cpu0 1000 0 0 0 0 0 0 0 0 0\n"),
-        ]);
-        await using var meter = new CostMeter([], _bench, () => _elapsed, () => readings.Dequeue());
-        meter.Listen(_window);
+        await using var meter = MeterOverOneBusyCpu([]);
         _window.Open();
         Requests(10);
         _elapsed += TimeSpan.FromSeconds(10);
@@ -208,12 +215,7 @@ public sealed class CostMeterTests
     [Fact]
     public async Task A_local_source_that_was_not_measured_leaves_the_neighbours_share_unknown()
     {
-        var readings = new Queue<MachineCpuTimes>([
-            MachineCpuTimes.Parse("cpu0 0 0 0 0 0 0 0 0 0 0\n"),
-            MachineCpuTimes.Parse("cpu0 1000 0 0 0 0 0 0 0 0 0\n"),
-        ]);
-        await using var meter = new CostMeter([_server], _bench, () => _elapsed, () => readings.Dequeue());
-        meter.Listen(_window);
+        await using var meter = MeterOverOneBusyCpu([_server]);
         _window.Open();
         Requests(10);
         _server.Failure = "process 1234 has exited";
