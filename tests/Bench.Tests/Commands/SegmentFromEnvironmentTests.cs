@@ -41,7 +41,8 @@ public sealed class SegmentFromEnvironmentTests : IDisposable
     {
         var error = new StringWriter();
         // An origin nobody listens on: a command line that passes its checks ends at the reachability probe (exit 4).
-        int exitCode = await BenchCommandLine.RunAsync(["run", "--target", "http://127.0.0.1:1", "--out", _directory, .. args], new StringWriter(), error);
+        string[] command = ["run", "--target", "http://127.0.0.1:1", "--out", _directory, .. args];
+        int exitCode = await BenchCommandLine.RunAsync(command, new StringWriter(), error);
         return (exitCode, error.ToString());
     }
 
