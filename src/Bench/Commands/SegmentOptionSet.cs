@@ -28,7 +28,8 @@ internal sealed class SegmentOptionSet
 
     private readonly Option<string> _segmentFromEnv = new(SegmentFromEnvironment.OptionName)
     {
-        Description = "Like --segment, the segment taken from an environment variable holding a 0-based index, of N segments: index 0 is segment 1/N. "
+        Description = "Like --segment, the segment taken from an environment variable holding a 0-based index, of N segments: "
+            + "index 0 is segment 1/N. "
             + "For the pods of a Kubernetes Indexed Job: --segment-from-env JOB_COMPLETION_INDEX/N (deploy/kubernetes). "
             + "With it, --skip-initial-check applies to the segments after the first.",
         HelpName = "VAR/N",
@@ -58,7 +59,8 @@ internal sealed class SegmentOptionSet
         bool skipInitialCheck = parseResult.GetValue(_skipInitialCheck);
         if (parseResult.GetValue(_segmentFromEnv) is { } fromEnv)
         {
-            if (segment is not null) return new(options, false, $"--segment and {SegmentFromEnvironment.OptionName} both name the segment: give one");
+            if (segment is not null)
+                return new(options, false, $"--segment and {SegmentFromEnvironment.OptionName} both name the segment: give one");
             segment = SegmentFromEnvironment.Resolve(fromEnv, Environment.GetEnvironmentVariable, out string? error);
             if (segment is null) return new(options, false, error);
             // Every pod of a Job runs the same arguments: the first segment runs the check whatever they say.
