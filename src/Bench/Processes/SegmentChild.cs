@@ -123,11 +123,29 @@ internal sealed class SegmentChild : IAsyncDisposable
         }
     }
 
-    /// <summary>How it ended, for people: "exit code 0", "exit code 137 (killed by signal 9)".</summary>
-    public static string ExitText(int exitCode) =>
-        exitCode > 128 && exitCode < 128 + 65 && !OperatingSystem.IsWindows()
-            ? $"exit code {exitCode} (killed by signal {exitCode - 128})"
-            : $"exit code {exitCode}";
+    /// <summary>
+    /// How it ended, for people: "exit code 0 (passed)", "exit code 137 (killed by signal 9, SIGKILL)". .NET reports a process a
+    /// signal ended as 128 + the signal's number; 130 is isubench's own code of an interrupted run.
+    /// </summary>
+    public static string ExitText(int exitCode) => exitCode switch
+    {
+        0 => "exit code 0 (passed)",
+        1 => "exit code 1 (failed)",
+        2 => "exit code 2 (usage error)",
+        4 => "exit code 4 (target unreachable or environment missing)",
+        130 => "exit code 130 (interrupted)",
+        > 128 and < 128 + 65 => $"exit code {exitCode} (killed by signal {exitCode - 128}{SignalName(exitCode - 128)})",
+        _ => $"exit code {exitCode}",
+    };
+
+    private static string SignalName(int signal) => signal switch
+    {
+        6 => ", SIGABRT",
+        9 => ", SIGKILL",
+        11 => ", SIGSEGV",
+        15 => ", SIGTERM",
+        _ => "",
+    };
 
     // Both outputs into one log, a buffer at a time: nothing the segment writes is held in the parent beyond one buffer.
     private async Task CopyAsync(Stream source)
