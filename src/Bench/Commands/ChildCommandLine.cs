@@ -6,7 +6,7 @@ namespace IsuBench.Bench.Commands;
 
 /// <summary>
 /// The command line of segment I of <c>run --processes N</c>: every option the parent was given (as given), except those the parent
-/// keeps for itself, then the segment, the run's seed, the shared folder and the segment's progress file.
+/// keeps for itself, then the segment, the run's seed, the shared folder, the segment's progress file, and that it stops when the parent ends.
 /// </summary>
 internal static class ChildCommandLine
 {
@@ -18,7 +18,7 @@ internal static class ChildCommandLine
     public static readonly IReadOnlySet<string> KeptByTheParent = new HashSet<string>(StringComparer.Ordinal)
     {
         "--processes", "--out", "--seed", "--no-progress", "--json", "--baseline", "--max-drop", "--progress-file",
-        "--target-pid", "--target-cgroup", "--target-metrics",
+        "--stop-when-stdin-closes", "--target-pid", "--target-cgroup", "--target-metrics",
     };
 
     /// <summary>The arguments of segment <paramref name="index"/>/<paramref name="count"/> of the run <paramref name="parent"/> parsed.</summary>
@@ -34,7 +34,7 @@ internal static class ChildCommandLine
         }
         arguments.AddRange([
             $"--segment={index}/{count}", $"--seed={seed.ToString(CultureInfo.InvariantCulture)}", $"--out={directory}", "--no-progress",
-            $"--progress-file={progressFile}",
+            $"--progress-file={progressFile}", "--stop-when-stdin-closes",
         ]);
         return arguments;
     }

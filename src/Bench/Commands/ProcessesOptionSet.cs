@@ -24,12 +24,16 @@ internal sealed class ProcessesOptionSet
     /// <summary>--progress-file FILE: hidden; the segments <c>--processes</c> starts write their progress there.</summary>
     public Option<string> ProgressFile { get; } = new("--progress-file") { Hidden = true };
 
+    /// <summary>--stop-when-stdin-closes: hidden; the segments <c>--processes</c> starts stop when it ends (<see cref="Processes.ParentLifeline"/>).</summary>
+    public Option<bool> StopWhenStdinCloses { get; } = new("--stop-when-stdin-closes") { Hidden = true };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public ProcessesOptionSet(Command command)
     {
         Processes.HelpName = "N";
         command.Options.Add(Processes);
         command.Options.Add(ProgressFile);
+        command.Options.Add(StopWhenStdinCloses);
     }
 
     /// <summary>

@@ -58,6 +58,13 @@ internal static class RunCommand
         var cost = new CostOptionSet(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            // A segment that run --processes started: it stops when that process ends, however it ends.
+            using var lifeline = parseResult.GetValue(processes.StopWhenStdinCloses) ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+            if (lifeline is not null)
+            {
+                ParentLifeline.Watch(Console.OpenStandardInput(), lifeline);
+                cancellationToken = lifeline.Token;
+            }
             var options = shared.Read(parseResult, TimeSpan.FromSeconds(parseResult.GetValue(duration)), checkOnly: false) with
             {
                 Workload = Enum.Parse<LoadWorkload>(parseResult.GetRequiredValue(workload), ignoreCase: true),

@@ -17,7 +17,8 @@ public sealed class ChildCommandLineTests
 
         Assert.Equal(
             ["run", "--target=http://127.0.0.1:8080", "--duration=30", "--strict", "--user-agent=-dash", "--start-at=2030-01-01T00:00:00Z",
-             "--segment=2/3", "--seed=7", "--out=/abs/run", "--no-progress", "--progress-file=/abs/run/segment-2.progress.json"],
+             "--segment=2/3", "--seed=7", "--out=/abs/run", "--no-progress", "--progress-file=/abs/run/segment-2.progress.json",
+             "--stop-when-stdin-closes"],
             child);
     }
 
@@ -29,7 +30,7 @@ public sealed class ChildCommandLineTests
 
         var child = ChildCommandLine.Of(parent, 1, 2, 42, "/abs/run", "/abs/p.json");
 
-        Assert.All(ChildCommandLine.KeptByTheParent.Where(o => o != "--seed" && o != "--out" && o != "--no-progress" && o != "--progress-file"),
+        Assert.All(ChildCommandLine.KeptByTheParent.Where(o => o != "--seed" && o != "--out" && o != "--no-progress" && o != "--progress-file" && o != "--stop-when-stdin-closes"),
             option => Assert.DoesNotContain(child, a => a.StartsWith(option, StringComparison.Ordinal)));
         Assert.Single(child, "--no-progress");
     }
@@ -56,6 +57,7 @@ public sealed class ChildCommandLineTests
         Assert.Equal("/abs/run", Value("--out"));
         Assert.True(child.GetValue<bool>("--no-progress"));
         Assert.Equal("/abs/run/p.json", Value("--progress-file"));
+        Assert.True(child.GetValue<bool>("--stop-when-stdin-closes"));
         Assert.Equal(1, child.GetValue<int>("--processes"));
         Assert.Equal("run", run.Name);
     }
