@@ -42,7 +42,10 @@ internal static class BenchmarkExecution
         /// <summary>A segment of a run (<c>run --segment I/N</c>): writes its partial result into <see cref="OutDirectory"/>, for <c>isubench merge</c>, instead of the result files.</summary>
         public bool WritesPartial { get; init; }
 
-        /// <summary>Where a segment that <c>run --processes N</c> started writes its progress for the panel of all (<see cref="Progress.ProgressFile"/>); null for none.</summary>
+        /// <summary>
+        /// Where a segment that <c>run --processes N</c> started writes its progress for the panel of all
+        /// (<see cref="Progress.ProgressFile"/>); null for none.
+        /// </summary>
         public string? ProgressFile { get; init; }
     }
 
@@ -76,7 +79,8 @@ internal static class BenchmarkExecution
         if (outcome.Document is not { } document) return outcome.ExitCode!.Value;
 
         // Not cancellable: after Ctrl+C the partial result is still compared and written.
-        var comparison = await CompareWithBaselineAsync(document, request.BaselinePath, request.MaxDrop, request.BaselineDecides, error, CancellationToken.None);
+        var comparison = await CompareWithBaselineAsync(
+            document, request.BaselinePath, request.MaxDrop, request.BaselineDecides, error, CancellationToken.None);
         return await ReportAsync(document, comparison, outcome.ExitCode, request.OutDirectory, request.Json, output, human);
     }
 
@@ -159,7 +163,8 @@ internal static class BenchmarkExecution
         var progress = Task.WhenAll(
             ProgressDisplay.RunAsync(mode, ProgressSampler.Of(run).Sample, error, stopProgress.Token),
             request.ProgressFile is { } progressFile
-                ? Progress.ProgressFile.RunAsync(ProgressSampler.Of(run).Sample, progressFile, Progress.ProgressFile.Interval, stopProgress.Token)
+                ? Progress.ProgressFile.RunAsync(
+                    ProgressSampler.Of(run).Sample, progressFile, Progress.ProgressFile.Interval, stopProgress.Token)
                 : Task.CompletedTask);
         BenchmarkResult result;
         try
@@ -266,7 +271,8 @@ internal static class BenchmarkExecution
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
 
     /// <summary>The exit code when a target is unreachable (having said so), else null; and what the targets said of themselves.</summary>
-    public static async Task<(int? ExitCode, ServerIdentity Server)> ProbeAsync(BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<(int? ExitCode, ServerIdentity Server)> ProbeAsync(
+        BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
     {
         var probe = await TargetProbe.ProbeAsync(options.Targets, cancellationToken);
         if (probe.Unreachable.Count == 0) return (null, probe.Server);
@@ -276,14 +282,19 @@ internal static class BenchmarkExecution
         return (ExitCodes.EnvironmentMissing, probe.Server);
     }
 
-    /// <summary>The comparison of <paramref name="document"/> with the baseline at <paramref name="baselinePath"/>; null when there is none to compare with.</summary>
+    /// <summary>
+    /// The comparison of <paramref name="document"/> with the baseline at <paramref name="baselinePath"/>; null when there is none
+    /// to compare with.
+    /// </summary>
     public static async Task<BaselineComparison?> CompareWithBaselineAsync(
-        ResultDocument document, string? baselinePath, decimal maxDrop, bool baselineDecides, TextWriter error, CancellationToken cancellationToken)
+        ResultDocument document, string? baselinePath, decimal maxDrop, bool baselineDecides, TextWriter error,
+        CancellationToken cancellationToken)
     {
         if (baselinePath is null) return null;
         if (!File.Exists(baselinePath))
         {
-            if (baselineDecides) await error.WriteLineAsync($"warning: {baselinePath} does not exist; the result is not compared with a baseline");
+            if (baselineDecides)
+                await error.WriteLineAsync($"warning: {baselinePath} does not exist; the result is not compared with a baseline");
             return null;
         }
         try

@@ -6,7 +6,8 @@ namespace IsuBench.Bench.Commands;
 
 /// <summary>
 /// The command line of segment I of <c>run --processes N</c>: every option the parent was given (as given), except those the parent
-/// keeps for itself, then the segment, the run's seed, the shared folder, the segment's progress file, and that it stops when the parent ends.
+/// keeps for itself, then the segment, the run's seed, the shared folder, the segment's progress file, and that it stops when the
+/// parent ends.
 /// </summary>
 internal static class ChildCommandLine
 {
@@ -21,7 +22,7 @@ internal static class ChildCommandLine
         "--stop-when-stdin-closes", "--target-pid", "--target-cgroup", "--target-metrics",
     };
 
-    /// <summary>The arguments of segment <paramref name="index"/>/<paramref name="count"/> of the run <paramref name="parent"/> parsed.</summary>
+    /// <summary>The arguments of segment <paramref name="index"/>/<paramref name="count"/> of <paramref name="parent"/>'s run.</summary>
     public static IReadOnlyList<string> Of(ParseResult parent, int index, int count, int seed, string directory, string progressFile)
     {
         var arguments = new List<string> { parent.CommandResult.Command.Name };

@@ -71,9 +71,11 @@ internal sealed class CostOptionSet
         });
     }
 
-    /// <summary>Whether a CPU source of the server was named (<c>--target-pid</c>, <c>--target-cgroup</c>, <c>--target-metrics</c>).</summary>
+    /// <summary>Whether a CPU source of the server was named (<c>--target-pid</c>, <c>-cgroup</c>, <c>-metrics</c>).</summary>
     public bool Given(ParseResult parseResult) =>
-        parseResult.GetValue(TargetPid) is not null || parseResult.GetValue(TargetCgroup) is not null || parseResult.GetValue(TargetMetrics) is not null;
+        parseResult.GetValue(TargetPid) is not null
+        || parseResult.GetValue(TargetCgroup) is not null
+        || parseResult.GetValue(TargetMetrics) is not null;
 
     /// <summary>
     /// Before any run: moves the bench to <c>--cpus</c> and reads the sources named. Returns them (null when none is),

@@ -35,7 +35,10 @@ internal static class ProcessesExecution
         BenchmarkOptions Options, int Processes, string OutDirectory, string? BaselinePath, decimal MaxDrop, bool NoProgress, bool Json,
         Func<int, IReadOnlyList<string>> ArgumentsOf, BenchExecutable Executable);
 
-    /// <summary>Runs the segments and reports their merged result; returns its exit code (or 4 unreachable, 130 interrupted with nothing to merge).</summary>
+    /// <summary>
+    /// Runs the segments and reports their merged result; returns its exit code (or 4 unreachable, 130 interrupted with nothing
+    /// to merge).
+    /// </summary>
     public static async Task<int> ExecuteAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var human = request.Json ? error : output;
@@ -56,7 +59,8 @@ internal static class ProcessesExecution
                 await error.WriteLineAsync($"segment {child.Name}: pid {child.Pid}, output in {child.LogPath}");
             using var stopProgress = new CancellationTokenSource();
             var reading = group.ReadProgressAsync(ProgressReadInterval, stopProgress.Token);
-            var display = ProgressDisplay.RunAsync(ProgressDisplay.Choose(request.NoProgress, error), group.Sample, error, stopProgress.Token);
+            var mode = ProgressDisplay.Choose(request.NoProgress, error);
+            var display = ProgressDisplay.RunAsync(mode, group.Sample, error, stopProgress.Token);
             try
             {
                 exitCodes = await group.WaitAsync(cancellationToken);
@@ -87,12 +91,14 @@ internal static class ProcessesExecution
             await error.WriteLineAsync("error: no segment wrote its partial result; the end of each one's output:");
             foreach (var child in children) await error.WriteAsync(await LogTailAsync(child));
             return interrupted ? ExitCodes.Interrupted
-                : exitCodes.FirstOrDefault(c => c is ExitCodes.UsageError or ExitCodes.EnvironmentMissing or ExitCodes.Interrupted, ExitCodes.BenchmarkFailed);
+                : exitCodes.FirstOrDefault(
+                    c => c is ExitCodes.UsageError or ExitCodes.EnvironmentMissing or ExitCodes.Interrupted, ExitCodes.BenchmarkFailed);
         }
         var given = partials.Select(p => p.SegmentIndex).ToHashSet();
         var whyMissing = children.Where(c => !given.Contains(c.Index)).ToDictionary(
             c => c.Index,
-            c => $"its process (pid {c.Pid}) ended with {SegmentChild.ExitText(exitCodes[c.Index - 1])} without a readable partial result; its output: {Path.GetFileName(c.LogPath)}");
+            c => $"its process (pid {c.Pid}) ended with {SegmentChild.ExitText(exitCodes[c.Index - 1])} without a readable partial result; "
+                + $"its output: {Path.GetFileName(c.LogPath)}");
         ResultDocument document;
         try
         {
@@ -120,7 +126,11 @@ internal static class ProcessesExecution
     {
         var leftovers = new List<string> { Path.Combine(directory, CheckOutcomeFile.FileName) };
         for (int index = 1; index <= count; index++)
-            leftovers.AddRange([PartialPath(directory, index, count), SegmentChild.ProgressPathOf(directory, index), SegmentChild.PidPathOf(directory, index)]);
+        {
+            leftovers.Add(PartialPath(directory, index, count));
+            leftovers.Add(SegmentChild.ProgressPathOf(directory, index));
+            leftovers.Add(SegmentChild.PidPathOf(directory, index));
+        }
         foreach (var path in leftovers) RemoveQuietly(path);
         return leftovers.FirstOrDefault(File.Exists);
     }

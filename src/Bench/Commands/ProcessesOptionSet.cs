@@ -24,7 +24,9 @@ internal sealed class ProcessesOptionSet
     /// <summary>--progress-file FILE: hidden; the segments <c>--processes</c> starts write their progress there.</summary>
     public Option<string> ProgressFile { get; } = new("--progress-file") { Hidden = true };
 
-    /// <summary>--stop-when-stdin-closes: hidden; the segments <c>--processes</c> starts stop when it ends (<see cref="Processes.ParentLifeline"/>).</summary>
+    /// <summary>
+    /// --stop-when-stdin-closes: hidden; the segments <c>--processes</c> starts stop when it ends (<see cref="Processes.ParentLifeline"/>).
+    /// </summary>
     public Option<bool> StopWhenStdinCloses { get; } = new("--stop-when-stdin-closes") { Hidden = true };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -44,12 +46,14 @@ internal sealed class ProcessesOptionSet
     {
         if (processes == 1) return null;
         if (segmentGiven)
-            return $"--processes {processes} starts its own segments 1/{processes} to {processes}/{processes}; --segment runs one segment by hand: give one or the other";
+            return $"--processes {processes} starts its own segments 1/{processes} to {processes}/{processes}; "
+                + "--segment runs one segment by hand: give one or the other";
         if (options.Workload != LoadWorkload.Isucon)
             return "--processes splits the isucon workload only; the gate workload's schedule runs in one process";
         if (options.CheckOnly) return "--processes splits the load phase; a check-only run has none";
         if (repeat.IsRepeated)
-            return "--processes makes one run: --repeat, --warmup-runs and --reset-command are for whole runs of one process (reset the target once, before the run)";
+            return "--processes makes one run: --repeat, --warmup-runs and --reset-command are for whole runs of one process "
+                + "(reset the target once, before the run)";
         if (progressFileGiven) return "--progress-file is for the segments --processes starts, which it gives their own";
         return null;
     }

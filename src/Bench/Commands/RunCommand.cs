@@ -59,7 +59,9 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             // A segment that run --processes started: it stops when that process ends, however it ends.
-            using var lifeline = parseResult.GetValue(processes.StopWhenStdinCloses) ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+            using var lifeline = parseResult.GetValue(processes.StopWhenStdinCloses)
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+                : null;
             if (lifeline is not null)
             {
                 ParentLifeline.Watch(Console.OpenStandardInput(), lifeline);
@@ -90,12 +92,15 @@ internal static class RunCommand
             {
                 shared.WarnAboutDeprecated(parseResult, configuration.Error);
                 if (cost.Given(parseResult))
-                    configuration.Error.WriteLine("warning: --target-pid, --target-cgroup and --target-metrics are not measured with --processes: "
+                    configuration.Error.WriteLine(
+                        "warning: --target-pid, --target-cgroup and --target-metrics are not measured with --processes: "
                         + "the merged result has no CPU per request (measure it with one process)");
                 string folder = Path.GetFullPath(directory);
-                var split = new ProcessesExecution.Request(options, processCount, folder, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
+                var split = new ProcessesExecution.Request(
+                    options, processCount, folder, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
                     parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json),
-                    index => ChildCommandLine.Of(parseResult, index, processCount, options.Seed, folder, SegmentChild.ProgressPathOf(folder, index)),
+                    index => ChildCommandLine.Of(
+                        parseResult, index, processCount, options.Seed, folder, SegmentChild.ProgressPathOf(folder, index)),
                     BenchExecutable.Current());
                 return await ProcessesExecution.ExecuteAsync(split, configuration.Output, configuration.Error, cancellationToken);
             }

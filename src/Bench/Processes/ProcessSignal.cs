@@ -2,7 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace IsuBench.Bench.Processes;
 
-/// <summary>Sends a POSIX signal to a process: .NET itself sends only SIGKILL (<c>Process.Kill</c>), and a segment should stop as on Ctrl+C.</summary>
+/// <summary>
+/// Sends a POSIX signal to a process: .NET itself sends only SIGKILL (<c>Process.Kill</c>), and a segment should stop as on Ctrl+C.
+/// </summary>
 internal static class ProcessSignal
 {
     /// <summary>SIGINT, as Ctrl+C sends.</summary>
@@ -11,7 +13,10 @@ internal static class ProcessSignal
     /// <summary>SIGTERM, the polite request to stop.</summary>
     public const int Terminate = 15;
 
-    /// <summary>Sends <paramref name="signal"/> to <paramref name="pid"/>; false when it could not be sent (the process has gone, or this is not Unix).</summary>
+    /// <summary>
+    /// Sends <paramref name="signal"/> to <paramref name="pid"/>; false when it could not be sent (the process has gone, or this is
+    /// not Unix).
+    /// </summary>
     public static bool Send(int pid, int signal)
     {
         if (OperatingSystem.IsWindows()) return false;

@@ -72,7 +72,10 @@ internal sealed class SegmentChild : IAsyncDisposable
     /// <summary>The pid file of segment <paramref name="index"/> in <paramref name="directory"/>.</summary>
     public static string PidPathOf(string directory, int index) => Path.Combine(directory, $"segment-{index}.pid");
 
-    /// <summary>Starts <paramref name="executable"/> with <paramref name="arguments"/> as segment <paramref name="index"/> of <paramref name="count"/>.</summary>
+    /// <summary>
+    /// Starts <paramref name="executable"/> with <paramref name="arguments"/> as segment <paramref name="index"/> of
+    /// <paramref name="count"/>.
+    /// </summary>
     public static SegmentChild Start(BenchExecutable executable, IReadOnlyList<string> arguments, int index, int count, string directory)
     {
         var start = new ProcessStartInfo(executable.FileName)

@@ -18,8 +18,9 @@ internal sealed class SegmentProcessGroup : IAsyncDisposable
     /// <summary>The segments' processes, segment 1 first.</summary>
     public IReadOnlyList<SegmentChild> Children => _children;
 
-    /// <summary>Starts segments 1 to <paramref name="count"/>, each with the arguments <paramref name="argumentsOf"/> gives for its index.</summary>
-    public static SegmentProcessGroup Start(BenchExecutable executable, Func<int, IReadOnlyList<string>> argumentsOf, int count, string directory)
+    /// <summary>Starts segments 1 to <paramref name="count"/>, each with what <paramref name="argumentsOf"/> gives for its index.</summary>
+    public static SegmentProcessGroup Start(
+        BenchExecutable executable, Func<int, IReadOnlyList<string>> argumentsOf, int count, string directory)
     {
         var children = new List<SegmentChild>();
         try
@@ -39,7 +40,10 @@ internal sealed class SegmentProcessGroup : IAsyncDisposable
     public ProgressSnapshot Sample() =>
         CombinedProgress.Of(_children.Select(c => new CombinedProgress.Segment(c.Latest, c.Running)).ToList());
 
-    /// <summary>Reads the segments' progress files every <paramref name="interval"/> until <paramref name="cancellationToken"/> is cancelled; never throws for that.</summary>
+    /// <summary>
+    /// Reads the segments' progress files every <paramref name="interval"/> until <paramref name="cancellationToken"/> is cancelled;
+    /// never throws for that.
+    /// </summary>
     public async Task ReadProgressAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);

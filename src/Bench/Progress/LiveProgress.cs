@@ -6,7 +6,10 @@ namespace IsuBench.Bench.Progress;
 /// <summary>Progress for a terminal: a live Spectre.Console panel on standard error, refreshed a few times a second.</summary>
 internal static class LiveProgress
 {
-    /// <summary>Shows the panel of what <paramref name="sample"/> returns until <paramref name="cancellationToken"/> is cancelled, leaving the last state on screen.</summary>
+    /// <summary>
+    /// Shows the panel of what <paramref name="sample"/> returns until <paramref name="cancellationToken"/> is cancelled, leaving the
+    /// last state on screen.
+    /// </summary>
     public static async Task RunAsync(Func<ProgressSnapshot> sample, TextWriter terminal, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -17,10 +17,17 @@ internal static class ProgressFile
     // One snapshot is about 200 bytes; anything longer is not one of these files.
     private const int MaxBytes = 4096;
 
-    private static readonly JsonSerializerOptions Options = new() { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) } };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
-    /// <summary>Writes <paramref name="sample"/>'s snapshot to <paramref name="path"/> every <paramref name="interval"/>, and a last one when cancelled.</summary>
-    public static async Task RunAsync(Func<ProgressSnapshot> sample, string path, TimeSpan interval, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="sample"/>'s snapshot to <paramref name="path"/> every <paramref name="interval"/>, and a last one when
+    /// cancelled.
+    /// </summary>
+    public static async Task RunAsync(
+        Func<ProgressSnapshot> sample, string path, TimeSpan interval, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);
         try
@@ -35,7 +42,10 @@ internal static class ProgressFile
         await WriteAsync(path, sample(), CancellationToken.None);
     }
 
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="snapshot"/>; progress that cannot be written is skipped, never the run's failure.</summary>
+    /// <summary>
+    /// Replaces <paramref name="path"/> with <paramref name="snapshot"/>; progress that cannot be written is skipped, never the run's
+    /// failure.
+    /// </summary>
     public static async Task WriteAsync(string path, ProgressSnapshot snapshot, CancellationToken cancellationToken)
     {
         string temporary = path + ".tmp";
@@ -54,7 +64,8 @@ internal static class ProgressFile
     {
         try
         {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
+            await using var stream = new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
             if (stream.Length > MaxBytes) return null;
             var line = await JsonSerializer.DeserializeAsync<Line>(stream, Options, cancellationToken);
             return line?.Snapshot();

@@ -7,7 +7,8 @@ namespace IsuBench.Bench.Reports;
 internal static class RunIdentity
 {
     /// <summary>
-    /// The three as short phrases, in that order, e.g. "front end reference", "server profile tuned (server version 0.9.0)", "isubench 0.9.0";
+    /// The three as short phrases, in that order, e.g. "front end reference", "server profile tuned (server version 0.9.0)",
+    /// "isubench 0.9.0";
     /// then, for a run merged from segments, how it was split (<see cref="Split"/>).
     /// </summary>
     public static IReadOnlyList<string> Parts(ResultDocument result) =>

@@ -16,11 +16,13 @@ internal static class SegmentMerge
     public sealed class MergeException(string message) : Exception(message);
 
     /// <summary>
-    /// The run's document from <paramref name="partials"/>, named <paramref name="runId"/>; throws <see cref="MergeException"/> when they are
-    /// not of one run. <paramref name="whyMissing"/> says, by segment index, why a segment gave no partial result, when that is known.
+    /// The run's document from <paramref name="partials"/>, named <paramref name="runId"/>; throws <see cref="MergeException"/> when
+    /// they are not of one run. <paramref name="whyMissing"/> says, by segment index, why a segment gave no partial result, when that
+    /// is known.
     /// </summary>
     public static ResultDocument Merge(
-        IReadOnlyList<PartialResultDocument> partials, string runId, string benchVersion, IReadOnlyDictionary<int, string>? whyMissing = null)
+        IReadOnlyList<PartialResultDocument> partials, string runId, string benchVersion,
+        IReadOnlyDictionary<int, string>? whyMissing = null)
     {
         if (partials.Count == 0) throw new MergeException("no partial results to merge");
         var ordered = partials.OrderBy(p => p.SegmentIndex).ToList();

@@ -27,10 +27,13 @@ public sealed class ProcessesOptionSetTests
     public void What_cannot_be_split_into_processes_is_refused_saying_why()
     {
         Assert.Contains("--segment runs one segment by hand", ProcessesOptionSet.Check(2, Options, RepeatSettings.Once, true, false));
-        Assert.Contains("isucon workload only", ProcessesOptionSet.Check(2, Options with { Workload = LoadWorkload.Gate }, RepeatSettings.Once, false, false));
-        Assert.Contains("a check-only run has none", ProcessesOptionSet.Check(2, Options with { CheckOnly = true }, RepeatSettings.Once, false, false));
+        var once = RepeatSettings.Once;
+        var gate = Options with { Workload = LoadWorkload.Gate };
+        Assert.Contains("isucon workload only", ProcessesOptionSet.Check(2, gate, once, false, false));
+        Assert.Contains("a check-only run has none", ProcessesOptionSet.Check(2, Options with { CheckOnly = true }, once, false, false));
         Assert.Contains("reset the target once", ProcessesOptionSet.Check(2, Options, new RepeatSettings(2, null), false, false));
-        Assert.Contains("reset the target once", ProcessesOptionSet.Check(2, Options, new RepeatSettings(1, null) { WarmUpRuns = 1 }, false, false));
+        var warmUp = new RepeatSettings(1, null) { WarmUpRuns = 1 };
+        Assert.Contains("reset the target once", ProcessesOptionSet.Check(2, Options, warmUp, false, false));
         Assert.Contains("reset the target once", ProcessesOptionSet.Check(2, Options, new RepeatSettings(1, "true"), false, false));
         Assert.Contains("--progress-file is for the segments", ProcessesOptionSet.Check(2, Options, RepeatSettings.Once, false, true));
     }

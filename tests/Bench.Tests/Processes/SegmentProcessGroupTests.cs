@@ -10,11 +10,13 @@ public sealed class SegmentProcessGroupTests : IDisposable
     private static readonly BenchExecutable Shell = new("/bin/sh", ["-c"]);
     private readonly string _directory = Directory.CreateTempSubdirectory("isubench-processes-").FullName;
 
+    private string WaitForGo => $"while [ ! -e {_directory}/go ]; do sleep 0.05; done;";
+
     [Fact]
     public async Task Each_process_s_output_goes_to_its_log_its_pid_file_lasts_while_it_runs_and_its_exit_code_is_kept()
     {
         await using var group = SegmentProcessGroup.Start(Shell, index =>
-            [$"echo out {index}; echo err {index} >&2; while [ ! -e {_directory}/go ]; do sleep 0.05; done; exit {index + 2}"], 2, _directory);
+            [$"echo out {index}; echo err {index} >&2; {WaitForGo} exit {index + 2}"], 2, _directory);
 
         foreach (var child in group.Children)
         {
@@ -39,7 +41,8 @@ public sealed class SegmentProcessGroupTests : IDisposable
     {
         // Each writes a line when SIGTERM comes, as a segment writes its partial result.
         await using var group = SegmentProcessGroup.Start(Shell, index =>
-            [$"trap 'echo stopped {index} > {_directory}/stopped-{index}; exit 7' TERM; touch {_directory}/ready-{index}; while :; do sleep 0.05; done"],
+            [$"trap 'echo stopped {index} > {_directory}/stopped-{index}; exit 7' TERM; touch {_directory}/ready-{index}; "
+             + "while :; do sleep 0.05; done"],
             2, _directory);
         foreach (var child in group.Children)
             while (!File.Exists(Path.Combine(_directory, $"ready-{child.Index}"))) await Task.Delay(20);
@@ -57,9 +60,10 @@ public sealed class SegmentProcessGroupTests : IDisposable
     public async Task The_panel_sums_what_the_processes_last_wrote_to_their_progress_files()
     {
         string Line(int score) =>
-            $"{{\"phase\":\"load\",\"elapsed_seconds\":3,\"total_seconds\":10,\"score\":{score},\"requests_per_second\":5,\"watchers\":2,\"errors\":1}}";
+            $"{{\"phase\":\"load\",\"elapsed_seconds\":3,\"total_seconds\":10,\"score\":{score},"
+            + "\"requests_per_second\":5,\"watchers\":2,\"errors\":1}";
         await using var group = SegmentProcessGroup.Start(Shell, index =>
-            [$"echo '{Line(index * 100)}' > {SegmentChild.ProgressPathOf(_directory, index)}; while [ ! -e {_directory}/go ]; do sleep 0.05; done"],
+            [$"echo '{Line(index * 100)}' > {SegmentChild.ProgressPathOf(_directory, index)}; {WaitForGo}"],
             2, _directory);
         foreach (var child in group.Children)
             while (child.Latest is null) await child.RefreshAsync(CancellationToken.None);

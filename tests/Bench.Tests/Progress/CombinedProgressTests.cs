@@ -6,7 +6,8 @@ namespace IsuBench.Tests.Bench.Progress;
 public sealed class CombinedProgressTests
 {
     private static ProgressSnapshot At(BenchmarkPhase phase, double elapsed, long score, double rate, long watchers, long errors) =>
-        new(phase, TimeSpan.FromSeconds(elapsed), phase == BenchmarkPhase.Load ? TimeSpan.FromSeconds(60) : null, score, rate, watchers, errors);
+        new(phase, TimeSpan.FromSeconds(elapsed), phase == BenchmarkPhase.Load ? TimeSpan.FromSeconds(60) : null,
+            score, rate, watchers, errors);
 
     [Fact]
     public void The_phase_is_the_least_advanced_running_segment_s_and_the_numbers_are_summed()

@@ -70,7 +70,9 @@ public sealed class ProcessesRunTests(LoadedReference reference) : IClassFixture
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "run", "--target", _target, "--processes", "2", "--duration", "8", "--seed", "12", "--out", run, "--no-progress" })
+        string[] arguments =
+            ["run", "--target", _target, "--processes", "2", "--duration", "8", "--seed", "12", "--out", run, "--no-progress"];
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var parent = Process.Start(start)!;
         var output = parent.StandardOutput.ReadToEndAsync();
@@ -80,7 +82,8 @@ public sealed class ProcessesRunTests(LoadedReference reference) : IClassFixture
             // Segment 2 under load, having scored: then its process is killed outright, with no chance to write anything.
             using var waiting = new CancellationTokenSource(ProcessTimeout);
             string pidFile = SegmentChild.PidPathOf(run, 2);
-            while (await ProgressFile.ReadAsync(SegmentChild.ProgressPathOf(run, 2), waiting.Token) is not { Phase: BenchmarkPhase.Load, Score: > 0 }
+            string progressFile = SegmentChild.ProgressPathOf(run, 2);
+            while (await ProgressFile.ReadAsync(progressFile, waiting.Token) is not { Phase: BenchmarkPhase.Load, Score: > 0 }
                    || !File.Exists(pidFile))
                 await Task.Delay(100, waiting.Token);
             int pid = int.Parse((await File.ReadAllTextAsync(pidFile, waiting.Token)).Trim(), CultureInfo.InvariantCulture);
@@ -92,7 +95,8 @@ public sealed class ProcessesRunTests(LoadedReference reference) : IClassFixture
             var result = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(run, "result.json")));
             Assert.False(result.Pass);
             Assert.Contains(
-                $"segment 2/2 is missing: its process (pid {pid}) ended with exit code 137 (killed by signal 9, SIGKILL) without a readable partial result; its output: segment-2.log",
+                $"segment 2/2 is missing: its process (pid {pid}) ended with exit code 137 (killed by signal 9, SIGKILL) "
+                + "without a readable partial result; its output: segment-2.log",
                 result.Messages);
             Assert.DoesNotContain(result.Messages, m => m.StartsWith("segment 1/2", StringComparison.Ordinal));
             Assert.Contains("segment 2/2 is missing", await output);
@@ -100,12 +104,14 @@ public sealed class ProcessesRunTests(LoadedReference reference) : IClassFixture
             Assert.False(File.Exists(Path.Combine(run, "segment-2-of-2.json")));
 
             // Everything segment 1 measured is in the merged result.
-            var first = PartialResultFile.ResultOf(await PartialResultFile.ReadAsync(Path.Combine(run, "segment-1-of-2.json"), CancellationToken.None));
+            var first = PartialResultFile.ResultOf(
+                await PartialResultFile.ReadAsync(Path.Combine(run, "segment-1-of-2.json"), CancellationToken.None));
             Assert.True(first.Pass && first.LoadRan);
             Assert.True(first.Score > 0);
             Assert.Equal(first.Score, result.Score);
             Assert.Equal(first.Scores, result.Scores);
-            Assert.Equal(first.Endpoints.Select(e => (e.Endpoint, e.Count, e.Errors)), result.Endpoints.Select(e => (e.Endpoint, e.Count, e.Errors)));
+            static IEnumerable<(string, long, long)> Counts(ResultDocument d) => d.Endpoints.Select(e => (e.Endpoint, e.Count, e.Errors));
+            Assert.Equal(Counts(first), Counts(result));
             Assert.Equal(first.SseDelivery.Count, result.SseDelivery.Count);
             Assert.Equal(first.Load!.Matsuri, result.Load!.Matsuri);
             Assert.Equal(first.Checks.Select(c => c.Name), result.Checks.Select(c => c.Name));

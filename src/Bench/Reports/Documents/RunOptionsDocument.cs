@@ -23,7 +23,9 @@ public sealed record RunOptionsDocument
     [JsonPropertyName("workload")] public string? Workload { get; init; }
     /// <summary>True for <c>isubench check</c> (no load phase).</summary>
     [JsonPropertyName("check_only")] public required bool CheckOnly { get; init; }
-    /// <summary>The number of segments merged into this result (<c>isubench merge</c>, <c>run --processes N</c>); absent for a run of one process.</summary>
+    /// <summary>
+    /// The number of segments merged into this result (<c>isubench merge</c>, <c>run --processes N</c>); absent for a run of one process.
+    /// </summary>
     [JsonPropertyName("segments")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Segments { get; init; }
