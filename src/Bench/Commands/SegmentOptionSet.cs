@@ -40,6 +40,9 @@ internal sealed class SegmentOptionSet
         Description = "With --segment I/N and I > 1: do not wait for segment 1's initial check (segments without a shared folder); the load runs even if that check fails, and the merged result still fails then.",
     };
 
+    /// <summary>--segment I/N</summary>
+    public Option<string> SegmentOption => _segment;
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public SegmentOptionSet(Command command)
     {
