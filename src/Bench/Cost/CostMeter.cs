@@ -52,7 +52,10 @@ internal sealed class CostMeter : IAsyncDisposable
         window.KindClosed += (kind, mark) =>
         {
             lock (_kinds)
-                if (_kinds.FindLastIndex(k => k.Kind == kind) is var i and >= 0) _kinds[i] = _kinds[i] with { Closing = ReadAllAsync(mark) };
+            {
+                int i = _kinds.FindLastIndex(k => k.Kind == kind);
+                if (i >= 0) _kinds[i] = _kinds[i] with { Closing = ReadAllAsync(mark) };
+            }
         };
     }
 

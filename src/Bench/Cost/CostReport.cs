@@ -6,7 +6,12 @@ namespace IsuBench.Bench.Cost;
 /// busy the machine was, and CPU over the whole run, about once a second; then the same over each kind window.
 /// </summary>
 internal sealed record CostReport(
-    TimeSpan OpenedAt, TimeSpan? ClosedAt, long Requests, IReadOnlyList<SourceCost> Sources, MachineLoad? Machine, IReadOnlyList<CostSample> Series)
+    TimeSpan OpenedAt,
+    TimeSpan? ClosedAt,
+    long Requests,
+    IReadOnlyList<SourceCost> Sources,
+    MachineLoad? Machine,
+    IReadOnlyList<CostSample> Series)
 {
     /// <summary>What the sources spent in each kind window the workload marked, in order; none under ISUCON load.</summary>
     public IReadOnlyList<KindCost> Kinds { get; init; } = [];

@@ -21,7 +21,10 @@ internal static class CostFigureName
     /// </summary>
     public static string Of(string source, string kind) => Of(KindSource(source, kind));
 
-    /// <summary>The name of <paramref name="source"/>'s CPU per request of <paramref name="kind"/> relative to the bench's own in the same window.</summary>
+    /// <summary>
+    /// The name of <paramref name="source"/>'s CPU per request of <paramref name="kind"/> relative to the bench's own in
+    /// the same window.
+    /// </summary>
     public static string RelativeOf(string source, string kind) => RelativeOf(KindSource(source, kind));
 
     /// <summary>True when <paramref name="figure"/> names what a source spent per request, in milliseconds or relative to the bench.</summary>

@@ -33,12 +33,18 @@ internal static class CostFigures
         Add(figures, report.Sources, CostFigureName.Of, CostFigureName.RelativeOf);
         // Each kind window likewise, its yardstick the bench's own CPU per request of the same kind in the same window.
         foreach (var kind in report.Kinds)
-            Add(figures, kind.Sources, source => CostFigureName.Of(source, kind.Kind), source => CostFigureName.RelativeOf(source, kind.Kind));
+        {
+            Add(figures, kind.Sources,
+                source => CostFigureName.Of(source, kind.Kind), source => CostFigureName.RelativeOf(source, kind.Kind));
+        }
         return document with { Cost = cost, GateFigures = figures };
     }
 
     private static void Add(
-        Dictionary<string, GateFigureDocument> figures, IReadOnlyList<SourceCost> sources, Func<string, string> name, Func<string, string> relativeName)
+        Dictionary<string, GateFigureDocument> figures,
+        IReadOnlyList<SourceCost> sources,
+        Func<string, string> name,
+        Func<string, string> relativeName)
     {
         double? bench = sources.FirstOrDefault(s => !s.Gated)?.CpuMsPerRequest is > 0 and var ms ? ms : null;
         foreach (var source in sources)
@@ -46,7 +52,10 @@ internal static class CostFigures
             if (source.CpuMsPerRequest is not { } perRequest) continue;
             figures[name(source.Name)] = new GateFigureDocument(perRequest, GateFigureDocument.Lower, source.Gated && bench is null);
             if (source.Gated && bench is { } yardstick)
-                figures[relativeName(source.Name)] = new GateFigureDocument(Math.Round(perRequest / yardstick, 4), GateFigureDocument.Lower, Gated: true);
+            {
+                figures[relativeName(source.Name)] =
+                    new GateFigureDocument(Math.Round(perRequest / yardstick, 4), GateFigureDocument.Lower, Gated: true);
+            }
         }
     }
 }

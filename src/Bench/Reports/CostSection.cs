@@ -54,8 +54,8 @@ public static class CostSection
         if (cost.Kinds is { Count: > 0 } kinds)
         {
             var names = kinds[0].Sources.Select(s => s.Name).ToList();
-            md.Append("\n### Each kind of request alone\n\nCPU ms per request in each kind window (docs/ci.md), and relative to the bench's own ")
-              .Append("in the same window, the gated figure.\n\n| kind | window s | requests | ")
+            md.Append("\n### Each kind of request alone\n\nCPU ms per request in each kind window (docs/ci.md), ")
+              .Append("and relative to the bench's own in the same window, the gated figure.\n\n| kind | window s | requests | ")
               .AppendJoin(" | ", names.Select(MarkdownSummary.Cell)).Append(" |\n|---|---|---:|")
               .Append(string.Concat(names.Select(_ => "---:|"))).Append('\n');
             foreach (var kind in kinds)
@@ -84,7 +84,8 @@ public static class CostSection
         if (cost.Kinds is { Count: > 0 } kinds)
         {
             html.Append("<h3>Each kind of request alone</h3><p>CPU ms per request in each kind window (docs/ci.md), and relative to the ")
-                .Append("bench's own in the same window, the gated figure.</p><table id=\"cost-kinds\"><tr><th>kind</th><th>window s</th><th>requests</th>");
+                .Append("bench's own in the same window, the gated figure.</p>")
+                .Append("<table id=\"cost-kinds\"><tr><th>kind</th><th>window s</th><th>requests</th>");
             foreach (var source in kinds[0].Sources) html.Append($"<th>{E(source.Name)}</th>");
             html.Append("</tr>");
             foreach (var kind in kinds)

@@ -32,7 +32,7 @@ public sealed class MeasuredWindow
     /// <summary>Raised once, on the thread that closes the window, after <see cref="Opened"/>.</summary>
     public event Action<WindowMark>? Closed;
 
-    /// <summary>Raised when a kind window opens, on the thread that opens it, with the kind's name; a listener must return at once.</summary>
+    /// <summary>Raised when a kind window opens, on the thread that opens it, with the kind's name; a listener returns at once.</summary>
     public event Action<string, WindowMark>? KindOpened;
 
     /// <summary>Raised when a kind window closes, on the thread that closes it.</summary>

@@ -9,9 +9,15 @@ using NJsonSchema;
 
 namespace IsuBench.Tests.Bench.Reports;
 
-/// <summary>The cost of each kind of request sent alone (the gate workload's kind windows): its figures, the gate on them, every report.</summary>
+/// <summary>
+/// The cost of each kind of request sent alone (the gate workload's kind windows): its figures, the gate on them, every report.
+/// </summary>
 public sealed class KindCostReportTests : IDisposable
 {
+    private const string RoomsRelative = "process isuketch, GET /api/rooms alone: cpu per request relative to the bench";
+    private const string TopRelative = "process isuketch, GET / alone: cpu per request relative to the bench";
+    private const string MixRelative = "process isuketch: cpu per request relative to the bench";
+
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(ResultJson.Schema()).GetAwaiter().GetResult());
     private readonly string _directory = Directory.CreateTempSubdirectory("isubench-kind-cost-").FullName;
 
@@ -19,7 +25,8 @@ public sealed class KindCostReportTests : IDisposable
 
     private static IReadOnlyList<SourceCost> Sources(double serverMs, double benchMs, double requests) =>
     [
-        new SourceCost("process isuketch", "pid", "pid 4242", "1", Gated: true, TimeSpan.FromMilliseconds(serverMs * requests), serverMs, null),
+        new SourceCost("process isuketch", "pid", "pid 4242", "1", Gated: true,
+            TimeSpan.FromMilliseconds(serverMs * requests), serverMs, null),
         new SourceCost("isubench", "bench", "pid 77", "0", Gated: false, TimeSpan.FromMilliseconds(benchMs * requests), benchMs, null),
     ];
 
@@ -30,12 +37,14 @@ public sealed class KindCostReportTests : IDisposable
         {
             GateFigures = new Dictionary<string, GateFigureDocument> { ["GET /api/rooms p50 ms"] = new(1.5, GateFigureDocument.Lower) },
         },
-        new CostReport(TimeSpan.FromSeconds(7.5), TimeSpan.FromSeconds(30.2), 1000, Sources(4 + (roomsMs - 1.0) * 0.4, bench, 1000), null, [])
+        new CostReport(TimeSpan.FromSeconds(7.5), TimeSpan.FromSeconds(30.2), 1000,
+            Sources(4 + (roomsMs - 1.0) * 0.4, bench, 1000), null, [])
         {
             Kinds =
             [
                 new KindCost("GET /", TimeSpan.FromSeconds(30.2), TimeSpan.FromSeconds(31.8), 75, Sources(3.0, bench * 2, 75), null),
-                new KindCost("GET /api/rooms", TimeSpan.FromSeconds(31.8), TimeSpan.FromSeconds(33.4), 80, Sources(roomsMs, bench, 80), null),
+                new KindCost("GET /api/rooms", TimeSpan.FromSeconds(31.8), TimeSpan.FromSeconds(33.4), 80,
+                    Sources(roomsMs, bench, 80), null),
             ],
         });
 
@@ -44,15 +53,16 @@ public sealed class KindCostReportTests : IDisposable
     {
         var figures = Run().GateFigures!;
 
-        Assert.Equal(new GateFigureDocument(3.0, GateFigureDocument.Lower, Gated: false), figures["process isuketch, GET / alone: cpu ms per request"]);
+        var low = GateFigureDocument.Lower;
+        Assert.Equal(new GateFigureDocument(3.0, low, Gated: false), figures["process isuketch, GET / alone: cpu ms per request"]);
         // The yardstick of GET / is the bench's own per request of GET / (1 ms), not the mix's (0.5 ms).
-        Assert.Equal(new GateFigureDocument(3.0, GateFigureDocument.Lower, Gated: true), figures["process isuketch, GET / alone: cpu per request relative to the bench"]);
-        Assert.Equal(new GateFigureDocument(2.0, GateFigureDocument.Lower, Gated: true), figures["process isuketch, GET /api/rooms alone: cpu per request relative to the bench"]);
-        Assert.Equal(new GateFigureDocument(1.0, GateFigureDocument.Lower, Gated: false), figures["isubench, GET / alone: cpu ms per request"]);
+        Assert.Equal(new GateFigureDocument(3.0, low, Gated: true), figures[TopRelative]);
+        Assert.Equal(new GateFigureDocument(2.0, low, Gated: true), figures[RoomsRelative]);
+        Assert.Equal(new GateFigureDocument(1.0, low, Gated: false), figures["isubench, GET / alone: cpu ms per request"]);
         Assert.DoesNotContain("isubench, GET / alone: cpu per request relative to the bench", figures.Keys);
         Assert.All(figures.Keys.Where(k => k.Contains(" alone", StringComparison.Ordinal)), k => Assert.True(CostFigureName.Is(k), k));
         // The whole window's figures stay as they were.
-        Assert.Equal(8.0, figures["process isuketch: cpu per request relative to the bench"].Value);
+        Assert.Equal(8.0, figures[MixRelative].Value);
     }
 
     [Fact]
@@ -66,19 +76,21 @@ public sealed class KindCostReportTests : IDisposable
         await File.WriteAllTextAsync(b, ResultJson.Serialize(RepeatDocument.Summarize(candidate, "candidate")));
 
         var outcome = ScoreGate.Evaluate(
-            [await ScoreFile.ReadAsync(b, CancellationToken.None)], [await ScoreFile.ReadAsync(a, CancellationToken.None)], GateSettings.Default);
+            [await ScoreFile.ReadAsync(b, CancellationToken.None)],
+            [await ScoreFile.ReadAsync(a, CancellationToken.None)],
+            GateSettings.Default);
 
         Assert.Equal(GateDecision.Fail, outcome.Decision);
-        Assert.Equal(GateDecision.Fail, outcome.Figures.Single(f => f.Name == "process isuketch, GET /api/rooms alone: cpu per request relative to the bench").Decision);
-        Assert.Equal(GateDecision.Pass, outcome.Figures.Single(f => f.Name == "process isuketch, GET / alone: cpu per request relative to the bench").Decision);
-        Assert.NotEqual(GateDecision.Fail, outcome.Figures.Single(f => f.Name == "process isuketch: cpu per request relative to the bench").Decision);
+        Assert.Equal(GateDecision.Fail, outcome.Figures.Single(f => f.Name == RoomsRelative).Decision);
+        Assert.Equal(GateDecision.Pass, outcome.Figures.Single(f => f.Name == TopRelative).Decision);
+        Assert.NotEqual(GateDecision.Fail, outcome.Figures.Single(f => f.Name == MixRelative).Decision);
     }
 
     [Fact]
     public void Compare_shows_the_gated_figure_of_each_kind()
     {
         var figures = HeadlineFigures.Of([new ComparisonSide("A", "a.json", [Run(1.0)]), new ComparisonSide("B", "b.json", [Run(1.2)])]);
-        Assert.Contains(figures, f => f.Name == "process isuketch, GET /api/rooms alone: cpu per request relative to the bench");
+        Assert.Contains(figures, f => f.Name == RoomsRelative);
         Assert.DoesNotContain(figures, f => f.Name == "isubench, GET /api/rooms alone: cpu ms per request");
     }
 
@@ -113,7 +125,8 @@ public sealed class KindCostReportTests : IDisposable
         Assert.Contains("| GET / | 30.2–31.8 | 75 | 3 ms (×3) | 1 ms |", markdown);
 
         var page = new HtmlParser().ParseDocument(HtmlReport.Render(document));
-        var rows = page.QuerySelectorAll("table#cost-kinds tr").Skip(1).Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
+        var rows = page.QuerySelectorAll("table#cost-kinds tr").Skip(1)
+            .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
         Assert.Equal(["GET /api/rooms", "31.8–33.4", "80", "1 ms (×2)", "0.5 ms"], rows[1]);
         Assert.Null(new HtmlParser().ParseDocument(HtmlReport.Render(SampleResults.PassingDocument())).QuerySelector("#cost-kinds"));
     }
@@ -121,12 +134,18 @@ public sealed class KindCostReportTests : IDisposable
     [Fact]
     public void A_kind_window_on_a_crowded_machine_marks_the_run_crowded()
     {
-        var crowded = new MachineLoad([new CpuLoad(0, 1, 0)], 1, 0) { OtherCpus = 0.9, Crowded = "other processes kept 0.9 CPUs busy (more than 0.25)" };
-        var report = new CostReport(TimeSpan.Zero, TimeSpan.FromSeconds(20), 100, Sources(4, 1, 100), new MachineLoad([new CpuLoad(0, 0.5, 0)], 0.5, 0), [])
+        var crowded = new MachineLoad([new CpuLoad(0, 1, 0)], 1, 0)
+        {
+            OtherCpus = 0.9,
+            Crowded = "other processes kept 0.9 CPUs busy (more than 0.25)",
+        };
+        var quiet = new MachineLoad([new CpuLoad(0, 0.5, 0)], 0.5, 0);
+        var report = new CostReport(TimeSpan.Zero, TimeSpan.FromSeconds(20), 100, Sources(4, 1, 100), quiet, [])
         {
             Kinds = [new KindCost("GET /", TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(21), 50, Sources(3, 1, 50), crowded)],
         };
-        var document = CostFigures.Attach(SampleResults.PassingDocument() with { GateFigures = new Dictionary<string, GateFigureDocument>() }, report);
+        var document = CostFigures.Attach(
+            SampleResults.PassingDocument() with { GateFigures = new Dictionary<string, GateFigureDocument>() }, report);
 
         Assert.Equal("while GET / was sent alone, other processes kept 0.9 CPUs busy (more than 0.25)", document.Cost!.Machine!.Crowded);
         Assert.Equal(0.9, document.Cost.Kinds![0].Machine!.OtherCpus);

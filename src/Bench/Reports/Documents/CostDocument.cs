@@ -50,19 +50,23 @@ public sealed record CostDocument
 
     private static List<CostSourceDocument> SourcesOf(IReadOnlyList<SourceCost> sources) =>
         sources.Select(s => new CostSourceDocument(
-            s.Name, s.Kind, s.Detail, s.Cpus, s.Gated, s.Cpu is { } cpu ? Math.Round(cpu.TotalMilliseconds, 3) : null, s.CpuMsPerRequest, s.Missing)).ToList();
+            s.Name, s.Kind, s.Detail, s.Cpus, s.Gated,
+            s.Cpu is { } cpu ? Math.Round(cpu.TotalMilliseconds, 3) : null, s.CpuMsPerRequest, s.Missing)).ToList();
 
     // The run is crowded when its measured window was, or else when one of its kind windows was: the gate's figures of a
     // kind come from there, and a neighbour there moves them as much (the gate reads one mark for the whole run).
     private static MachineLoadDocument? MachineOf(MachineLoad? machine, string? crowdedKind) =>
         machine is null
             ? null
-            : new MachineLoadDocument(machine.Busy, machine.Steal, machine.Cpus.Select(c => new CpuLoadDocument(c.Cpu, c.Busy, c.Steal)).ToList())
+            : new MachineLoadDocument(
+                machine.Busy, machine.Steal, machine.Cpus.Select(c => new CpuLoadDocument(c.Cpu, c.Busy, c.Steal)).ToList())
             {
                 OtherCpus = machine.OtherCpus,
                 Crowded = machine.Crowded ?? crowdedKind,
             };
 
     private static string? CrowdedKind(CostReport report) =>
-        report.Kinds.FirstOrDefault(k => k.Machine?.Crowded is not null) is { } kind ? $"while {kind.Kind} was sent alone, {kind.Machine!.Crowded}" : null;
+        report.Kinds.FirstOrDefault(k => k.Machine?.Crowded is not null) is { } kind
+            ? $"while {kind.Kind} was sent alone, {kind.Machine!.Crowded}"
+            : null;
 }

@@ -39,8 +39,8 @@ internal static class GateWorkload
         // A schedule is named for the reports; its arrivals are seeded by a name that is the same in every run.
         ScheduledStream Schedule(string name, TimeSpan interval, string seedName, TimeSpan? gracefulStop = null)
         {
-            var stream = new ScheduledStream(
-                GatePlan.ArrivalsFor(seedName, interval, options.Seed), plan.MaxInFlightPerSchedule, gracefulStop ?? plan.GracefulStop, clock);
+            var arrivals = GatePlan.ArrivalsFor(seedName, interval, options.Seed);
+            var stream = new ScheduledStream(arrivals, plan.MaxInFlightPerSchedule, gracefulStop ?? plan.GracefulStop, clock);
             schedules[name] = stream;
             return stream;
         }
@@ -90,7 +90,10 @@ internal static class GateWorkload
         // Drawn after the steps, so the steps' own draws are those of a run without kind windows.
         var kindRandom = new Random(random.Next());
         if (rooms.Count > 0 && sessions.Metrics.Window.ClosedAt is not null)
-            await RunKindWindowsAsync(plan, options, rooms, reader, requests, strokes, kindRandom, Schedule, sessions.Metrics.Window, cancellationToken);
+        {
+            await RunKindWindowsAsync(
+                plan, options, rooms, reader, requests, strokes, kindRandom, Schedule, sessions.Metrics.Window, cancellationToken);
+        }
         foreach (var room in rooms) room.Poster.Dispose();
 
         var iterations = schedules.ToDictionary(s => s.Key, s => s.Value.Started, StringComparer.Ordinal);
@@ -146,23 +149,28 @@ internal static class GateWorkload
 
     // What one arrival of a kind window sends, judged as in the steps; rooms, posters and strokes taken in turn.
     private static Func<long, TimeSpan, CancellationToken, Task> KindRequest(
-        string kind, IReadOnlyList<PlanRoom> rooms, Session reader, JudgedRequests requests, IReadOnlyList<StrokeShape> strokes, Random random) =>
+        string kind, IReadOnlyList<PlanRoom> rooms, Session reader, JudgedRequests requests, IReadOnlyList<StrokeShape> strokes,
+        Random random) =>
         kind switch
         {
             Endpoints.TopPage => async (_, _, stop) => await requests.PageAsync(IsuketchApi.TopPageAsync(reader, stop)),
             Endpoints.RoomList => async (_, _, stop) => await requests.RoomListAsync(reader, stop),
-            Endpoints.Room => async (index, _, stop) => await requests.AnsweredOkAsync(IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop)),
-            Endpoints.RoomPage => async (index, _, stop) =>
-                await requests.PageTokenAsync(IsuketchApi.RoomPageAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop), cancellationToken: stop),
-            Endpoints.PostStroke => async (index, _, stop) =>
-            {
-                var room = rooms[(int)(index % rooms.Count)];
-                // Drawn before the first await, on the schedule's loop: the same strokes in every run.
-                var stroke = Jitter.Fluctuate(strokes[(int)(index % strokes.Count)], random);
-                await requests.PostStrokeAsync(room.Poster, room.Token, room.Id, stroke, stop);
-            },
+            Endpoints.Room => async (index, _, stop) =>
+                await requests.AnsweredOkAsync(IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop)),
+            Endpoints.RoomPage => async (index, _, stop) => await requests.PageTokenAsync(
+                IsuketchApi.RoomPageAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop), cancellationToken: stop),
+            Endpoints.PostStroke => (index, _, stop) =>
+                PostAloneAsync(rooms[(int)(index % rooms.Count)], requests, strokes, random, index, stop),
             _ => throw new ArgumentException($"the gate workload cannot send {kind} alone", nameof(kind)),
         };
+
+    // A stroke of a kind window, its jitter drawn before the first await, on the schedule's loop: the same strokes in every run.
+    private static async Task PostAloneAsync(
+        PlanRoom room, JudgedRequests requests, IReadOnlyList<StrokeShape> strokes, Random random, long index, CancellationToken stop)
+    {
+        var stroke = Jitter.Fluctuate(strokes[(int)(index % strokes.Count)], random);
+        await requests.PostStrokeAsync(room.Poster, room.Token, room.Id, stroke, stop);
+    }
 
     /// <summary>A room of the plan: its poster's session and token.</summary>
     private sealed record PlanRoom(long Id, Session Poster, string Token);

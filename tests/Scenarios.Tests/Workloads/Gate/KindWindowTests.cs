@@ -126,7 +126,8 @@ public sealed class KindWindowTests
         };
     }
 
-    private const string Room = """{"id":7,"name":"r","canvas_width":1028,"canvas_height":768,"created_at":"2016-09-22T00:00:01.000001Z","strokes":[],"stroke_count":0,"watcher_count":0}""";
+    private const string Room = """{"id":7,"name":"r","canvas_width":1028,"canvas_height":"""
+        + """768,"created_at":"2016-09-22T00:00:01.000001Z","strokes":[],"stroke_count":0,"watcher_count":0}""";
 
     // Just enough of ISUketch for the gate workload: a page with a token, one room, a list of 100, strokes stored.
     private static Task AnswerAsync(HttpContext context, string kind)
@@ -138,15 +139,16 @@ public sealed class KindWindowTests
                 return ScriptedServer.WriteAsync(context, """<!DOCTYPE html><html data-csrf-token="t"><body></body></html>""");
             case Endpoints.RoomList:
                 context.Response.ContentType = "application/json";
-                var rooms = Enumerable.Range(1, 100).Select(id => Room.Replace("\"id\":7", "\"id\":" + id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+                var rooms = Enumerable.Range(1, 100).Select(id => Room.Replace(
+                    "\"id\":7", $"\"id\":{id.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal));
                 return ScriptedServer.WriteAsync(context, $$"""{"rooms":[{{string.Join(",", rooms)}}]}""");
             case Endpoints.CreateRoom or Endpoints.Room:
                 context.Response.ContentType = "application/json";
                 return ScriptedServer.WriteAsync(context, $$"""{"room":{{Room}}}""");
             case Endpoints.PostStroke:
                 context.Response.ContentType = "application/json";
-                return ScriptedServer.WriteAsync(context,
-                    """{"stroke":{"id":5,"room_id":7,"width":10,"red":100,"green":100,"blue":100,"alpha":0.5,"created_at":"2026-01-01T00:00:00.123456Z","points":[]}}""");
+                return ScriptedServer.WriteAsync(context, """{"stroke":{"id":5,"room_id":7,"width":10,"red":100,"green":100,"blue":"""
+                    + """100,"alpha":0.5,"created_at":"2026-01-01T00:00:00.123456Z","points":[]}}""");
             default:
                 context.Response.StatusCode = 404;
                 return Task.CompletedTask;
