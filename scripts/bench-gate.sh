@@ -16,12 +16,15 @@
 # runner, where the runs are marked crowded and the gate fails none of them.
 #   scripts/bench-gate.sh [--runs 5] [--score-runs N (default: --runs; 0: none)] [--warmup-runs 1] [--gate-duration 30]
 #                         [--score-duration 60] [--delay "GET /api/rooms/*=0.18"] [--trials 200] [--interleave]
-#                         [--neighbour] [--gate-options "--max-cost-rise 0.03"] [--out results/gate-DATE]
+#                         [--neighbour] [--gate-options "--max-cost-rise 0.03"] [--cost-figure NAME]... [--out results/gate-DATE]
+# The trials tally the whole gate's decision, and each cost figure's own: those named by --cost-figure (repeatable, e.g.
+# "process isuketch, GET /api/rooms alone: cpu per request relative to the bench"), by default the server's gated cost
+# figures of process isuketch, over the measured window and over each kind window (docs/ci.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=5 score_runs="" warmup_runs=1 gate_duration=30 score_duration=60 delay="GET /api/rooms/*=0.18" trials=200 out="" interleave=0
-neighbour=0 gate_options=""
+neighbour=0 gate_options="" cost_figures=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -35,7 +38,8 @@ while [ $# -gt 0 ]; do
     --interleave) interleave=1; shift ;;
     --neighbour) neighbour=1; shift ;;
     --gate-options) gate_options="$2"; shift 2 ;;
-    *) echo "unknown option $1 (use --runs N, --score-runs N, --warmup-runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N, --interleave, --neighbour, --gate-options OPTIONS, --out DIR)" >&2; exit 2 ;;
+    --cost-figure) cost_figures="$cost_figures$2"$'\n'; shift 2 ;;
+    *) echo "unknown option $1 (use --runs N, --score-runs N, --warmup-runs N, --gate-duration S, --score-duration S, --delay SPEC, --trials N, --interleave, --neighbour, --gate-options OPTIONS, --cost-figure NAME, --out DIR)" >&2; exit 2 ;;
   esac
 done
 
@@ -155,9 +159,9 @@ else
 fi
 
 echo "== gate on the real series, then on $trials resamples of them" >&2
-python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" "$score_runs" "$warmup_runs" "$interleave" "$neighbour" "$gate_options" <<'PY'
+python3 - "$out" "$bin" "$trials" "$delay" "$runs" "$gate_duration" "$score_duration" "$score_runs" "$warmup_runs" "$interleave" "$neighbour" "$gate_options" "$cost_figures" <<'PY'
 import json, os, random, shlex, statistics, subprocess, sys, tempfile
-out, bin, trials, delay, runs, gate_duration, score_duration, score_runs, warmup_runs, interleave, neighbour, gate_options = sys.argv[1:13]
+out, bin, trials, delay, runs, gate_duration, score_duration, score_runs, warmup_runs, interleave, neighbour, gate_options, cost_figures = sys.argv[1:14]
 trials = int(trials)
 # Resamples of k runs a side: 3 and 5, and the whole series when it is longer.
 ks = sorted({3, 5, int(runs)})
@@ -173,12 +177,19 @@ def gate(candidate, baseline):
                        capture_output=True, text=True)
     return gate_codes.get(r.returncode, f"exit {r.returncode}"), r.stdout + r.stderr
 
-# The server's own cost figure (its CPU per request relative to the bench's own, the gated one), decided on its own line
-# of the gate's output: its word, and whether it would have failed but for a crowded machine.
-COST = "isuketch: cpu per request relative to the bench"
-def cost_decision(text):
+# The server's own cost figures (its CPU per request relative to the bench's own, the gated ones), each decided on its own
+# line of the gate's output ("WORD: NAME (lower is better): ..."): its word, and whether it would have failed but for a
+# crowded machine. By default those of process isuketch: over the measured window, and over each kind window.
+RELATIVE = ": cpu per request relative to the bench"
+COSTS = [c for c in cost_figures.split("\n") if c] or sorted(
+    (name for name, figure in (series["tuned-gate"].get("gate_figures") or {}).items()
+     if name.startswith("process isuketch") and name.endswith(RELATIVE) and figure.get("gated", True)),
+    key=lambda name: (", " in name.split(":", 1)[0], name))
+def cost_decision(text, cost):
     for line in text.splitlines():
-        if f" {COST} " in line or f": {COST} (" in line:
+        rest = line.split(": ", 1)[-1]
+        # "NAME (lower is better): ..." with several runs a side, "NAME 1.7 vs ..." or "median NAME ..." with one.
+        if rest.startswith(f"{cost} ") or rest.startswith(f"median {cost} "):
             word = line.split(":", 1)[0]
             return word + (" (would FAIL, crowded)" if "it would FAIL" in line else "")
     return "absent"
@@ -227,8 +238,9 @@ with tempfile.TemporaryDirectory() as tmp:
                 resample(series["tuned-gate"], k, b)
                 decision, text = gate(a, b)
                 counts[decision] = counts.get(decision, 0) + 1
-                cost = cost_decision(text)
-                costs[cost] = costs.get(cost, 0) + 1
+                for cost in COSTS:
+                    word = cost_decision(text, cost)
+                    costs.setdefault(cost, {})[word] = costs.get(cost, {}).get(word, 0) + 1
             tally[(k, name)] = counts
             cost_tally[(k, name)] = costs
 lines += ["## Power: resampled trials", "",
@@ -237,10 +249,12 @@ lines += ["## Power: resampled trials", "",
           "| candidate | k runs per side | FAIL | INCONCLUSIVE | PASS |", "|---|---:|---:|---:|---:|"]
 for (k, name), counts in tally.items():
     lines.append(f"| {name} | {k} | {counts.get('FAIL', 0)} | {counts.get('INCONCLUSIVE', 0)} | {counts.get('PASS', 0)} |")
-lines += ["", f"The same trials, the decision on the server's cost figure alone (`process {COST}`):", "",
-          "| candidate | k runs per side | decisions |", "|---|---:|---|"]
-for (k, name), costs in cost_tally.items():
-    lines.append(f"| {name} | {k} | {', '.join(f'{word} {n}' for word, n in sorted(costs.items()))} |")
+lines += ["", "The same trials, the decision on each of the server's cost figures alone:", "",
+          "| figure | candidate | k runs per side | decisions |", "|---|---|---:|---|"]
+for cost in COSTS:
+    for (k, name), costs in cost_tally.items():
+        words = costs.get(cost, {})
+        lines.append(f"| `{cost}` | {name} | {k} | {', '.join(f'{word} {n}' for word, n in sorted(words.items()))} |")
 lines.append("")
 with open(os.path.join(out, "gate.md"), "w") as f:
     f.write("\n".join(lines))

@@ -5,29 +5,50 @@ Reads the runs of a `scripts/bench-gate.sh --interleave` folder (each series' ro
 coefficient of variation of `process isuketch`'s CPU ms per request, of the bench's own, and of their ratio; then runs
 `isubench gate` on the real series and on resampled trials (k = 3, 4 and 5 runs drawn with replacement from each side), one figure at
 a time, the slowed series and the unchanged second series each against the first. Markdown on stdout (results/gate-cost.md).
-  scripts/gate-cost-trials.py OUT_FOLDER [--trials 200] [--bin src/Bench/bin/Release/net10.0]
+With --kind KIND, the same for one kind of request sent alone (the gate workload's kind windows, docs/ci.md): the figures
+`process isuketch, KIND alone: ...` and the bench's own in the same window. --source names another source (process mariadb).
+  scripts/gate-cost-trials.py OUT_FOLDER [--kind "GET /api/rooms"] [--source "process isuketch"] [--ks 3,4,5] [--trials 200]
+                              [--bin src/Bench/bin/Release/net10.0]
 """
 import argparse, glob, json, os, random, statistics, subprocess, tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-RAW = "process isuketch: cpu ms per request"
-RELATIVE = "process isuketch: cpu per request relative to the bench"
 SERIES = ["tuned-gate", "tuned-gate-again", "tuned-slowed", "baseline-gate"]
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("folder")
+parser.add_argument("--kind", help="one kind of request sent alone, e.g. 'GET /api/rooms' (default: the whole measured window)")
+parser.add_argument("--source", default="process isuketch")
+parser.add_argument("--ks", default="3,4,5", help="runs drawn per side in the resampled trials, comma separated")
 parser.add_argument("--trials", type=int, default=200)
 parser.add_argument("--bin", default="src/Bench/bin/Release/net10.0")
 args = parser.parse_args()
+# The figures' names as result.json's gate_figures write them (CostFigureName).
+where = f", {args.kind} alone" if args.kind else ""
+RAW = f"{args.source}{where}: cpu ms per request"
+RELATIVE = f"{args.source}{where}: cpu per request relative to the bench"
+BENCH = f"isubench{where}: cpu ms per request"
+
+
+def cost_of(doc, name):
+    """A source's CPU ms per request: from the measured window's sources, or from one kind window's."""
+    if args.kind:
+        kind = next((k for k in doc["cost"].get("kinds") or [] if k["kind"] == args.kind), None)
+        if kind is None:
+            raise SystemExit(f"no kind window of {args.kind!r} in a run (kinds: {[k['kind'] for k in doc['cost'].get('kinds') or []]})")
+        sources = kind["sources"]
+    else:
+        sources = doc["cost"]["sources"]
+    return {s["name"]: s["cpu_ms_per_request"] for s in sources}[name]
 
 
 def runs(series):
     found = []
     for path in sorted(glob.glob(os.path.join(args.folder, series, "round-*", "result.json"))):
         doc = json.load(open(path))
-        cost = {s["name"]: s["cpu_ms_per_request"] for s in doc["cost"]["sources"]}
+        server, bench = cost_of(doc, args.source), cost_of(doc, "isubench")
         found.append({"pass": doc["pass"], "score": doc["score"], "crowded": (doc["cost"].get("machine") or {}).get("crowded"),
-                      "bench": cost["isubench"], RAW: cost["process isuketch"], RELATIVE: round(cost["process isuketch"] / cost["isubench"], 4)})
+                      "bench": bench, RAW: server, RELATIVE: round(server / bench, 4)})
     return found
 
 
@@ -38,6 +59,7 @@ def cv(values):
     return statistics.stdev(values) / statistics.fmean(values) * 100
 
 
+print(f"Figures: `{RAW}`, `{RELATIVE}` (the bench's own: `{BENCH}`).\n")
 print("| series | runs | crowded | CPU ms per request (median) | its CV | the bench's own CV | relative to the bench (median) | its CV |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for name, found in series.items():
@@ -72,7 +94,7 @@ print("|---|---|---|---:|---|")
 for figure in (RAW, RELATIVE):
     for candidate in ("tuned-slowed", "tuned-gate-again"):
         real = gate(series[candidate], series["tuned-gate"], figure, "real")
-        for k in (3, 4, 5):
+        for k in (int(k) for k in args.ks.split(",")):
             rng = random.Random(42)
             picks = [([rng.choice(series[candidate]) for _ in range(k)], [rng.choice(series["tuned-gate"]) for _ in range(k)])
                      for _ in range(args.trials)]

@@ -7,7 +7,8 @@ namespace IsuBench.Bench.Cost;
 /// <see cref="MeasuredWindow"/> opens and when it closes, and divides each one's CPU time in between by the requests the
 /// bench completed in between. It also reads the sources on this machine about once a second for CPU over time (a
 /// metrics endpoint only at the two ends: each read is a request to the server under test). A source that cannot be
-/// read at either end is marked missing with the reason; the rest of the run is kept.
+/// read at either end is marked missing with the reason; the rest of the run is kept. The kind windows the workload marks
+/// after it (<see cref="MeasuredWindow.OpenKind"/>) are read the same way, each divided by its own requests.
 /// </summary>
 internal sealed class CostMeter : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class CostMeter : IAsyncDisposable
     private readonly List<CostSample> _series = [];
     private volatile Task<Reading>? _opening;
     private volatile Task<Reading>? _closing;
+    private readonly List<KindReadings> _kinds = [];
     private Task? _sampler;
 
     /// <summary>
@@ -43,6 +45,18 @@ internal sealed class CostMeter : IAsyncDisposable
     {
         window.Opened += mark => _opening = ReadAllAsync(mark);
         window.Closed += mark => _closing = ReadAllAsync(mark);
+        window.KindOpened += (kind, mark) =>
+        {
+            lock (_kinds) _kinds.Add(new KindReadings(kind, ReadAllAsync(mark)));
+        };
+        window.KindClosed += (kind, mark) =>
+        {
+            lock (_kinds)
+            {
+                int i = _kinds.FindLastIndex(k => k.Kind == kind);
+                if (i >= 0) _kinds[i] = _kinds[i] with { Closing = ReadAllAsync(mark) };
+            }
+        };
     }
 
     /// <summary>Starts reading the local sources every <paramref name="interval"/> for CPU over time, until <see cref="FinishAsync"/>.</summary>
@@ -58,14 +72,31 @@ internal sealed class CostMeter : IAsyncDisposable
         if (_opening is not { } opening) return null;
         var open = await opening;
         var close = _closing is { } closing ? await closing : null;
+        var (requests, sources, machine) = Over(open, close);
+        List<CostSample> series;
+        lock (_series) series = [.. _series];
+        List<KindReadings> kindReadings;
+        lock (_kinds) kindReadings = [.. _kinds];
+        var kinds = new List<KindCost>();
+        foreach (var kind in kindReadings)
+        {
+            var kindOpen = await kind.Opening;
+            var kindClose = kind.Closing is { } kindClosing ? await kindClosing : null;
+            var (kindRequests, kindSources, kindMachine) = Over(kindOpen, kindClose);
+            kinds.Add(new KindCost(kind.Kind, kindOpen.Elapsed, kindClose?.Elapsed, kindRequests, kindSources, kindMachine));
+        }
+        return new CostReport(open.Elapsed, close?.Elapsed, requests, sources, machine, series) { Kinds = kinds };
+    }
+
+    // The requests between two readings, each source's cost over them, and how busy the machine was meanwhile.
+    private (long Requests, IReadOnlyList<SourceCost> Sources, MachineLoad? Machine) Over(Reading open, Reading? close)
+    {
         long requests = close is null ? 0 : close.Requests - open.Requests;
         var sources = _sources.Select((source, i) => Cost(source, i, open, close, requests)).ToList();
         var machine = open.Machine is { } before && close?.Machine is { } after
             ? CrowdedMachine.Judge(after.Since(before), MeasuredOnThisMachine(sources), close.Elapsed - open.Elapsed)
             : null;
-        List<CostSample> series;
-        lock (_series) series = [.. _series];
-        return new CostReport(open.Elapsed, close?.Elapsed, requests, sources, machine, series);
+        return (requests, sources, machine);
     }
 
     /// <inheritdoc />
@@ -168,6 +199,9 @@ internal sealed class CostMeter : IAsyncDisposable
         var (cpu, failed) = await ReadOneAsync(source);
         return failed is null ? cpu : null;
     }
+
+    /// <summary>A kind window's two readings, the second null while it has not closed.</summary>
+    private sealed record KindReadings(string Kind, Task<Reading> Opening, Task<Reading>? Closing = null);
 
     /// <summary>The sources at one end of the window: each one's CPU time, or why it could not be read, and the machine's times.</summary>
     private sealed record Reading(TimeSpan Elapsed, long Requests, TimeSpan[] Cpu, string?[] Failed, MachineCpuTimes? Machine);

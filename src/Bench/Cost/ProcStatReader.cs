@@ -4,7 +4,8 @@ namespace IsuBench.Bench.Cost;
 
 /// <summary>
 /// The CPU time of one process from <c>/proc/PID/stat</c> (<c>--target-pid</c>): user plus system time, its children's
-/// left out, in clock ticks (<see cref="ClockTicks"/>). A process that has exited, or whose pid now names another
+/// left out, in clock ticks (<see cref="ClockTicks"/>), refined between two reads by its threads' run times
+/// (<see cref="ThreadCpuClock"/>). A process that has exited, or whose pid now names another
 /// process (its start time differs), cannot be read.
 /// </summary>
 internal sealed class ProcStatReader : ICpuSource
@@ -15,15 +16,17 @@ internal sealed class ProcStatReader : ICpuSource
     private readonly string _statPath;
     private readonly long _ticksPerSecond;
     private readonly long _startTicks;
+    private readonly ThreadCpuClock _threads;
 
-    private ProcStatReader(int pid, string name, string statPath, long ticksPerSecond, long startTicks, string? cpus)
+    private ProcStatReader(int pid, string name, string directory, long ticksPerSecond, long startTicks, string? cpus)
     {
         Pid = pid;
         Name = name;
         Cpus = cpus;
-        _statPath = statPath;
+        _statPath = Path.Combine(directory, "stat");
         _ticksPerSecond = ticksPerSecond;
         _startTicks = startTicks;
+        _threads = new ThreadCpuClock(Path.Combine(directory, "task"), ticksPerSecond);
     }
 
     /// <summary>The process read.</summary>
@@ -52,7 +55,7 @@ internal sealed class ProcStatReader : ICpuSource
         string statPath = Path.Combine(directory, "stat");
         var stat = Read(statPath, pid);
         if (stat.State is 'Z' or 'X') throw new CpuSourceException($"process {pid} has exited");
-        return new ProcStatReader(pid, name ?? $"process {ProgramName(directory, stat.Command)}", statPath,
+        return new ProcStatReader(pid, name ?? $"process {ProgramName(directory, stat.Command)}", directory,
             ticksPerSecond ?? ClockTicks.PerSecond, stat.StartTicks, CpuAffinity.AllowedList(directory));
     }
 
@@ -62,8 +65,8 @@ internal sealed class ProcStatReader : ICpuSource
         var stat = Read(_statPath, Pid);
         if (stat.StartTicks != _startTicks) throw new CpuSourceException($"process {Pid} has exited (its pid now names another process)");
         if (stat.State is 'Z' or 'X') throw new CpuSourceException($"process {Pid} has exited");
-        // Whole ticks to microseconds without rounding: 100 a second is 10,000 µs each.
-        return Task.FromResult(TimeSpan.FromMicroseconds(stat.CpuTicks * 1_000_000.0 / _ticksPerSecond));
+        // Whole ticks to microseconds without rounding: 100 a second is 10,000 µs each; refined by the threads' run times.
+        return Task.FromResult(_threads.Read(TimeSpan.FromMicroseconds(stat.CpuTicks * 1_000_000.0 / _ticksPerSecond)));
     }
 
     private static ProcessStat Read(string statPath, int pid)

@@ -30,15 +30,32 @@ internal static class CostFigures
         // bandwidth); the server's divided by it moves with the server alone. Where it can be had, it is the gated figure
         // and the milliseconds are reported beside it: on a quiet but shared machine they moved 4-9 % between runs of one
         // build, the ratio about 2 % (results/gate-cost.md).
-        double? bench = report.Sources.FirstOrDefault(s => !s.Gated)?.CpuMsPerRequest is > 0 and var ms ? ms : null;
-        foreach (var source in report.Sources)
+        Add(figures, report.Sources, CostFigureName.Of, CostFigureName.RelativeOf);
+        // Each kind window likewise, its yardstick the bench's own CPU per request of the same kind in the same window.
+        foreach (var kind in report.Kinds)
         {
-            if (source.CpuMsPerRequest is not { } perRequest) continue;
-            figures[FigureName(source.Name)] = new GateFigureDocument(perRequest, GateFigureDocument.Lower, source.Gated && bench is null);
-            if (source.Gated && bench is { } yardstick)
-                figures[CostFigureName.RelativeOf(source.Name)] =
-                    new GateFigureDocument(Math.Round(perRequest / yardstick, 4), GateFigureDocument.Lower, Gated: true);
+            Add(figures, kind.Sources,
+                source => CostFigureName.Of(source, kind.Kind), source => CostFigureName.RelativeOf(source, kind.Kind));
         }
         return document with { Cost = cost, GateFigures = figures };
+    }
+
+    private static void Add(
+        Dictionary<string, GateFigureDocument> figures,
+        IReadOnlyList<SourceCost> sources,
+        Func<string, string> name,
+        Func<string, string> relativeName)
+    {
+        double? bench = sources.FirstOrDefault(s => !s.Gated)?.CpuMsPerRequest is > 0 and var ms ? ms : null;
+        foreach (var source in sources)
+        {
+            if (source.CpuMsPerRequest is not { } perRequest) continue;
+            figures[name(source.Name)] = new GateFigureDocument(perRequest, GateFigureDocument.Lower, source.Gated && bench is null);
+            if (source.Gated && bench is { } yardstick)
+            {
+                figures[relativeName(source.Name)] =
+                    new GateFigureDocument(Math.Round(perRequest / yardstick, 4), GateFigureDocument.Lower, Gated: true);
+            }
+        }
     }
 }

@@ -27,6 +27,14 @@ public static class CostSection
         if (Relative(cost) is { } relative) text.Append($"  {relative}\n");
         if (cost.Machine is { } machine) text.Append($"  machine: {Machine(machine)}\n");
         if (cost.Machine?.Crowded is { } crowded) text.Append($"  {CrowdedText(crowded)}\n");
+        if (cost.Kinds is { Count: > 0 } kinds)
+        {
+            text.Append("CPU ms per request of each kind, sent alone (relative to the bench's own in its window):\n");
+            int kindWidth = kinds.Max(k => k.Kind.Length);
+            foreach (var kind in kinds)
+                text.Append($"  {kind.Kind.PadRight(kindWidth)}  {Quantity.Of(kind.Requests, "request")}: ")
+                    .AppendJoin(", ", kind.Sources.Select(s => $"{s.Name} {KindCell(kind, s)}")).Append('\n');
+        }
         return text.ToString();
     }
 
@@ -43,6 +51,17 @@ public static class CostSection
         if (Relative(cost) is { } relative) md.Append($"\n{relative}.\n");
         if (cost.Machine is { } machine) md.Append($"\nThe machine: {Machine(machine)}.\n");
         if (cost.Machine?.Crowded is { } crowded) md.Append($"\n**{CrowdedText(crowded)}**\n");
+        if (cost.Kinds is { Count: > 0 } kinds)
+        {
+            var names = kinds[0].Sources.Select(s => s.Name).ToList();
+            md.Append("\n### Each kind of request alone\n\nCPU ms per request in each kind window (docs/ci.md), ")
+              .Append("and relative to the bench's own in the same window, the gated figure.\n\n| kind | window s | requests | ")
+              .AppendJoin(" | ", names.Select(MarkdownSummary.Cell)).Append(" |\n|---|---|---:|")
+              .Append(string.Concat(names.Select(_ => "---:|"))).Append('\n');
+            foreach (var kind in kinds)
+                md.Append($"| {MarkdownSummary.Cell(kind.Kind)} | {KindWindow(kind)} | {kind.Requests} | ")
+                  .AppendJoin(" | ", kind.Sources.Select(s => MarkdownSummary.Cell(KindCell(kind, s)))).Append(" |\n");
+        }
         return md.Append('\n').ToString();
     }
 
@@ -62,6 +81,21 @@ public static class CostSection
         if (Relative(cost) is { } relative) html.Append($"<p>{E(relative)}.</p>");
         if (cost.Machine is { } machine) html.Append($"<p>The machine: {E(Machine(machine))}.</p>");
         if (cost.Machine?.Crowded is { } crowded) html.Append($"<p id=\"{CrowdedId}\"><strong>{E(CrowdedText(crowded))}</strong></p>");
+        if (cost.Kinds is { Count: > 0 } kinds)
+        {
+            html.Append("<h3>Each kind of request alone</h3><p>CPU ms per request in each kind window (docs/ci.md), and relative to the ")
+                .Append("bench's own in the same window, the gated figure.</p>")
+                .Append("<table id=\"cost-kinds\"><tr><th>kind</th><th>window s</th><th>requests</th>");
+            foreach (var source in kinds[0].Sources) html.Append($"<th>{E(source.Name)}</th>");
+            html.Append("</tr>");
+            foreach (var kind in kinds)
+            {
+                html.Append($"<tr><td>{E(kind.Kind)}</td><td>{E(KindWindow(kind))}</td><td class=\"n\">{kind.Requests}</td>");
+                foreach (var source in kind.Sources) html.Append($"<td class=\"n\">{E(KindCell(kind, source))}</td>");
+                html.Append("</tr>");
+            }
+            html.Append("</table>");
+        }
         var names = cost.Series.SelectMany(p => p.CpuMsPerSecond.Keys).Distinct().ToList();
         if (names.Count == 0) return;
         HtmlReport.Figure(html, "CPU over time", LineChart.Render(ChartId, "CPU over time", "seconds", "CPU ms per second",
@@ -69,6 +103,17 @@ public static class CostSection
                 .Where(p => p.CpuMsPerSecond.ContainsKey(name))
                 .Select(p => new ChartPoint(p.ElapsedSeconds, p.CpuMsPerSecond[name])).ToList())).ToList()));
     }
+
+    // A source's CPU per request of a kind: its milliseconds, and for the server's sources the ratio to the bench's own.
+    private static string KindCell(CostKindDocument kind, CostSourceDocument source)
+    {
+        if (source.CpuMsPerRequest is not { } ms) return $"missing: {source.Missing}";
+        double? bench = kind.Sources.FirstOrDefault(s => !s.Gated)?.CpuMsPerRequest;
+        return source.Gated && bench > 0 ? $"{N(ms)} ms (×{N(ms / bench.Value)})" : $"{N(ms)} ms";
+    }
+
+    private static string KindWindow(CostKindDocument kind) =>
+        $"{N(kind.OpenedAtSeconds)}–{(kind.ClosedAtSeconds is { } closed ? N(closed) : "?")}";
 
     private static string Window(CostDocument cost) =>
         $"{N(cost.OpenedAtSeconds)}–{(cost.ClosedAtSeconds is { } closed ? N(closed) : "?")} s of the run, {Quantity.Of(cost.Requests, "request")}";

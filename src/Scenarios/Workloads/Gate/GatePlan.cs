@@ -5,7 +5,9 @@ namespace IsuBench.Scenarios.Workloads.Gate;
 /// <summary>
 /// The gate workload's fixed schedule: what is sent when, the same for every run of a duration whatever the server
 /// answers (an open model), so that two builds see the same load and only their answers differ. A warm-up comes first
-/// and is not measured; the rest is split into steps, each with more watchers per room than the one before.
+/// and is not measured; the rest is split into steps, each with more watchers per room than the one before. After the
+/// steps come the kind windows: each kind of request of the mix sent alone for a short while, so that what the server
+/// spends in each can be put down to that kind (<see cref="KindSchedules"/>).
 /// </summary>
 internal sealed record GatePlan
 {
@@ -60,6 +62,34 @@ internal sealed record GatePlan
     /// whose default is 30 s): the slowest requests are the ones still running then, and belong in the latencies.
     /// </summary>
     public TimeSpan GracefulStop { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The kind windows, in the order they run after the steps: each kind of request of the mix alone, at a mean interval
+    /// of its own (a seeded Poisson process, as the mix's). The stream is left out: a watcher's stream costs the server
+    /// for as long as it stays open, not per request. Posting comes last, as the database's work after a commit (its
+    /// purge, its page flushes) goes on for a while and would be put down to the kind after it.
+    /// </summary>
+    public IReadOnlyList<KindSchedule> KindSchedules { get; init; } =
+    [
+        new(Api.Endpoints.TopPage, TimeSpan.FromMilliseconds(20)),
+        new(Api.Endpoints.RoomList, TimeSpan.FromMilliseconds(20)),
+        new(Api.Endpoints.Room, TimeSpan.FromMilliseconds(20)),
+        new(Api.Endpoints.RoomPage, TimeSpan.FromMilliseconds(20)),
+        new(Api.Endpoints.PostStroke, TimeSpan.FromMilliseconds(20)),
+    ];
+
+    /// <summary>How long each kind's schedule sends: a twentieth of the run's duration, from 0.25 s to 3 s (1.5 s of a 30 s run).</summary>
+    public static TimeSpan KindWindowLength(TimeSpan duration) =>
+        TimeSpan.FromTicks(Math.Clamp(duration.Ticks / 20, TimeSpan.FromMilliseconds(250).Ticks, TimeSpan.FromSeconds(3).Ticks));
+
+    /// <summary>
+    /// How long requests of a kind window still under way when its schedule ends may take: shorter than the steps' graceful
+    /// stop, as no latency is measured here; a request cancelled past it still counts among the window's requests.
+    /// </summary>
+    public TimeSpan KindGracefulStop { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The name of the schedule of <paramref name="kind"/>'s window, for the reports and its arrivals' seed.</summary>
+    public static string KindScheduleName(string kind) => kind + " alone";
 
     /// <summary>The unmeasured start: a quarter of the run, at most 10 s.</summary>
     public static TimeSpan WarmUpFor(TimeSpan duration) => TimeSpan.FromTicks(Math.Min(duration.Ticks / 4, TimeSpan.FromSeconds(10).Ticks));

@@ -37,9 +37,10 @@ internal static class GateWorkload
         var schedules = new Dictionary<string, ScheduledStream>(StringComparer.Ordinal);
         var running = new List<Task>();
         // A schedule is named for the reports; its arrivals are seeded by a name that is the same in every run.
-        ScheduledStream Schedule(string name, TimeSpan interval, string seedName)
+        ScheduledStream Schedule(string name, TimeSpan interval, string seedName, TimeSpan? gracefulStop = null)
         {
-            var stream = new ScheduledStream(GatePlan.ArrivalsFor(seedName, interval, options.Seed), plan.MaxInFlightPerSchedule, plan.GracefulStop, clock);
+            var arrivals = GatePlan.ArrivalsFor(seedName, interval, options.Seed);
+            var stream = new ScheduledStream(arrivals, plan.MaxInFlightPerSchedule, gracefulStop ?? plan.GracefulStop, clock);
             schedules[name] = stream;
             return stream;
         }
@@ -86,6 +87,13 @@ internal static class GateWorkload
         await Task.WhenAll(running);
         // Every measured request has ended, those of the graceful stop too: what is measured beside them stops here.
         sessions.Metrics.Window.Close();
+        // Drawn after the steps, so the steps' own draws are those of a run without kind windows.
+        var kindRandom = new Random(random.Next());
+        if (rooms.Count > 0 && sessions.Metrics.Window.ClosedAt is not null)
+        {
+            await RunKindWindowsAsync(
+                plan, options, rooms, reader, requests, strokes, kindRandom, Schedule, sessions.Metrics.Window, cancellationToken);
+        }
         foreach (var room in rooms) room.Poster.Dispose();
 
         var iterations = schedules.ToDictionary(s => s.Key, s => s.Value.Started, StringComparer.Ordinal);
@@ -110,6 +118,58 @@ internal static class GateWorkload
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
+    }
+
+    // Each kind of request alone, one window after the other, marked on the run's measured window so that the CPU a server
+    // spends in each is put down to its kind. A window closes once its requests have all ended, so it holds exactly them;
+    // nothing else is sent meanwhile (the watchers left with the steps). Ctrl+C ends the window under way and starts no more.
+    private static async Task RunKindWindowsAsync(
+        GatePlan plan, LoadOptions options, IReadOnlyList<PlanRoom> rooms, Session reader, JudgedRequests requests,
+        IReadOnlyList<StrokeShape> strokes, Random random, Func<string, TimeSpan, string, TimeSpan?, ScheduledStream> schedule,
+        MeasuredWindow window, CancellationToken cancellationToken)
+    {
+        var length = GatePlan.KindWindowLength(options.Duration);
+        foreach (var kind in plan.KindSchedules)
+        {
+            if (cancellationToken.IsCancellationRequested) return;
+            var send = KindRequest(kind.Kind, rooms, reader, requests, strokes, new Random(random.Next()));
+            string name = GatePlan.KindScheduleName(kind.Kind);
+            var stream = schedule(name, kind.MeanInterval, name, plan.KindGracefulStop);
+            window.OpenKind(kind.Kind);
+            try
+            {
+                await stream.RunAsync(send, length, cancellationToken);
+            }
+            finally
+            {
+                window.CloseKind();
+            }
+        }
+    }
+
+    // What one arrival of a kind window sends, judged as in the steps; rooms, posters and strokes taken in turn.
+    private static Func<long, TimeSpan, CancellationToken, Task> KindRequest(
+        string kind, IReadOnlyList<PlanRoom> rooms, Session reader, JudgedRequests requests, IReadOnlyList<StrokeShape> strokes,
+        Random random) =>
+        kind switch
+        {
+            Endpoints.TopPage => async (_, _, stop) => await requests.PageAsync(IsuketchApi.TopPageAsync(reader, stop)),
+            Endpoints.RoomList => async (_, _, stop) => await requests.RoomListAsync(reader, stop),
+            Endpoints.Room => async (index, _, stop) =>
+                await requests.AnsweredOkAsync(IsuketchApi.RoomAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop)),
+            Endpoints.RoomPage => async (index, _, stop) => await requests.PageTokenAsync(
+                IsuketchApi.RoomPageAsync(reader, rooms[(int)(index % rooms.Count)].Id, stop), cancellationToken: stop),
+            Endpoints.PostStroke => (index, _, stop) =>
+                PostAloneAsync(rooms[(int)(index % rooms.Count)], requests, strokes, random, index, stop),
+            _ => throw new ArgumentException($"the gate workload cannot send {kind} alone", nameof(kind)),
+        };
+
+    // A stroke of a kind window, its jitter drawn before the first await, on the schedule's loop: the same strokes in every run.
+    private static async Task PostAloneAsync(
+        PlanRoom room, JudgedRequests requests, IReadOnlyList<StrokeShape> strokes, Random random, long index, CancellationToken stop)
+    {
+        var stroke = Jitter.Fluctuate(strokes[(int)(index % strokes.Count)], random);
+        await requests.PostStrokeAsync(room.Poster, room.Token, room.Id, stroke, stop);
     }
 
     /// <summary>A room of the plan: its poster's session and token.</summary>
