@@ -39,8 +39,8 @@ public class LoadedReference : IAsyncLifetime
     {
         var connectionString = await SharedMariaDb.CreateDatabaseAsync($"initial_check_{Profile}_{Guid.NewGuid():N}"[..40]);
         var watch = Stopwatch.StartNew();
-        FullDataSetCounts = await new DataSetLoader(DataSetGenerator.WithIsuStrokes(DataSetGenerator.DefaultSeed, DataSetGenerator.DefaultRooms))
-            .LoadAsync(connectionString, CancellationToken.None);
+        var dataSet = DataSetGenerator.WithIsuStrokes(DataSetGenerator.DefaultSeed, DataSetGenerator.DefaultRooms);
+        FullDataSetCounts = await new DataSetLoader(dataSet).LoadAsync(connectionString, CancellationToken.None);
         FullDataSetLoadTime = watch.Elapsed;
         _app = IsuketchApp.Build(["--urls", "http://127.0.0.1:0", "--mysql", connectionString, "--profile", Profile]);
         await _app.StartAsync();
