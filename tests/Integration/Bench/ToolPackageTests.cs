@@ -26,14 +26,15 @@ public sealed class ToolPackageTests : IDisposable
     {
         var packages = Path.Combine(_directory, "packages");
         var tools = Path.Combine(_directory, "tools");
-        // --no-build: the packages hold exactly the build these tests run against.
-        foreach (var project in new[] { "src/Bench", "src/Reference" })
-        {
-            var packed = await MustSucceedAsync("dotnet", "pack", Path.Combine(RepositoryRoot.Path, project), "-c", Configuration, "--no-build", "-o", packages);
-            Assert.DoesNotContain("missing a readme", packed); // each package has its own README.md
-        }
-        foreach (var tool in new[] { "isubench", "isuketch" })
-            await MustSucceedAsync("dotnet", "tool", "install", "--tool-path", tools, "--add-source", packages, "--ignore-failed-sources", tool);
+        // --no-build: the packages hold exactly the build these tests run against. The two packs, then the two installs,
+        // side by side: each mostly waits for its own dotnet process to start and restore.
+        var packs = await Task.WhenAll(new[] { "src/Bench", "src/Reference" }.Select(project =>
+            MustSucceedAsync(
+                "dotnet", "pack", Path.Combine(RepositoryRoot.Path, project), "-c", Configuration, "--no-build", "-o", packages)));
+        Assert.All(packs, packed => Assert.DoesNotContain("missing a readme", packed)); // each package has its own README.md
+        await Task.WhenAll(new[] { "isubench", "isuketch" }.Select(tool =>
+            MustSucceedAsync(
+                "dotnet", "tool", "install", "--tool-path", tools, "--add-source", packages, "--ignore-failed-sources", tool)));
         string isubench = Path.Combine(tools, "isubench");
 
         // This build's version, commit included: not an older package of the same number from a cache.

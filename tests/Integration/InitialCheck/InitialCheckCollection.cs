@@ -2,7 +2,7 @@ namespace IsuBench.Integration.InitialCheck;
 
 /// <summary>
 /// The classes that run the initial check against the loaded baseline reference share it (loaded once) and run one after another,
-/// so that their watcher checks never count each other's watchers. The tuned reference has a collection of its own
+/// so that their watcher checks never count each other's watchers; the data set's tests read its load's counts. The tuned reference has a collection of its own
 /// (<see cref="TunedInitialCheckCollection"/>): the two are different servers over different databases, so they run side by side.
 /// </summary>
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IsuBench.Integration.Infrastructure;
 using IsuBench.Reference.DataSet;
 using IsuBench.Reference.Hosting;
@@ -24,6 +25,12 @@ public class LoadedReference : IAsyncLifetime
     /// <summary>The reference's store profile.</summary>
     protected virtual string Profile => ReferenceOptions.BaselineProfile;
 
+    /// <summary>What loading the full data set (the default seed and rooms) into its fresh database reported.</summary>
+    public DataSetCounts FullDataSetCounts { get; private set; } = null!;
+
+    /// <summary>How long that load took.</summary>
+    public TimeSpan FullDataSetLoadTime { get; private set; }
+
     /// <summary>Where the reference listens.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -31,7 +38,10 @@ public class LoadedReference : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await SharedMariaDb.CreateDatabaseAsync($"initial_check_{Profile}_{Guid.NewGuid():N}"[..40]);
-        await new DataSetLoader(DataSetGenerator.WithIsuStrokes(42, 1000)).LoadAsync(connectionString, CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        var dataSet = DataSetGenerator.WithIsuStrokes(DataSetGenerator.DefaultSeed, DataSetGenerator.DefaultRooms);
+        FullDataSetCounts = await new DataSetLoader(dataSet).LoadAsync(connectionString, CancellationToken.None);
+        FullDataSetLoadTime = watch.Elapsed;
         _app = IsuketchApp.Build(["--urls", "http://127.0.0.1:0", "--mysql", connectionString, "--profile", Profile]);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
