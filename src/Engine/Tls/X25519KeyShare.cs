@@ -14,6 +14,9 @@ internal sealed class X25519KeyShare : IDisposable
     /// <summary>Length of a public key and of the shared secret.</summary>
     public const int KeyLength = 32;
 
+    /// <summary>The platform library this calls: OpenSSL 3's libcrypto.</summary>
+    public const string Library = "libcrypto.so.3";
+
     private const int NidX25519 = 1034;
     private IntPtr _key;
 
@@ -74,7 +77,7 @@ internal sealed class X25519KeyShare : IDisposable
     // EVP_PKEY_free and EVP_PKEY_CTX_free accept NULL.
     private static class Native
     {
-        private const string LibCrypto = "libcrypto.so.3";
+        private const string LibCrypto = Library;
 
         [DllImport(LibCrypto)] public static extern IntPtr EVP_PKEY_CTX_new_id(int id, IntPtr engine);
         [DllImport(LibCrypto)] public static extern IntPtr EVP_PKEY_CTX_new(IntPtr key, IntPtr engine);
