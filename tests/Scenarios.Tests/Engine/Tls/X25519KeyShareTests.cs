@@ -46,7 +46,8 @@ public sealed class X25519KeyShareTests
     {
         // RFC 7748 §6.1.
         using var alice = X25519KeyShare.FromPrivateKey(Convert.FromHexString(AlicePrivateKey));
-        using var bob = X25519KeyShare.FromPrivateKey(Convert.FromHexString("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb"));
+        using var bob = X25519KeyShare.FromPrivateKey(
+            Convert.FromHexString("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb"));
         byte[] alicePublic = new byte[32];
         byte[] bobPublic = new byte[32];
         alice.WritePublicKey(alicePublic);
