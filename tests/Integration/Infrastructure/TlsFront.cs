@@ -26,7 +26,7 @@ internal sealed class TlsFront : IAsyncDisposable
     /// <summary>The https origin.</summary>
     public string Origin { get; }
 
-    /// <summary>nginx terminating TLS with <paramref name="protocols"/> (its <c>ssl_protocols</c>) for <paramref name="upstream"/>.</summary>
+    /// <summary>nginx terminating TLS with <paramref name="protocols"/> (<c>ssl_protocols</c>) for <paramref name="upstream"/>.</summary>
     public static async Task<TlsFront> NginxAsync(string protocols, Uri upstream)
     {
         string directory = Directory.CreateTempSubdirectory("isubench-nginx-").FullName;
