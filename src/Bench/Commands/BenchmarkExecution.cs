@@ -41,6 +41,12 @@ internal static class BenchmarkExecution
 
         /// <summary>A segment of a run (<c>run --segment I/N</c>): writes its partial result into <see cref="OutDirectory"/>, for <c>isubench merge</c>, instead of the result files.</summary>
         public bool WritesPartial { get; init; }
+
+        /// <summary>
+        /// Where a segment that <c>run --processes N</c> started writes its progress for the panel of all
+        /// (<see cref="Progress.ProgressFile"/>); null for none.
+        /// </summary>
+        public string? ProgressFile { get; init; }
     }
 
     /// <summary>Runs the benchmark (once, or as <see cref="Request.Repeat"/> says); returns the exit code (0 pass, 1 failed, 4 unreachable or reset failed, 130 interrupted).</summary>
@@ -73,7 +79,8 @@ internal static class BenchmarkExecution
         if (outcome.Document is not { } document) return outcome.ExitCode!.Value;
 
         // Not cancellable: after Ctrl+C the partial result is still compared and written.
-        var comparison = await CompareWithBaselineAsync(document, request, error, CancellationToken.None);
+        var comparison = await CompareWithBaselineAsync(
+            document, request.BaselinePath, request.MaxDrop, request.BaselineDecides, error, CancellationToken.None);
         return await ReportAsync(document, comparison, outcome.ExitCode, request.OutDirectory, request.Json, output, human);
     }
 
@@ -153,7 +160,12 @@ internal static class BenchmarkExecution
         await using var meter = CostMeterOf(targets, run);
         var mode = ProgressDisplay.Choose(request.NoProgress, error);
         using var stopProgress = new CancellationTokenSource();
-        var progress = ProgressDisplay.RunAsync(mode, ProgressSampler.Of(run), error, stopProgress.Token);
+        var progress = Task.WhenAll(
+            ProgressDisplay.RunAsync(mode, ProgressSampler.Of(run).Sample, error, stopProgress.Token),
+            request.ProgressFile is { } progressFile
+                ? Progress.ProgressFile.RunAsync(
+                    ProgressSampler.Of(run).Sample, progressFile, Progress.ProgressFile.Interval, stopProgress.Token)
+                : Task.CompletedTask);
         BenchmarkResult result;
         try
         {
@@ -258,8 +270,9 @@ internal static class BenchmarkExecution
             ? startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)
             : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
 
-    // The exit code when a target is unreachable, else null; and what the targets said of themselves.
-    private static async Task<(int? ExitCode, ServerIdentity Server)> ProbeAsync(BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>The exit code when a target is unreachable (having said so), else null; and what the targets said of themselves.</summary>
+    public static async Task<(int? ExitCode, ServerIdentity Server)> ProbeAsync(
+        BenchmarkOptions options, TextWriter error, CancellationToken cancellationToken)
     {
         var probe = await TargetProbe.ProbeAsync(options.Targets, cancellationToken);
         if (probe.Unreachable.Count == 0) return (null, probe.Server);
@@ -269,19 +282,25 @@ internal static class BenchmarkExecution
         return (ExitCodes.EnvironmentMissing, probe.Server);
     }
 
-    private static async Task<BaselineComparison?> CompareWithBaselineAsync(
-        ResultDocument document, Request request, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>
+    /// The comparison of <paramref name="document"/> with the baseline at <paramref name="baselinePath"/>; null when there is none
+    /// to compare with.
+    /// </summary>
+    public static async Task<BaselineComparison?> CompareWithBaselineAsync(
+        ResultDocument document, string? baselinePath, decimal maxDrop, bool baselineDecides, TextWriter error,
+        CancellationToken cancellationToken)
     {
-        if (request.BaselinePath is not { } baselinePath) return null;
+        if (baselinePath is null) return null;
         if (!File.Exists(baselinePath))
         {
-            if (request.BaselineDecides) await error.WriteLineAsync($"warning: {baselinePath} does not exist; the result is not compared with a baseline");
+            if (baselineDecides)
+                await error.WriteLineAsync($"warning: {baselinePath} does not exist; the result is not compared with a baseline");
             return null;
         }
         try
         {
             var baseline = await ScoreFile.ReadAsync(baselinePath, cancellationToken);
-            return new BaselineComparison(baselinePath, ScoreGate.Evaluate(RecordOf(document), baseline, request.MaxDrop), request.BaselineDecides);
+            return new BaselineComparison(baselinePath, ScoreGate.Evaluate(RecordOf(document), baseline, maxDrop), baselineDecides);
         }
         catch (GateInputException e)
         {

@@ -71,6 +71,12 @@ internal sealed class CostOptionSet
         });
     }
 
+    /// <summary>Whether a CPU source of the server was named (<c>--target-pid</c>, <c>-cgroup</c>, <c>-metrics</c>).</summary>
+    public bool Given(ParseResult parseResult) =>
+        parseResult.GetValue(TargetPid) is not null
+        || parseResult.GetValue(TargetCgroup) is not null
+        || parseResult.GetValue(TargetMetrics) is not null;
+
     /// <summary>
     /// Before any run: moves the bench to <c>--cpus</c> and reads the sources named. Returns them (null when none is),
     /// or the exit code that stops the command, its reason written to <paramref name="error"/>. Whether each source can

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IsuBench.Bench.Gate;
+using IsuBench.Bench.Processes;
 using IsuBench.Bench.Repeat;
 using IsuBench.Bench.Reports;
 using IsuBench.Scenarios.Run;
@@ -45,6 +46,7 @@ internal static class RunCommand
             HelpName = "COMMAND",
         };
         var segments = new SegmentOptionSet(command);
+        var processes = new ProcessesOptionSet(command);
         command.Options.Add(duration);
         command.Options.Add(outDir);
         command.Options.Add(baseline);
@@ -56,12 +58,28 @@ internal static class RunCommand
         var cost = new CostOptionSet(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            // A segment that run --processes started: it stops when that process ends, however it ends.
+            using var lifeline = parseResult.GetValue(processes.StopWhenStdinCloses)
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+                : null;
+            if (lifeline is not null)
+            {
+                ParentLifeline.Watch(Console.OpenStandardInput(), lifeline);
+                cancellationToken = lifeline.Token;
+            }
             var options = shared.Read(parseResult, TimeSpan.FromSeconds(parseResult.GetValue(duration)), checkOnly: false) with
             {
                 Workload = Enum.Parse<LoadWorkload>(parseResult.GetRequiredValue(workload), ignoreCase: true),
             };
             var repeated = new RepeatSettings(parseResult.GetValue(repeat), parseResult.GetValue(resetCommand)) { WarmUpRuns = parseResult.GetValue(warmUpRuns) };
             var configuration = parseResult.InvocationConfiguration;
+            int processCount = parseResult.GetValue(processes.Processes);
+            if (ProcessesOptionSet.Check(processCount, options, repeated, parseResult.GetValue(segments.SegmentOption) is not null,
+                    parseResult.GetValue(processes.ProgressFile) is not null) is { } processesProblem)
+            {
+                configuration.Error.WriteLine($"error: {processesProblem}");
+                return ExitCodes.UsageError;
+            }
             var segmentation = segments.Read(parseResult, options, repeated, parseResult.GetValue(outDir), DateTimeOffset.UtcNow);
             if (segmentation.Error is { } problem)
             {
@@ -70,6 +88,22 @@ internal static class RunCommand
             }
             options = segmentation.Options;
             var directory = parseResult.GetValue(outDir) ?? ResultFiles.NewRunDirectory(ResultFiles.DefaultRoot, DateTimeOffset.UtcNow);
+            if (processCount > 1)
+            {
+                shared.WarnAboutDeprecated(parseResult, configuration.Error);
+                if (cost.Given(parseResult))
+                    configuration.Error.WriteLine(
+                        "warning: --target-pid, --target-cgroup and --target-metrics are not measured with --processes: "
+                        + "the merged result has no CPU per request (measure it with one process)");
+                string folder = Path.GetFullPath(directory);
+                var split = new ProcessesExecution.Request(
+                    options, processCount, folder, parseResult.GetValue(baseline), parseResult.GetValue(maxDrop),
+                    parseResult.GetValue(shared.NoProgress), parseResult.GetValue(shared.Json),
+                    index => ChildCommandLine.Of(
+                        parseResult, index, processCount, options.Seed, folder, SegmentChild.ProgressPathOf(folder, index)),
+                    BenchExecutable.Current());
+                return await ProcessesExecution.ExecuteAsync(split, configuration.Output, configuration.Error, cancellationToken);
+            }
             var (costSources, stop) = cost.Prepare(parseResult, configuration.Error);
             if (stop is { } exitCode) return exitCode;
             using var _ = costSources;
@@ -78,6 +112,7 @@ internal static class RunCommand
             {
                 Cost = costSources,
                 WritesPartial = segmentation.WritesPartial,
+                ProgressFile = parseResult.GetValue(processes.ProgressFile),
             };
             shared.WarnAboutDeprecated(parseResult, configuration.Error);
             if (repeated.Count + repeated.WarmUpRuns > 1 && repeated.ResetCommand is null)

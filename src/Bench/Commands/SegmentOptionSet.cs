@@ -26,15 +26,28 @@ internal sealed class SegmentOptionSet
         HelpName = "TIME",
     };
 
+    private readonly Option<string> _segmentFromEnv = new(SegmentFromEnvironment.OptionName)
+    {
+        Description = "Like --segment, the segment taken from an environment variable holding a 0-based index, of N segments: "
+            + "index 0 is segment 1/N. "
+            + "For the pods of a Kubernetes Indexed Job: --segment-from-env JOB_COMPLETION_INDEX/N (deploy/kubernetes). "
+            + "With it, --skip-initial-check applies to the segments after the first.",
+        HelpName = "VAR/N",
+    };
+
     private readonly Option<bool> _skipInitialCheck = new("--skip-initial-check")
     {
         Description = "With --segment I/N and I > 1: do not wait for segment 1's initial check (segments without a shared folder); the load runs even if that check fails, and the merged result still fails then.",
     };
 
+    /// <summary>--segment I/N</summary>
+    public Option<string> SegmentOption => _segment;
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public SegmentOptionSet(Command command)
     {
         command.Options.Add(_segment);
+        command.Options.Add(_segmentFromEnv);
         command.Options.Add(_startAt);
         command.Options.Add(_skipInitialCheck);
     }
@@ -43,8 +56,21 @@ internal sealed class SegmentOptionSet
     public sealed record Reading(BenchmarkOptions Options, bool WritesPartial, string? Error);
 
     /// <summary>Reads the options into <paramref name="options"/>, checking them against the run's other settings and <paramref name="now"/>.</summary>
-    public Reading Read(ParseResult parseResult, BenchmarkOptions options, RepeatSettings repeat, string? outDirectory, DateTimeOffset now) =>
-        Check(parseResult.GetValue(_segment), parseResult.GetValue(_startAt), parseResult.GetValue(_skipInitialCheck), options, repeat, outDirectory, now);
+    public Reading Read(ParseResult parseResult, BenchmarkOptions options, RepeatSettings repeat, string? outDirectory, DateTimeOffset now)
+    {
+        string? segment = parseResult.GetValue(_segment);
+        bool skipInitialCheck = parseResult.GetValue(_skipInitialCheck);
+        if (parseResult.GetValue(_segmentFromEnv) is { } fromEnv)
+        {
+            if (segment is not null)
+                return new(options, false, $"--segment and {SegmentFromEnvironment.OptionName} both name the segment: give one");
+            segment = SegmentFromEnvironment.Resolve(fromEnv, Environment.GetEnvironmentVariable, out string? error);
+            if (segment is null) return new(options, false, error);
+            // Every pod of a Job runs the same arguments: the first segment runs the check whatever they say.
+            skipInitialCheck &= !segment.StartsWith("1/", StringComparison.Ordinal);
+        }
+        return Check(segment, parseResult.GetValue(_startAt), skipInitialCheck, options, repeat, outDirectory, now);
+    }
 
     /// <summary>The checks of <see cref="Read"/> on plain values.</summary>
     public static Reading Check(

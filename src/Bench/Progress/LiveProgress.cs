@@ -6,8 +6,11 @@ namespace IsuBench.Bench.Progress;
 /// <summary>Progress for a terminal: a live Spectre.Console panel on standard error, refreshed a few times a second.</summary>
 internal static class LiveProgress
 {
-    /// <summary>Shows the panel until <paramref name="cancellationToken"/> is cancelled, leaving the last state on screen.</summary>
-    public static async Task RunAsync(ProgressSampler sampler, TextWriter terminal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Shows the panel of what <paramref name="sample"/> returns until <paramref name="cancellationToken"/> is cancelled, leaving the
+    /// last state on screen.
+    /// </summary>
+    public static async Task RunAsync(Func<ProgressSnapshot> sample, TextWriter terminal, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -15,7 +18,7 @@ internal static class LiveProgress
             Ansi = AnsiSupport.Detect,
             ColorSystem = ColorSystemSupport.Detect,
         });
-        var snapshot = sampler.Sample();
+        var snapshot = sample();
         await console.Live(Render(snapshot)).AutoClear(false).StartAsync(async context =>
         {
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
@@ -23,14 +26,14 @@ internal static class LiveProgress
             {
                 while (await timer.WaitForNextTickAsync(cancellationToken))
                 {
-                    context.UpdateTarget(Render(sampler.Sample()));
+                    context.UpdateTarget(Render(sample()));
                     context.Refresh();
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
             }
-            context.UpdateTarget(Render(sampler.Sample()));
+            context.UpdateTarget(Render(sample()));
             context.Refresh();
         });
     }
@@ -50,6 +53,6 @@ internal static class LiveProgress
             int filled = (int)Math.Round(fraction * 40);
             body = new Rows(grid, new Markup($"[blue]{new string('█', filled)}[/]{new string('░', 40 - filled)} {fraction * 100:F0} %"));
         }
-        return new Panel(body) { Header = new PanelHeader("isubench"), Border = BoxBorder.Rounded };
+        return new Panel(body) { Header = new PanelHeader(Markup.Escape(s.Heading)), Border = BoxBorder.Rounded };
     }
 }

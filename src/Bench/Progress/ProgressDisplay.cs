@@ -26,10 +26,11 @@ internal static class ProgressDisplay
         : Mode.Plain;
 
     /// <summary>Runs the display until cancelled.</summary>
-    public static Task RunAsync(Mode mode, ProgressSampler sampler, TextWriter error, CancellationToken cancellationToken) => mode switch
-    {
-        Mode.Live => LiveProgress.RunAsync(sampler, error, cancellationToken),
-        Mode.Plain => PlainProgress.RunAsync(sampler, error, PlainInterval, cancellationToken),
-        _ => Task.CompletedTask,
-    };
+    public static Task RunAsync(Mode mode, Func<ProgressSnapshot> sample, TextWriter error, CancellationToken cancellationToken) =>
+        mode switch
+        {
+            Mode.Live => LiveProgress.RunAsync(sample, error, cancellationToken),
+            Mode.Plain => PlainProgress.RunAsync(sample, error, PlainInterval, cancellationToken),
+            _ => Task.CompletedTask,
+        };
 }

@@ -27,7 +27,16 @@ internal sealed record ProgressSnapshot(BenchmarkPhase Phase, TimeSpan Elapsed, 
         ? $"{Math.Min(Elapsed.TotalSeconds, total.TotalSeconds):F0}/{total.TotalSeconds:F0} s"
         : $"{Elapsed.TotalSeconds:F0} s";
 
+    /// <summary>
+    /// The processes of <c>run --processes N</c> whose sums this is, and how many of them still run; null for one process.
+    /// </summary>
+    public (int Running, int Count)? Processes { get; init; }
+
+    /// <summary>The panel's heading: "isubench", or with the processes summed, "isubench, 2 processes (1 running)".</summary>
+    public string Heading => Processes is { } p ? $"isubench, {p.Count} processes ({p.Running} running)" : "isubench";
+
     /// <summary>One plain line, for logs and pipes.</summary>
     public override string ToString() =>
-        $"[{PhaseName} {ElapsedText}] score {Score}  req/s {RequestsPerSecond:F1}  watchers {Watchers}  errors {Errors}";
+        $"[{PhaseName} {ElapsedText}] score {Score}  req/s {RequestsPerSecond:F1}  watchers {Watchers}  errors {Errors}"
+        + (Processes is { } p ? $"  processes {p.Running}/{p.Count} running" : "");
 }

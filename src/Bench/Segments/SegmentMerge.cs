@@ -16,8 +16,14 @@ internal static class SegmentMerge
     /// <summary>Why partial results cannot be merged at all (a different run's, or the same segment twice).</summary>
     public sealed class MergeException(string message) : Exception(message);
 
-    /// <summary>The run's document from <paramref name="partials"/>, named <paramref name="runId"/>; throws <see cref="MergeException"/> when they are not of one run.</summary>
-    public static ResultDocument Merge(IReadOnlyList<PartialResultDocument> partials, string runId, string benchVersion)
+    /// <summary>
+    /// The run's document from <paramref name="partials"/>, named <paramref name="runId"/>; throws <see cref="MergeException"/> when
+    /// they are not of one run. <paramref name="whyMissing"/> says, by segment index, why a segment gave no partial result, when that
+    /// is known.
+    /// </summary>
+    public static ResultDocument Merge(
+        IReadOnlyList<PartialResultDocument> partials, string runId, string benchVersion,
+        IReadOnlyDictionary<int, string>? whyMissing = null)
     {
         if (partials.Count == 0) throw new MergeException("no partial results to merge");
         var ordered = partials.OrderBy(p => p.SegmentIndex).ToList();
@@ -41,7 +47,10 @@ internal static class SegmentMerge
 
         var errors = MergeErrors(documents);
         foreach (int index in missing)
-            errors.Add(new ErrorDocument("critical", $"segment {index}/{count} is missing: no partial result of it was given", 1, documents.Min(d => d.EndedAt)));
+        {
+            string why = whyMissing?.GetValueOrDefault(index) ?? "no partial result of it was given";
+            errors.Add(new ErrorDocument("critical", $"segment {index}/{count} is missing: {why}", 1, documents.Min(d => d.EndedAt)));
+        }
         foreach (var name in failed)
             errors.Add(new ErrorDocument("critical", $"segment {name} failed (its errors are listed here too)", 1, documents.Min(d => d.EndedAt)));
         errors = SortErrors(errors);
@@ -63,6 +72,7 @@ internal static class SegmentMerge
             Messages = errors.Where(e => e.Kind != "warning").Select(e => e.Message).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             RunId = runId,
             BenchVersion = benchVersion,
+            Options = template.Options with { Segments = count },
             StartedAt = documents.Min(d => d.StartedAt),
             EndedAt = documents.Max(d => d.EndedAt),
             InitialCheckPassed = initialPassed,

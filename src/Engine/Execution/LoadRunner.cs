@@ -90,6 +90,32 @@ public sealed class LoadRunner
         Workload workload, WorkerContext context, ConcurrentDictionary<string, long> iterations,
         ConcurrentDictionary<string, long> failures, CancellationToken cancellationToken)
     {
+        try
+        {
+            await RepeatStepAsync(workload, context, iterations, failures, cancellationToken);
+        }
+        finally
+        {
+            // Work a step left running (WorkerContext.LeaveRunning) ends with the worker, within the run's grace.
+            try
+            {
+                await context.LeftRunningAsync();
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled with the phase, as it should be.
+            }
+            catch (Exception exception)
+            {
+                _sessions.Metrics.Errors.Add($"{workload.Name}: {exception.GetType().Name}: {exception.Message}");
+            }
+        }
+    }
+
+    private async Task RepeatStepAsync(
+        Workload workload, WorkerContext context, ConcurrentDictionary<string, long> iterations,
+        ConcurrentDictionary<string, long> failures, CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested && (workload.MaxIterations is null || context.Iteration < workload.MaxIterations))
         {
             context.ResetIteration();

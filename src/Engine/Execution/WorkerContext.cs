@@ -7,6 +7,7 @@ namespace IsuBench.Engine.Execution;
 public sealed class WorkerContext
 {
     private readonly SessionFactory _sessions;
+    private readonly List<Task> _leftRunning = [];
 
     internal WorkerContext(string workload, int workerIndex, int seed, SessionFactory sessions)
     {
@@ -53,5 +54,20 @@ public sealed class WorkerContext
     /// <summary>Marks the current iteration failed (the longer pause follows).</summary>
     public void MarkFailed() => Failed = true;
 
+    /// <summary>
+    /// Lets <paramref name="work"/> run on past the end of the step that started it, as the original benchmark's last images of
+    /// a page loaded on while its worker paused and began again; the worker waits for such work only when it stops. The step
+    /// must end it by the worker's cancellation token and must not throw from it.
+    /// </summary>
+    public void LeaveRunning(Task work)
+    {
+        // Only the worker's own steps call this, one after another: finished work is dropped here, so the list stays small.
+        _leftRunning.RemoveAll(task => task.IsCompleted);
+        _leftRunning.Add(work);
+    }
+
     internal void ResetIteration() => Failed = false;
+
+    /// <summary>Completes when all the work the steps left running has ended.</summary>
+    internal Task LeftRunningAsync() => Task.WhenAll(_leftRunning);
 }

@@ -35,6 +35,9 @@ internal static class IsuketchApp
         else builder.Services.AddBaselineProfile(options.ConnectionString);
 
         var app = builder.Build();
+        // First, so that a request waits for its worker before anything else is done for it; the metrics are read beside the pool.
+        if (options.Workers is { } pool)
+            app.UseWhen(context => context.Request.Path != ProcessMetricsEndpoint.Path, branch => branch.Use(pool.ServeAsync));
         app.UseServerIdentityHeaders(options.Profile);
         if (options.InjectedDelays.Any)
             app.Use(async (context, next) =>

@@ -29,6 +29,8 @@ internal static class IsuketchUsage
           --otlp-endpoint URL             stream the server's metrics over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318 (default none)
           --otlp-interval SECONDS         seconds between two OTLP exports, 1..300 (default 5)
           --inject-delay "METHOD PATH=MS[,...]"   slow matching requests by MS milliseconds to calibrate a gate, e.g. "GET /api/rooms/*=0.3" (a path ending in * matches by prefix; default none)
+          --workers N                     serve at most N requests at once, each to its end, one per connection, as a pool of N
+                                          synchronous workers does (gunicorn, Unicorn, php-fpm); the rest wait in arrival order (default: no limit)
           -h, --help                      this text
           --version                       the version
 

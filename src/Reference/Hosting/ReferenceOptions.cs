@@ -25,12 +25,15 @@ internal sealed record ReferenceOptions(string Urls, string Profile, string Conn
     /// <summary>Deliberate slowdowns for calibrating a gate (<c>--inject-delay</c>); none unless given.</summary>
     public InjectedDelays InjectedDelays { get; init; } = InjectedDelays.None;
 
+    /// <summary>A pool of synchronous workers that every request but <c>/metrics</c> waits for (<c>--workers N</c>), or null: no limit.</summary>
+    public WorkerPool? Workers { get; init; }
+
     /// <summary>Time between two OTLP exports (<c>--otlp-interval</c>, seconds; 5 when not given).</summary>
     public TimeSpan OtlpInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Reads <c>--urls</c>, <c>--profile</c>, <c>--stop-when-stdin-closes true|false</c>, <c>--otlp-endpoint URL</c>, <c>--otlp-interval SECONDS</c>, <c>--inject-delay "METHOD PATH=MS"</c>
-    /// and <c>--mysql</c> (a connection string), falling back to the environment as the original did: <c>ISUKETCH_MYSQL</c>,
+    /// Reads <c>--urls</c>, <c>--profile</c>, <c>--stop-when-stdin-closes true|false</c>, <c>--otlp-endpoint URL</c>, <c>--otlp-interval SECONDS</c>, <c>--inject-delay "METHOD PATH=MS"</c>,
+    /// <c>--workers N</c> and <c>--mysql</c> (a connection string), falling back to the environment as the original did: <c>ISUKETCH_MYSQL</c>,
     /// else <c>MYSQL_HOST/PORT/USER/PASS</c> with database <c>isuketch</c>.
     /// </summary>
     public static ReferenceOptions FromConfiguration(IConfiguration configuration)
@@ -52,6 +55,7 @@ internal sealed record ReferenceOptions(string Urls, string Profile, string Conn
             OtlpEndpoint = OtlpEndpointFrom(configuration["otlp-endpoint"]),
             OtlpInterval = OtlpIntervalFrom(configuration["otlp-interval"]),
             InjectedDelays = InjectedDelays.Parse(configuration["inject-delay"]),
+            Workers = WorkerPool.Parse(configuration["workers"]),
         };
     }
 

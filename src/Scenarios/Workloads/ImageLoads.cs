@@ -5,8 +5,8 @@ using IsuBench.Scenarios.Judging;
 namespace IsuBench.Scenarios.Workloads;
 
 /// <summary>
-/// The images one LoadIndexPage session loads, at most a given number at a time. Starting one waits only for a free slot, so
-/// the caller moves on while the last ones load, as the original's loadImages did; failures are counted as they happen.
+/// The images of one page of a LoadIndexPage session, at most a given number at a time. Starting one waits only for a free
+/// slot, so the caller moves on while the last ones load, as the original's loadImages did; failures are counted as they happen.
 /// </summary>
 internal sealed class ImageLoads(JudgedRequests requests, Session session, int concurrency)
 {

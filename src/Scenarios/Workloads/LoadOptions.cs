@@ -70,7 +70,7 @@ public sealed record LoadOptions
     /// <summary>Times a LoadIndexPage session loads the top page per iteration.</summary>
     public int IndexPageLoads { get; init; } = 3;
 
-    /// <summary>Images of the top page fetched at once.</summary>
+    /// <summary>Images of one top page fetched at once (the next page's may start beside a page's last ones).</summary>
     public int ImageConcurrency { get; init; } = 6;
 
     /// <summary>Pause after a successful LoadIndexPage iteration.</summary>

@@ -42,7 +42,7 @@ public sealed class ProgressTests
         var sampler = new ProgressSampler(() => phase, () => TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10), metrics);
         var lines = new LineCounter();
         using var stop = new CancellationTokenSource();
-        var progress = PlainProgress.RunAsync(sampler, lines, TimeSpan.FromMilliseconds(10), stop.Token);
+        var progress = PlainProgress.RunAsync(sampler.Sample, lines, TimeSpan.FromMilliseconds(10), stop.Token);
         await lines.WaitForAsync(2);
         phase = BenchmarkPhase.Done;
         metrics.Score.Add(ScoreKind.Get, 7);

@@ -165,6 +165,23 @@ public sealed class SegmentMergeTests
     }
 
     [Fact]
+    public void A_missing_segment_is_named_with_the_reason_given_and_the_result_says_how_many_segments_it_merges()
+    {
+        var partials = new Recording(3).Record(seed: 9).Partials();
+
+        var merged = SegmentMerge.Merge([partials[0], partials[1]], "merged", "test",
+            new Dictionary<int, string> { [3] = "its process ended with exit code 137" });
+
+        Assert.False(merged.Pass);
+        Assert.Contains("segment 3/3 is missing: its process ended with exit code 137", merged.Messages);
+        Assert.DoesNotContain(merged.Messages, m => m.Contains("no partial result of it was given", StringComparison.Ordinal));
+        Assert.Equal(3, merged.Options.Segments);
+        Assert.Null(merged.Options.Processes);
+        Assert.Equal("merged from 3 segments", RunIdentity.Split(merged));
+        Assert.Null(RunIdentity.Split(PartialResultFile.ResultOf(partials[0])));
+    }
+
+    [Fact]
     public void A_segment_without_segment_1_has_no_initial_check_and_fails()
     {
         var partials = new Recording(2).Record(seed: 9).Partials();

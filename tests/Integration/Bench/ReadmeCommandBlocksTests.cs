@@ -35,6 +35,8 @@ public sealed partial class ReadmeCommandBlocksTests : IDisposable
         ["set -euo pipefail"] = "the CI recipe, which CiRecipeTests runs as written with its variables set small",
         ["""isuketch --profile tuned --mysql "$MYSQL" --otlp-endpoint http://127.0.0.1:4318 &"""] =
             "needs an OpenTelemetry collector on 127.0.0.1:4318 and a database in $MYSQL; LiveMetricsTests runs both exports against a receiver of its own",
+        ["docker build -f deploy/kubernetes/Dockerfile -t isubench:0.9 ."] =
+            "needs docker and a Kubernetes cluster; KubernetesJobTests runs the command of every pod of the manifests as a local process",
     };
 
     // The port the README's examples use (isuketch's default); the test moves it to a free one.

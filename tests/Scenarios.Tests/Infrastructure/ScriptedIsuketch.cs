@@ -11,6 +11,9 @@ namespace IsuBench.Tests.Scenarios.Infrastructure;
 /// </summary>
 public sealed class ScriptedIsuketch : IAsyncDisposable
 {
+    private readonly Lock _imageGroupLock = new();
+    private TaskCompletionSource _imageGroup = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _imagesInGroup;
     private int _openImages;
     private int _peakImages;
 
@@ -25,6 +28,9 @@ public sealed class ScriptedIsuketch : IAsyncDisposable
     /// <summary>Status of <c>/img/{id}</c>.</summary>
     public int ImageStatus { get; init; } = 200;
 
+    /// <summary>Image requests are held until this many have arrived, then answered together: a client's order made certain.</summary>
+    public int ImagesAnsweredTogether { get; init; } = 1;
+
     /// <summary>The running server.</summary>
     public ScriptedServer Server { get; private set; } = null!;
 
@@ -35,9 +41,12 @@ public sealed class ScriptedIsuketch : IAsyncDisposable
     public int PeakConcurrentImages => Volatile.Read(ref _peakImages);
 
     /// <summary>Starts a server with the given settings.</summary>
-    public static async Task<ScriptedIsuketch> StartAsync(int listedRooms = 100, int topPageImages = 30, int imageStatus = 200)
+    public static async Task<ScriptedIsuketch> StartAsync(int listedRooms = 100, int topPageImages = 30, int imageStatus = 200, int imagesAnsweredTogether = 1)
     {
-        var fake = new ScriptedIsuketch { ListedRooms = listedRooms, TopPageImages = topPageImages, ImageStatus = imageStatus };
+        var fake = new ScriptedIsuketch
+        {
+            ListedRooms = listedRooms, TopPageImages = topPageImages, ImageStatus = imageStatus, ImagesAnsweredTogether = imagesAnsweredTogether,
+        };
         fake.Server = await ScriptedServer.StartAsync((context, _) => fake.HandleAsync(context));
         return fake;
     }
@@ -69,6 +78,7 @@ public sealed class ScriptedIsuketch : IAsyncDisposable
             int peak;
             while (open > (peak = Volatile.Read(ref _peakImages)) && Interlocked.CompareExchange(ref _peakImages, open, peak) != peak) { }
             await Task.Delay(20, context.RequestAborted);
+            await ImageGroupAsync().WaitAsync(context.RequestAborted);
             Interlocked.Decrement(ref _openImages);
             context.Response.StatusCode = ImageStatus;
             context.Response.ContentType = "image/svg+xml";
@@ -87,6 +97,22 @@ public sealed class ScriptedIsuketch : IAsyncDisposable
         else
         {
             await ScriptedServer.WriteAsync(context, "static");
+        }
+    }
+
+    // Completes once ImagesAnsweredTogether image requests have arrived since the last group was answered.
+    private Task ImageGroupAsync()
+    {
+        lock (_imageGroupLock)
+        {
+            var group = _imageGroup;
+            if (++_imagesInGroup == ImagesAnsweredTogether)
+            {
+                _imagesInGroup = 0;
+                _imageGroup = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                group.SetResult();
+            }
+            return group.Task;
         }
     }
 

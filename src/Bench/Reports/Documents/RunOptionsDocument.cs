@@ -30,4 +30,14 @@ public sealed record RunOptionsDocument
     [JsonPropertyName("workload")] public string? Workload { get; init; }
     /// <summary>True for <c>isubench check</c> (no load phase).</summary>
     [JsonPropertyName("check_only")] public required bool CheckOnly { get; init; }
+    /// <summary>
+    /// The number of segments merged into this result (<c>isubench merge</c>, <c>run --processes N</c>); absent for a run of one process.
+    /// </summary>
+    [JsonPropertyName("segments")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Segments { get; init; }
+    /// <summary>The processes of one machine the segments ran in (<c>run --processes N</c>); absent otherwise.</summary>
+    [JsonPropertyName("processes")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Processes { get; init; }
 }
