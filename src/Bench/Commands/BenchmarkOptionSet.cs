@@ -65,6 +65,16 @@ internal sealed class BenchmarkOptionSet
         HelpName = "NAME",
     };
 
+    /// <summary>--tls auto|own|platform</summary>
+    public Option<string> Tls { get; } = new("--tls")
+    {
+        Description = "The TLS stack for https targets: auto (the bench's own TLS 1.3 client where the server accepts it, else the "
+            + "platform's, origin by origin), own (the own client only: a server that refuses TLS 1.3 fails the run) or platform "
+            + "(.NET's SslStream always). result.json and the summaries say which stack served each origin, and why.",
+        DefaultValueFactory = _ => "auto",
+        HelpName = "NAME",
+    };
+
     /// <summary>--user-agent TEXT</summary>
     public Option<string> UserAgent { get; } = new("--user-agent")
     {
@@ -123,7 +133,12 @@ internal sealed class BenchmarkOptionSet
         AssetsManifest.AcceptExistingOnly();
         // The names are the enum's, lower case, as result.json writes them.
         SseTransport.AcceptOnlyFromAmong("socket", "httpclient");
-        foreach (var option in new Option[] { Target, Seed, FrontEnd, DeprecatedProfile, AssetsManifest, HonorRetry, RemovedCompatRetry, Strict, SseTransport, UserAgent, NoProgress, Json, OtlpEndpoint, OtlpInterval })
+        Tls.AcceptOnlyFromAmong("auto", "own", "platform");
+        foreach (var option in new Option[]
+            {
+                Target, Seed, FrontEnd, DeprecatedProfile, AssetsManifest, HonorRetry, RemovedCompatRetry, Strict, SseTransport, Tls,
+                UserAgent, NoProgress, Json, OtlpEndpoint, OtlpInterval,
+            })
             command.Options.Add(option);
     }
 
@@ -149,6 +164,7 @@ internal sealed class BenchmarkOptionSet
         CompatRetry = !parseResult.GetValue(HonorRetry),
         Strict = parseResult.GetValue(Strict),
         SseTransport = Enum.Parse<Engine.Sse.SseTransport>(parseResult.GetRequiredValue(SseTransport), ignoreCase: true),
+        Tls = Enum.Parse<TlsStackChoice>(parseResult.GetRequiredValue(Tls), ignoreCase: true),
         UserAgent = parseResult.GetRequiredValue(UserAgent),
         CheckOnly = checkOnly,
     };

@@ -39,6 +39,7 @@ internal static class ConsoleSummary
         var d = result.SseDelivery;
         if (d.Count > 0)
             text.Append($"SSE deliveries {d.Count}: p50 {N(d.P50Ms)} ms, p99 {N(d.P99Ms)} ms, max {N(d.MaxMs)} ms\n");
+        text.Append(TlsSection.Console(result));
         text.Append(CostSection.Console(result));
         if (result.Errors.Count > 0)
         {

@@ -80,6 +80,7 @@ internal static class HtmlReport
             buckets.Select((b, i) => BucketLabel(buckets, i)).ToList(),
             [new BarGroup("deliveries", buckets.Select(b => (double)b.Count).ToList())], logarithmic: false));
 
+        TlsSection.Html(html, result);
         CostSection.Html(html, result);
         Tables(html, result);
         // The whole result, so the page alone is enough to rebuild any number on it. '<' is escaped so no text can close the element.

@@ -59,6 +59,7 @@ internal static class MarkdownSummary
             md.Append($"| {(b.LeMs is { } le ? $"≤ {N(le)} ms" : "longer")} | {b.Count} |\n");
         md.Append('\n');
 
+        md.Append(TlsSection.Markdown(result));
         md.Append(CostSection.Markdown(result));
         md.Append("## Errors\n\n");
         if (result.Errors.Count == 0) md.Append("None.\n\n");

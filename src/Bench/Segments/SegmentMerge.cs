@@ -1,4 +1,5 @@
 using IsuBench.Bench.Reports;
+using IsuBench.Engine.Http;
 using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.Run;
 
@@ -86,11 +87,29 @@ internal static class SegmentMerge
             Checks = checker?.Checks ?? [],
             TimeSeries = series,
             ErrorsOverTime = errorsOverTime,
+            Tls = MergeTls(documents),
             // Not merged: the gate workload does not run in segments, and each segment's CPU cost is its machine's own.
             GateFigures = null,
             Cost = null,
             Repeat = null,
         };
+    }
+
+    // Each origin's connections summed over the segments; its stack, protocol and reason are those of a segment the platform's
+    // stack served, when one was, since that is what the run's reader must learn.
+    private static List<TlsOriginDocument>? MergeTls(IEnumerable<ResultDocument> documents)
+    {
+        var merged = documents.SelectMany(d => d.Tls ?? [])
+            .GroupBy(o => o.Origin, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => group.OrderByDescending(o => o.Stack == TlsOriginUse.PlatformStack).First() with
+            {
+                Warning = group.Select(o => o.Warning).FirstOrDefault(w => w is not null),
+                OwnConnections = group.Sum(o => o.OwnConnections),
+                PlatformConnections = group.Sum(o => o.PlatformConnections),
+            })
+            .ToList();
+        return merged.Count == 0 ? null : merged;
     }
 
     private static List<ErrorDocument> MergeErrors(IEnumerable<ResultDocument> documents) =>

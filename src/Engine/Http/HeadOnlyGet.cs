@@ -9,12 +9,16 @@ namespace IsuBench.Engine.Http;
 /// </summary>
 internal static class HeadOnlyGet
 {
-    /// <summary>Sends the GET and returns the response head; transport and TLS failures come back as <see cref="HttpRequestException"/> or <see cref="IOException"/>.</summary>
-    public static async Task<ResponseHead> SendAsync(Uri uri, string userAgent, string? cookie, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the GET (over <paramref name="tls"/> for https) and returns the response head; transport and TLS failures come back as
+    /// <see cref="HttpRequestException"/> or <see cref="IOException"/>.
+    /// </summary>
+    public static async Task<ResponseHead> SendAsync(
+        Uri uri, string userAgent, string? cookie, TlsConnector tls, CancellationToken cancellationToken)
     {
         byte[] request = GetRequest.Format(uri, userAgent, cookie, ("Connection", "close"));
         await using Stream stream = uri.Scheme == Uri.UriSchemeHttps
-            ? await TlsConnector.ConnectAsync(uri.DnsSafeHost, uri.Port, uri.IdnHost, cancellationToken)
+            ? await tls.ConnectAsync(uri.DnsSafeHost, uri.Port, uri.IdnHost, cancellationToken)
             : new NetworkStream(await TcpConnector.ConnectAsync(uri, cancellationToken), ownsSocket: true);
         await stream.WriteAsync(request, cancellationToken);
         var (head, _) = await ResponseHeadReader.ReadAsync(stream.ReadAsync, cancellationToken, keepBody: false);

@@ -7,9 +7,9 @@ internal static class HttpHandlerFactory
 {
     /// <summary>
     /// A handler for the bench; <paramref name="idleTimeout"/> bounds how long idle sockets are kept. https requests are carried
-    /// over the bench's own TLS client (<see cref="HttpsOriginHandler"/>).
+    /// over the TLS stack <paramref name="tls"/> picks (<see cref="HttpsOriginHandler"/>).
     /// </summary>
-    public static HttpMessageHandler Create(TimeSpan idleTimeout) => new HttpsOriginHandler(new SocketsHttpHandler
+    public static HttpMessageHandler Create(TimeSpan idleTimeout, TlsConnector tls) => new HttpsOriginHandler(new SocketsHttpHandler
     {
         UseCookies = false,
         AllowAutoRedirect = false,
@@ -18,6 +18,6 @@ internal static class HttpHandlerFactory
         PooledConnectionIdleTimeout = idleTimeout,
         UseProxy = false,
         // Every socket of the bench counts against its budget of descriptors, and TLS is made there.
-        ConnectCallback = TcpConnector.ConnectStreamAsync,
+        ConnectCallback = (context, token) => TcpConnector.ConnectStreamAsync(tls, context, token),
     });
 }

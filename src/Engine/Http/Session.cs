@@ -68,7 +68,8 @@ public sealed class Session : IDisposable
         var uri = new Uri(Origin, pathAndQuery);
         return ExchangeAsync(HttpMethod.Get, uri, endpoint, async (response, token) =>
         {
-            var head = await HeadOnlyGet.SendAsync(uri, UserAgent, CookieHeaderFor(uri), token);
+            var tls = _options.Connector ?? TlsConnector.Unrecorded;
+            var head = await HeadOnlyGet.SendAsync(uri, UserAgent, CookieHeaderFor(uri), tls, token);
             response.Status = head.Status;
             if (head.SetCookies.Count > 0)
             {

@@ -17,4 +17,10 @@ public sealed record SessionOptions
 
     /// <summary>Handlers in the shared pool.</summary>
     public int SharedPoolSize { get; init; } = 8;
+
+    /// <summary>Which TLS stack carries https connections (<c>--tls</c>).</summary>
+    public TlsStackChoice Tls { get; init; } = TlsStackChoice.Auto;
+
+    /// <summary>The run's TLS connector, set by <see cref="SessionFactory"/>; sessions made without one use an unrecorded one.</summary>
+    internal TlsConnector? Connector { get; init; }
 }

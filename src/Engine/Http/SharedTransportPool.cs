@@ -6,12 +6,12 @@ internal sealed class SharedTransportPool : IDisposable
     private readonly HttpMessageInvoker[] _invokers;
     private int _next;
 
-    /// <summary>Creates <paramref name="size"/> handlers.</summary>
-    public SharedTransportPool(int size)
+    /// <summary>Creates <paramref name="size"/> handlers whose TLS connections <paramref name="tls"/> makes.</summary>
+    public SharedTransportPool(int size, TlsConnector tls)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         _invokers = Enumerable.Range(0, size)
-            .Select(_ => new HttpMessageInvoker(HttpHandlerFactory.Create(TimeSpan.FromSeconds(30)), disposeHandler: true))
+            .Select(_ => new HttpMessageInvoker(HttpHandlerFactory.Create(TimeSpan.FromSeconds(30), tls), disposeHandler: true))
             .ToArray();
     }
 

@@ -21,14 +21,16 @@ internal static class TcpConnector
         ConnectAsync(uri.DnsSafeHost, uri.Port, cancellationToken);
 
     /// <summary>
-    /// A <see cref="SocketsHttpHandler.ConnectCallback"/> that connects through <see cref="ConnectAsync(Uri, CancellationToken)"/>,
-    /// over TLS (<see cref="TlsConnector"/>) when <see cref="HttpsOriginHandler"/> marked the request.
+    /// A <see cref="SocketsHttpHandler.ConnectCallback"/> (with <paramref name="tls"/> bound) that connects through
+    /// <see cref="ConnectAsync(Uri, CancellationToken)"/>, over TLS (<paramref name="tls"/>) when <see cref="HttpsOriginHandler"/>
+    /// marked the request.
     /// </summary>
-    public static async ValueTask<Stream> ConnectStreamAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public static async ValueTask<Stream> ConnectStreamAsync(
+        TlsConnector tls, SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
         return context.InitialRequestMessage.Options.TryGetValue(HttpsOriginHandler.TlsServerName, out string? serverName)
-            ? await TlsConnector.ConnectAsync(host, port, serverName, cancellationToken)
+            ? await tls.ConnectAsync(host, port, serverName, cancellationToken)
             : new NetworkStream(await ConnectAsync(host, port, cancellationToken), ownsSocket: true);
     }
 

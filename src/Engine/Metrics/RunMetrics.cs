@@ -34,6 +34,9 @@ public sealed class RunMetrics
     /// <summary>SSE delivery latency.</summary>
     public DeliveryStats Delivery { get; } = new();
 
+    /// <summary>Which TLS stack served each https origin, and why.</summary>
+    public Http.TlsOrigins Tls { get; } = new();
+
     /// <summary>Watchers connected right now.</summary>
     public Gauge Watchers { get; } = new(BenchInstruments.WatcherChange);
 

@@ -12,16 +12,21 @@ internal static class TlsClientHandshake
     // "SHA-256 of "HelloRetryRequest"" (§4.1.3): a ServerHello with this random asks for another key share.
     private static readonly byte[] HelloRetryRequestRandom = Convert.FromHexString("CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C");
 
-    /// <summary>Runs the handshake over <paramref name="connection"/>, reading records through <paramref name="records"/>.</summary>
+    /// <summary>
+    /// Runs the handshake over <paramref name="connection"/>, reading records through <paramref name="records"/>. A
+    /// <paramref name="fixedHello"/> replaces the fresh key share and ClientHello, for a recorded trace to be replayed.
+    /// </summary>
     public static async Task<(byte[] ClientSecret, byte[] ServerSecret)> RunAsync(
-        Stream connection, TlsRecordReader records, string? serverName, CancellationToken cancellationToken)
+        Stream connection, TlsRecordReader records, string? serverName, CancellationToken cancellationToken,
+        FixedClientHello? fixedHello = null)
     {
         using var transcript = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var share = X25519KeyShare.Generate();
+        using var share = fixedHello?.Share ?? X25519KeyShare.Generate();
         var schedule = new TlsKeySchedule();
         var messages = new HandshakeMessages();
 
-        byte[] hello = NewClientHello(share, serverName, out byte[] sessionId);
+        byte[] sessionId;
+        byte[] hello = fixedHello is null ? NewClientHello(share, serverName, out sessionId) : fixedHello.Message(out sessionId);
         transcript.AppendData(hello);
         byte[] helloRecord = new byte[TlsLimits.RecordHeader + hello.Length];
         helloRecord[0] = TlsContentType.Handshake;

@@ -36,12 +36,17 @@ internal sealed class TlsClientStream : Stream
     /// Makes the handshake over <paramref name="inner"/> (which the returned stream owns, and which is disposed if the handshake
     /// fails) with <paramref name="serverName"/> sent as SNI when it is a host name.
     /// </summary>
-    public static async Task<TlsClientStream> ConnectAsync(Stream inner, string? serverName, CancellationToken cancellationToken)
+    public static Task<TlsClientStream> ConnectAsync(Stream inner, string? serverName, CancellationToken cancellationToken) =>
+        ConnectAsync(inner, serverName, fixedHello: null, cancellationToken);
+
+    /// <summary>The same with a <paramref name="fixedHello"/> (null: a fresh one), for a recorded handshake to be replayed.</summary>
+    internal static async Task<TlsClientStream> ConnectAsync(
+        Stream inner, string? serverName, FixedClientHello? fixedHello, CancellationToken cancellationToken)
     {
         var records = new TlsRecordReader(inner);
         try
         {
-            var (clientSecret, serverSecret) = await TlsClientHandshake.RunAsync(inner, records, serverName, cancellationToken);
+            var (clientSecret, serverSecret) = await TlsClientHandshake.RunAsync(inner, records, serverName, cancellationToken, fixedHello);
             return new TlsClientStream(inner, records, clientSecret, serverSecret);
         }
         catch

@@ -14,6 +14,9 @@ internal sealed class X25519KeyShare : IDisposable
     /// <summary>Length of a public key and of the shared secret.</summary>
     public const int KeyLength = 32;
 
+    /// <summary>The platform library this calls: OpenSSL 3's libcrypto.</summary>
+    public const string Library = "libcrypto.so.3";
+
     private const int NidX25519 = 1034;
     private IntPtr _key;
 
@@ -34,6 +37,15 @@ internal sealed class X25519KeyShare : IDisposable
         {
             Native.EVP_PKEY_CTX_free(context);
         }
+    }
+
+    /// <summary>The key pair of a known private key: for the test vectors of RFC 7748 and RFC 8448, never for a connection.</summary>
+    internal static X25519KeyShare FromPrivateKey(ReadOnlySpan<byte> privateKey)
+    {
+        if (privateKey.Length != KeyLength) throw new ArgumentException($"an X25519 private key is {KeyLength} bytes", nameof(privateKey));
+        IntPtr key = Native.EVP_PKEY_new_raw_private_key(NidX25519, IntPtr.Zero, ref MemoryMarshal.GetReference(privateKey), KeyLength);
+        if (key == IntPtr.Zero) throw new TlsException("the platform's OpenSSL refused an X25519 private key");
+        return new X25519KeyShare(key);
     }
 
     /// <summary>Writes the public key into <paramref name="destination"/> (32 bytes).</summary>
@@ -74,7 +86,7 @@ internal sealed class X25519KeyShare : IDisposable
     // EVP_PKEY_free and EVP_PKEY_CTX_free accept NULL.
     private static class Native
     {
-        private const string LibCrypto = "libcrypto.so.3";
+        private const string LibCrypto = Library;
 
         [DllImport(LibCrypto)] public static extern IntPtr EVP_PKEY_CTX_new_id(int id, IntPtr engine);
         [DllImport(LibCrypto)] public static extern IntPtr EVP_PKEY_CTX_new(IntPtr key, IntPtr engine);
@@ -84,6 +96,8 @@ internal sealed class X25519KeyShare : IDisposable
         [DllImport(LibCrypto)] public static extern void EVP_PKEY_free(IntPtr key);
         [DllImport(LibCrypto)] public static extern int EVP_PKEY_get_raw_public_key(IntPtr key, ref byte destination, ref nuint length);
         [DllImport(LibCrypto)] public static extern IntPtr EVP_PKEY_new_raw_public_key(int type, IntPtr engine, ref byte key, nuint length);
+        [DllImport(LibCrypto)]
+        public static extern IntPtr EVP_PKEY_new_raw_private_key(int type, IntPtr engine, ref byte key, nuint length);
         [DllImport(LibCrypto)] public static extern int EVP_PKEY_derive_init(IntPtr context);
         [DllImport(LibCrypto)] public static extern int EVP_PKEY_derive_set_peer(IntPtr context, IntPtr peer);
         [DllImport(LibCrypto)] public static extern int EVP_PKEY_derive(IntPtr context, ref byte secret, ref nuint length);

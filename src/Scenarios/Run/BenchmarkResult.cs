@@ -1,3 +1,4 @@
+using IsuBench.Engine.Http;
 using IsuBench.Engine.Metrics;
 using IsuBench.Scenarios.InitialCheck;
 using IsuBench.Scenarios.Judging;
@@ -61,6 +62,9 @@ public sealed record BenchmarkResult
     /// <summary>The figures a regression gate compares, measured by the gate workload; null under ISUCON load, where the gate compares the score.</summary>
     public IReadOnlyDictionary<string, Workloads.Gate.GateFigure>? GateFigures { get; init; }
 
+    /// <summary>Which TLS stack served each https origin, with its protocol and why; empty for http targets.</summary>
+    public IReadOnlyList<TlsOriginUse> Tls { get; init; } = [];
+
     /// <summary>The samples of the run (about one per second).</summary>
     public required IReadOnlyList<TimeSeriesPoint> TimeSeries { get; init; }
 
@@ -114,6 +118,7 @@ public sealed record BenchmarkResult
             Errors = errors,
             UnlistedErrors = metrics.Errors.DroppedDistinct,
             Checks = initialCheck.Checks,
+            Tls = metrics.Tls.Snapshot(),
             TimeSeries = timeSeries,
         };
     }

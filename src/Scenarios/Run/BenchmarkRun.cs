@@ -43,7 +43,7 @@ public sealed class BenchmarkRun
             SseTransport = options.SseTransport,
             Segment = options.Segment,
         };
-        _sessionOptions = (sessions ?? new SessionOptions()) with { UserAgent = options.UserAgent };
+        _sessionOptions = (sessions ?? new SessionOptions()) with { UserAgent = options.UserAgent, Tls = options.Tls };
         _clock = clock ?? SystemClock.Instance;
         Metrics = new RunMetrics(_clock, ScoreKinds.Scale);
         _series = new TimeSeries(Metrics);

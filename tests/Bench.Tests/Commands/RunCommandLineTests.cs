@@ -34,6 +34,7 @@ public sealed class RunCommandLineTests : IDisposable
     [InlineData("--duration", "0", "--duration must be between 1 and 3600")]
     [InlineData("--profile", "react", "react")]
     [InlineData("--sse-transport", "quic", "quic")]
+    [InlineData("--tls", "openssl", "openssl")]
     [InlineData("--max-drop", "2", "--max-drop must be between 0 and 1")]
     [InlineData("--otlp-endpoint", "127.0.0.1:4318", "--otlp-endpoint must be an absolute http or https URL")]
     [InlineData("--otlp-endpoint", "grpc://127.0.0.1:4317", "--otlp-endpoint must be an absolute http or https URL")]

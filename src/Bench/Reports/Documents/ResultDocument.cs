@@ -74,6 +74,13 @@ public sealed record ResultDocument
     [JsonPropertyName("cost")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CostDocument? Cost { get; init; }
+    /// <summary>
+    /// Which TLS stack served each https origin, with its protocol and why; absent for http targets and in results written before
+    /// it was recorded.
+    /// </summary>
+    [JsonPropertyName("tls")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TlsOriginDocument>? Tls { get; init; }
     /// <summary>Every run of <c>run --repeat N</c> with the spread of its figures; absent for a single run.</summary>
     [JsonPropertyName("repeat")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -97,6 +104,7 @@ public sealed record ResultDocument
             CompatRetry = result.Options.CompatRetry,
             Strict = result.Options.Strict,
             SseTransport = result.Options.SseTransport.ToString().ToLowerInvariant(),
+            Tls = result.Options.Tls.ToString().ToLowerInvariant(),
             UserAgent = result.Options.UserAgent,
             CheckOnly = result.Options.CheckOnly,
             Workload = result.Options.Workload.ToString().ToLowerInvariant(),
@@ -127,6 +135,7 @@ public sealed record ResultDocument
         TimeSeries = result.TimeSeries.Select(p => new TimeSeriesDocument(
             Math.Round(p.Elapsed.TotalSeconds, 3), p.Score, Math.Round(p.RequestsPerSecond, 2), p.Watchers, p.Errors)).ToList(),
         ErrorsOverTime = ErrorsOverTimeDocument.From(result.ErrorsOverTime),
+        Tls = result.Tls.Count == 0 ? null : [.. result.Tls.Select(TlsOriginDocument.From)],
     };
 
     /// <summary>The JSON name of an error kind.</summary>

@@ -17,6 +17,13 @@ public sealed record RunOptionsDocument
     [JsonPropertyName("strict")] public bool? Strict { get; init; }
     /// <summary>How SSE watchers connected: socket or httpclient (absent in results written before the option existed).</summary>
     [JsonPropertyName("sse_transport")] public string? SseTransport { get; init; }
+    /// <summary>
+    /// Which TLS stack https connections could use (<c>--tls</c>: auto, own or platform; absent in results written before the
+    /// option existed, which ran auto).
+    /// </summary>
+    [JsonPropertyName("tls")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Tls { get; init; }
     /// <summary>The User-Agent sent.</summary>
     [JsonPropertyName("user_agent")] public required string UserAgent { get; init; }
     /// <summary>The load workload: isucon or gate (absent in results written before the option existed, which were isucon).</summary>
