@@ -47,7 +47,7 @@ internal sealed class ProcessesOptionSet
         if (processes == 1) return null;
         if (segmentGiven)
             return $"--processes {processes} starts its own segments 1/{processes} to {processes}/{processes}; "
-                + "--segment runs one segment by hand: give one or the other";
+                + "--segment (or --segment-from-env) runs one segment by hand: give one or the other";
         if (options.Workload != LoadWorkload.Isucon)
             return "--processes splits the isucon workload only; the gate workload's schedule runs in one process";
         if (options.CheckOnly) return "--processes splits the load phase; a check-only run has none";

@@ -74,7 +74,7 @@ internal static class RunCommand
             var repeated = new RepeatSettings(parseResult.GetValue(repeat), parseResult.GetValue(resetCommand)) { WarmUpRuns = parseResult.GetValue(warmUpRuns) };
             var configuration = parseResult.InvocationConfiguration;
             int processCount = parseResult.GetValue(processes.Processes);
-            if (ProcessesOptionSet.Check(processCount, options, repeated, parseResult.GetValue(segments.SegmentOption) is not null,
+            if (ProcessesOptionSet.Check(processCount, options, repeated, segments.NamesSegment(parseResult),
                     parseResult.GetValue(processes.ProgressFile) is not null) is { } processesProblem)
             {
                 configuration.Error.WriteLine($"error: {processesProblem}");

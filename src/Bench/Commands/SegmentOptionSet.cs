@@ -40,8 +40,8 @@ internal sealed class SegmentOptionSet
         Description = "With --segment I/N and I > 1: do not wait for segment 1's initial check (segments without a shared folder); the load runs even if that check fails, and the merged result still fails then.",
     };
 
-    /// <summary>--segment I/N</summary>
-    public Option<string> SegmentOption => _segment;
+    /// <summary>True when <c>--segment I/N</c> or <c>--segment-from-env VAR/N</c> names a segment by hand.</summary>
+    public bool NamesSegment(ParseResult parseResult) => parseResult.GetValue(_segment) is not null || parseResult.GetValue(_segmentFromEnv) is not null;
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public SegmentOptionSet(Command command)

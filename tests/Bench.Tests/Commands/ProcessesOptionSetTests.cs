@@ -26,7 +26,7 @@ public sealed class ProcessesOptionSetTests
     [Fact]
     public void What_cannot_be_split_into_processes_is_refused_saying_why()
     {
-        Assert.Contains("--segment runs one segment by hand", ProcessesOptionSet.Check(2, Options, RepeatSettings.Once, true, false));
+        Assert.Contains("--segment (or --segment-from-env) runs one segment by hand", ProcessesOptionSet.Check(2, Options, RepeatSettings.Once, true, false));
         var once = RepeatSettings.Once;
         var gate = Options with { Workload = LoadWorkload.Gate };
         Assert.Contains("isucon workload only", ProcessesOptionSet.Check(2, gate, once, false, false));
@@ -40,7 +40,8 @@ public sealed class ProcessesOptionSetTests
 
     // Refused before anything is started: nothing listens on port 1, and an unreachable target would be exit 4 instead.
     [Theory]
-    [InlineData("--segment 1/2 --out x", "--segment runs one segment by hand")]
+    [InlineData("--segment 1/2 --out x", "runs one segment by hand")]
+    [InlineData("--segment-from-env JOB_COMPLETION_INDEX/2 --out x", "runs one segment by hand")]
     [InlineData("--workload gate", "isucon workload only")]
     [InlineData("--repeat 3", "--repeat, --warmup-runs and --reset-command are for whole runs")]
     [InlineData("--warmup-runs 1", "--repeat, --warmup-runs and --reset-command are for whole runs")]
