@@ -5,8 +5,8 @@ using IsuBench.Bench.Processes;
 using IsuBench.Bench.Progress;
 using IsuBench.Bench.Reports;
 using IsuBench.Bench.Segments;
-using IsuBench.Integration.InitialCheck;
 using IsuBench.Integration.Infrastructure;
+using IsuBench.Integration.InitialCheck;
 using IsuBench.Scenarios.Run;
 using NJsonSchema;
 

@@ -1,7 +1,7 @@
 using IsuBench.Bench.Commands;
 using IsuBench.Bench.Reports;
-using IsuBench.Integration.InitialCheck;
 using IsuBench.Integration.Infrastructure;
+using IsuBench.Integration.InitialCheck;
 using NJsonSchema;
 
 namespace IsuBench.Integration.Bench;
