@@ -10,7 +10,8 @@ namespace IsuBench.Engine.Http;
 /// Opens a run's TLS connections with the stack <c>--tls</c> chose: the bench's own TLS 1.3 and 1.2 client
 /// (<see cref="TlsClientStream"/>), the platform's <see cref="SslStream"/>, or (auto) the own client and, for an origin that
 /// accepts nothing it offers (a server of CBC suites or RSA key exchange only, which the platform's stack still speaks) or where
-/// it cannot run (OpenSSL 3's libcrypto missing), the platform's from then on. Each origin's stack, protocol and reason go into <see cref="TlsOrigins"/>. Any certificate is accepted
+/// it cannot run (OpenSSL 3's libcrypto missing), the platform's from then on. Each origin's stack, protocol and reason go into <see
+/// cref="TlsOrigins"/>. Any certificate is accepted
 /// (docs/contract.md §2.1).
 /// </summary>
 internal sealed class TlsConnector
@@ -54,7 +55,8 @@ internal sealed class TlsConnector
         try
         {
             var stream = await _ownHandshake(network, serverName, cancellationToken);
-            Origins.Own(origin, stream.Protocol, stream.CipherSuite, _choice == TlsStackChoice.Own ? "--tls own" : $"the server accepted {stream.Protocol}");
+            string reason = _choice == TlsStackChoice.Own ? "--tls own" : $"the server accepted {stream.Protocol}";
+            Origins.Own(origin, stream.Protocol, stream.CipherSuite, reason);
             return stream;
         }
         catch (TlsException failed) when (!failed.OfferRefused)

@@ -9,7 +9,9 @@ internal interface IRecordProtection : IDisposable
     /// <summary>The bytes a protected record takes beyond its header and content (nonce, inner type, tag).</summary>
     int Overhead { get; }
 
-    /// <summary>Writes one protected record of <paramref name="content"/> into <paramref name="destination"/>; returns its length.</summary>
+    /// <summary>
+    /// Writes one protected record of <paramref name="content"/> into <paramref name="destination"/>; returns its length.
+    /// </summary>
     int Seal(byte contentType, ReadOnlySpan<byte> content, Span<byte> destination);
 
     /// <summary>

@@ -82,7 +82,8 @@ internal sealed class RecordProtection : IRecordProtection
     (byte ContentType, int Offset, int Length) IRecordProtection.Open(ReadOnlySpan<byte> header, Span<byte> fragment)
     {
         // "the outer opaque_type field of a TLSCiphertext record is always set to the value 23 (application_data)" (§5.2).
-        if (header[0] != TlsContentType.ApplicationData) throw new TlsException($"the server sent an unprotected record of type {header[0]} after the handshake");
+        if (header[0] != TlsContentType.ApplicationData)
+            throw new TlsException($"the server sent an unprotected record of type {header[0]} after the handshake");
         var (contentType, length) = Open(header, fragment);
         return (contentType, 0, length);
     }

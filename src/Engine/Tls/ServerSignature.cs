@@ -28,7 +28,8 @@ internal static class ServerSignature
         transcriptHash.CopyTo(content[ContextPrefix.Length..]);
         // "RSASSA-PKCS1-v1_5 algorithms refer solely to signatures which appear in certificates ... and are not defined for use
         // in signed TLS handshake messages" (RFC 8446 §4.2.3).
-        if (IsPkcs1(scheme)) throw new TlsException($"the server signed its TLS 1.3 handshake with PKCS#1 scheme 0x{scheme:x4}, which TLS 1.3 forbids");
+        if (IsPkcs1(scheme))
+            throw new TlsException($"the server signed its TLS 1.3 handshake with PKCS#1 scheme 0x{scheme:x4}, which TLS 1.3 forbids");
         Check(leafCertificate, scheme, signature, content, "CertificateVerify");
     }
 
@@ -37,7 +38,8 @@ internal static class ServerSignature
     /// ServerKeyExchange: "SignatureAndHashAlgorithm ... hash(ClientHello.random + ServerHello.random + ServerKeyExchange.params)"
     /// (RFC 5246 §7.4.3, RFC 8422 §5.4), where TLS 1.2 allows PKCS#1 v1.5 too (RFC 5246 §7.4.1.4.1).
     /// </summary>
-    public static void VerifyKeyExchange(ReadOnlyMemory<byte> leafCertificate, ushort scheme, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> signedContent) =>
+    public static void VerifyKeyExchange(
+        ReadOnlyMemory<byte> leafCertificate, ushort scheme, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> signedContent) =>
         Check(leafCertificate, scheme, signature, signedContent, "ServerKeyExchange");
 
     /// <summary>Whether the leaf's key is RSA (else ECDSA): which of TLS 1.2's ECDHE_RSA and ECDHE_ECDSA suites fits it.</summary>
@@ -45,7 +47,8 @@ internal static class ServerSignature
 
     private static bool IsPkcs1(ushort scheme) => scheme is 0x0401 or 0x0501 or 0x0601;
 
-    private static void Check(ReadOnlyMemory<byte> leafCertificate, ushort scheme, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> content, string what)
+    private static void Check(
+        ReadOnlyMemory<byte> leafCertificate, ushort scheme, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> content, string what)
     {
         var key = KeyOf(SubjectPublicKeyInfo(leafCertificate));
         bool valid;

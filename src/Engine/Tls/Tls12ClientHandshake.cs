@@ -26,7 +26,8 @@ internal sealed class Tls12ClientHandshake(
         transcript.AppendData(certificate.Message.Span);
 
         var keyExchange = await NextAsync(protection: null, cancellationToken);
-        if (keyExchange.Type != TlsContentType.Message.ServerKeyExchange) throw TlsClientHandshake.Unexpected(keyExchange.Type, "ServerKeyExchange");
+        if (keyExchange.Type != TlsContentType.Message.ServerKeyExchange)
+            throw TlsClientHandshake.Unexpected(keyExchange.Type, "ServerKeyExchange");
         var (group, serverPoint) = ReadServerKeyExchange(HandshakeMessages.Body(keyExchange.Message), leaf);
         transcript.AppendData(keyExchange.Message.Span);
 
@@ -34,7 +35,8 @@ internal sealed class Tls12ClientHandshake(
         if (done.Type == TlsContentType.Message.CertificateRequest)
             throw new TlsException("the server asks for a client certificate, which this client does not send");
         if (done.Type != TlsContentType.Message.ServerHelloDone) throw TlsClientHandshake.Unexpected(done.Type, "ServerHelloDone");
-        if (HandshakeMessages.Body(done.Message).Length != 0) throw new TlsException("the server's ServerHelloDone is not empty (decode_error)");
+        if (HandshakeMessages.Body(done.Message).Length != 0)
+            throw new TlsException("the server's ServerHelloDone is not empty (decode_error)");
         if (messages.HasPartial) throw new TlsException("the server sent handshake bytes after its ServerHelloDone");
         transcript.AppendData(done.Message.Span);
 
@@ -54,7 +56,8 @@ internal sealed class Tls12ClientHandshake(
             clientPoint = p256.PublicPoint();
             preMasterSecret = p256.Agree(serverPoint);
         }
-        byte[] clientKeyExchange = [TlsContentType.Message.ClientKeyExchange, 0, 0, (byte)(1 + clientPoint.Length), (byte)clientPoint.Length, .. clientPoint];
+        byte[] clientKeyExchange =
+            [TlsContentType.Message.ClientKeyExchange, 0, 0, (byte)(1 + clientPoint.Length), (byte)clientPoint.Length, .. clientPoint];
         transcript.AppendData(clientKeyExchange);
 
         byte[] masterSecret = extendedMasterSecret
@@ -118,7 +121,8 @@ internal sealed class Tls12ClientHandshake(
         var reader = new TlsSpanReader(body, "ServerKeyExchange");
         if (reader.ReadUInt8() != namedCurve) throw new TlsException("the server's ServerKeyExchange names no curve (illegal_parameter)");
         ushort group = reader.ReadUInt16();
-        if (group is not (X25519KeyShare.Group or P256KeyShare.Group)) throw new TlsException($"the server chose group 0x{group:x4} for ECDHE, which was not offered (illegal_parameter)");
+        if (group is not (X25519KeyShare.Group or P256KeyShare.Group))
+            throw new TlsException($"the server chose group 0x{group:x4} for ECDHE, which was not offered (illegal_parameter)");
         byte[] point = reader.ReadVector8().ToArray();
         int paramsLength = 1 + 2 + 1 + point.Length;
         ushort scheme = reader.ReadUInt16();
@@ -128,18 +132,22 @@ internal sealed class Tls12ClientHandshake(
         // "ECDHE_RSA ... The server's certificate MUST contain an RSA public key"; ECDHE_ECDSA an ECDSA-capable one (RFC 8422 §2.1, §2.2).
         bool rsa = ServerSignature.HasRsaKey(leaf);
         if (rsa != (suite == ClientHello.EcdheRsaSuite))
-            throw new TlsException($"the server chose {ClientHello.SuiteName(suite)} with a certificate whose key is {(rsa ? "RSA" : "not RSA")} (illegal_parameter)");
+            throw new TlsException(
+                $"the server chose {ClientHello.SuiteName(suite)} with a certificate whose key is {(rsa ? "RSA" : "not RSA")} "
+                + "(illegal_parameter)");
         byte[] signed = [.. clientRandom, .. serverRandom, .. body[..paramsLength]];
         ServerSignature.VerifyKeyExchange(leaf, scheme, signature, signed);
         return (group, point);
     }
 
     // ClientKeyExchange in the clear, then ChangeCipherSpec, then Finished under the new keys: one write, one round trip.
-    private async Task SendFlightAsync(byte[] clientKeyExchange, byte[] clientFinished, Tls12RecordProtection writeKeys, CancellationToken cancellationToken)
+    private async Task SendFlightAsync(
+        byte[] clientKeyExchange, byte[] clientFinished, Tls12RecordProtection writeKeys, CancellationToken cancellationToken)
     {
         const int changeCipherSpecLength = TlsLimits.RecordHeader + 1;
         int keyExchangeLength = TlsLimits.RecordHeader + clientKeyExchange.Length;
-        byte[] flight = new byte[keyExchangeLength + changeCipherSpecLength + TlsLimits.RecordHeader + clientFinished.Length + writeKeys.Overhead];
+        int finishedLength = TlsLimits.RecordHeader + clientFinished.Length + writeKeys.Overhead;
+        byte[] flight = new byte[keyExchangeLength + changeCipherSpecLength + finishedLength];
         flight[0] = TlsContentType.Handshake;
         flight[1] = 0x03;
         flight[2] = 0x03;
@@ -162,7 +170,10 @@ internal sealed class Tls12ClientHandshake(
             var fragment = records.Buffer.AsSpan(record.FragmentOffset, record.Length);
             if (record.Type == TlsContentType.Alert) throw TlsAlert.From(fragment);
             if (record.Type != TlsContentType.ChangeCipherSpec || fragment.Length != 1 || fragment[0] != 1)
-                throw new TlsException($"the server sent a record of type {record.Type} where its ChangeCipherSpec belongs (unexpected_message)");
+            {
+                throw new TlsException(
+                    $"the server sent a record of type {record.Type} where its ChangeCipherSpec belongs (unexpected_message)");
+            }
         }
         finally
         {

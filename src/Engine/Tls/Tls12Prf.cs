@@ -42,8 +42,11 @@ internal static class Tls12Prf
         return output;
     }
 
-    /// <summary>"master_secret = PRF(pre_master_secret, "master secret", ClientHello.random + ServerHello.random)" (RFC 5246 §8.1).</summary>
-    public static byte[] MasterSecret(ReadOnlySpan<byte> preMasterSecret, ReadOnlySpan<byte> clientRandom, ReadOnlySpan<byte> serverRandom) =>
+    /// <summary>
+    /// "master_secret = PRF(pre_master_secret, "master secret", ClientHello.random + ServerHello.random)" (RFC 5246 §8.1).
+    /// </summary>
+    public static byte[] MasterSecret(
+        ReadOnlySpan<byte> preMasterSecret, ReadOnlySpan<byte> clientRandom, ReadOnlySpan<byte> serverRandom) =>
         Derive(preMasterSecret, "master secret", [.. clientRandom, .. serverRandom], MasterSecretLength);
 
     /// <summary>
@@ -53,8 +56,11 @@ internal static class Tls12Prf
     public static byte[] ExtendedMasterSecret(ReadOnlySpan<byte> preMasterSecret, ReadOnlySpan<byte> sessionHash) =>
         Derive(preMasterSecret, "extended master secret", sessionHash, MasterSecretLength);
 
-    /// <summary>"key_block = PRF(SecurityParameters.master_secret, "key expansion", server_random + client_random)" (RFC 5246 §6.3).</summary>
-    public static byte[] KeyBlock(ReadOnlySpan<byte> masterSecret, ReadOnlySpan<byte> serverRandom, ReadOnlySpan<byte> clientRandom, int length) =>
+    /// <summary>
+    /// "key_block = PRF(SecurityParameters.master_secret, "key expansion", server_random + client_random)" (RFC 5246 §6.3).
+    /// </summary>
+    public static byte[] KeyBlock(
+        ReadOnlySpan<byte> masterSecret, ReadOnlySpan<byte> serverRandom, ReadOnlySpan<byte> clientRandom, int length) =>
         Derive(masterSecret, "key expansion", [.. serverRandom, .. clientRandom], length);
 
     /// <summary>"verify_data = PRF(master_secret, finished_label, Hash(handshake_messages))" (RFC 5246 §7.4.9).</summary>

@@ -25,10 +25,13 @@ internal sealed class Tls12RecordProtection : IRecordProtection
     private readonly byte[] _salt;
     private ulong _sequence;
 
-    /// <summary>Protection with a write key and its salt, its first record numbered <paramref name="sequence"/> (0 after ChangeCipherSpec).</summary>
+    /// <summary>
+    /// Protection with a write key and its salt, its first record numbered <paramref name="sequence"/> (0 after ChangeCipherSpec).
+    /// </summary>
     public Tls12RecordProtection(ReadOnlySpan<byte> key, ReadOnlySpan<byte> salt, ulong sequence = 0)
     {
-        if (key.Length != KeyLength || salt.Length != SaltLength) throw new ArgumentException("AES-128-GCM takes a 16-byte key and a 4-byte salt");
+        if (key.Length != KeyLength || salt.Length != SaltLength)
+            throw new ArgumentException("AES-128-GCM takes a 16-byte key and a 4-byte salt");
         _aead = new AesGcm(key, TlsLimits.Tag);
         _salt = salt.ToArray();
         _sequence = sequence;
@@ -60,7 +63,8 @@ internal sealed class Tls12RecordProtection : IRecordProtection
         Span<byte> additionalData = stackalloc byte[AdditionalDataLength];
         WriteAdditionalData(additionalData, sequence, contentType, 0x0303, content.Length);
         int at = TlsLimits.RecordHeader + ExplicitNonceLength;
-        _aead.Encrypt(nonce, content, destination.Slice(at, content.Length), destination.Slice(at + content.Length, TlsLimits.Tag), additionalData);
+        var tag = destination.Slice(at + content.Length, TlsLimits.Tag);
+        _aead.Encrypt(nonce, content, destination.Slice(at, content.Length), tag, additionalData);
         return TlsLimits.RecordHeader + length;
     }
 
@@ -75,7 +79,8 @@ internal sealed class Tls12RecordProtection : IRecordProtection
             throw new TlsException($"the server sent a record of type {contentType} after the keys changed (unexpected_message)");
         if (fragment.Length < Overhead) throw new TlsException("a protected record is too short to hold a nonce and a tag");
         int length = fragment.Length - Overhead;
-        if (length > TlsLimits.MaxPlaintext) throw new TlsException("a protected record from the server is over 2^14 bytes (record_overflow)");
+        if (length > TlsLimits.MaxPlaintext)
+            throw new TlsException("a protected record from the server is over 2^14 bytes (record_overflow)");
         Span<byte> nonce = stackalloc byte[SaltLength + ExplicitNonceLength];
         _salt.CopyTo(nonce);
         fragment[..ExplicitNonceLength].CopyTo(nonce[SaltLength..]);

@@ -56,8 +56,11 @@ internal static class TlsClientHandshake
             throw new TlsException(refused.Message, offerRefused: true);
         }
         if (chosen.Version == ClientHello.Tls12 && chosen.Random.AsSpan(24).SequenceEqual(DowngradeSentinel))
-            throw new TlsException("the server's TLS 1.2 ServerHello carries TLS 1.3's downgrade sentinel: something between forced TLS 1.2 (illegal_parameter)");
-        if (messages.HasPartial) throw new TlsException("the server sent handshake bytes after ServerHello in the same plaintext record");
+        {
+            throw new TlsException(
+                "the server's TLS 1.2 ServerHello carries TLS 1.3's downgrade sentinel: something between forced TLS 1.2 "
+                + "(illegal_parameter)");
+        }
         transcript.AppendData(serverHello.Message.Span);
 
         byte[] clientRandom = hello.AsSpan(4 + 2, 32).ToArray();
@@ -67,6 +70,8 @@ internal static class TlsClientHandshake
                 chosen.Suite, chosen.ExtendedMasterSecret);
             return await tls12.RunAsync(cancellationToken);
         }
+        // TLS 1.2's server flight may share records; in TLS 1.3 the keys change after ServerHello, so nothing may follow it (§5.1).
+        if (messages.HasPartial) throw new TlsException("the server sent handshake bytes after ServerHello in the same plaintext record");
         var schedule = new TlsKeySchedule();
         schedule.DeriveHandshakeSecrets(share.Agree(chosen.Share), transcript.GetCurrentHash());
         return await RunTls13Async(connection, records, messages, transcript, schedule, cancellationToken);
@@ -100,7 +105,8 @@ internal static class TlsClientHandshake
                     fragment = fragment.Slice(offset, length);
                 }
                 if (contentType == TlsContentType.Alert) throw TlsAlert.From(fragment);
-                if (contentType != TlsContentType.Handshake) throw new TlsException($"the server sent a record of type {contentType} during the handshake");
+                if (contentType != TlsContentType.Handshake)
+                    throw new TlsException($"the server sent a record of type {contentType} during the handshake");
                 if (fragment.IsEmpty) throw new TlsException("the server sent an empty handshake record (unexpected_message)");
                 messages.Add(fragment);
             }
@@ -194,7 +200,8 @@ internal static class TlsClientHandshake
                     data.ExpectEnd();
                     break;
                 case ClientHello.Extension.KeyShare:
-                    if (data.ReadUInt16() != X25519KeyShare.Group) throw new TlsException("the server's key share is not for X25519, the group offered");
+                    if (data.ReadUInt16() != X25519KeyShare.Group)
+                        throw new TlsException("the server's key share is not for X25519, the group offered");
                     share = data.ReadVector16().ToArray();
                     data.ExpectEnd();
                     break;
@@ -204,11 +211,13 @@ internal static class TlsClientHandshake
                     break;
                 case ClientHello.Extension.RenegotiationInfo:
                     // "the client MUST then verify that the length of the "renegotiated_connection" field is zero" (RFC 5746 §3.4).
-                    if (data.ReadVector8().Length != 0) throw new TlsException("the server's renegotiation_info is not empty on a first handshake (handshake_failure)");
+                    if (data.ReadVector8().Length != 0)
+                        throw new TlsException("the server's renegotiation_info is not empty on a first handshake (handshake_failure)");
                     data.ExpectEnd();
                     break;
                 case ClientHello.Extension.EcPointFormats:
-                    if (data.ReadVector8().IndexOf((byte)0) < 0) throw new TlsException("the server's ec_point_formats lacks uncompressed (illegal_parameter)");
+                    if (data.ReadVector8().IndexOf((byte)0) < 0)
+                        throw new TlsException("the server's ec_point_formats lacks uncompressed (illegal_parameter)");
                     data.ExpectEnd();
                     break;
             }
@@ -216,19 +225,23 @@ internal static class TlsClientHandshake
         if (version == ClientHello.Tls13)
         {
             if (!echoed) throw new TlsException("the server's ServerHello does not echo the session id (illegal_parameter)");
-            if (suite != ClientHello.CipherSuite) throw new TlsException($"the server chose cipher suite 0x{suite:x4} for TLS 1.3, which was not offered");
-            return new ServerHello(version, random, suite, share ?? throw new TlsException("the server's ServerHello has no key share (missing_extension)"), false);
+            if (suite != ClientHello.CipherSuite)
+                throw new TlsException($"the server chose cipher suite 0x{suite:x4} for TLS 1.3, which was not offered");
+            if (share is null) throw new TlsException("the server's ServerHello has no key share (missing_extension)");
+            return new ServerHello(version, random, suite, share, ExtendedMasterSecret: false);
         }
         if (version != 0 || legacyVersion != ClientHello.Tls12)
         {
-            throw new TlsException($"the server speaks neither TLS 1.3 nor TLS 1.2 (it chose version 0x{(version == 0 ? legacyVersion : version):x4}), "
-                + "the versions this client offers");
+            ushort chosen = version == 0 ? legacyVersion : version;
+            throw new TlsException(
+                $"the server speaks neither TLS 1.3 nor TLS 1.2 (it chose version 0x{chosen:x4}), the versions this client offers");
         }
         if (suite is not (ClientHello.EcdheRsaSuite or ClientHello.EcdheEcdsaSuite))
             throw new TlsException($"the server chose cipher suite 0x{suite:x4} for TLS 1.2, which was not offered");
         if (share is not null) throw new TlsException("the server's TLS 1.2 ServerHello has a key share (illegal_parameter)");
         // The session id offered is fresh and random: a server that echoes it claims to resume a session that never was.
-        if (echoed && sessionId.Length > 0) throw new TlsException("the server's TLS 1.2 ServerHello resumes a session this client never had (illegal_parameter)");
+        if (echoed && sessionId.Length > 0)
+            throw new TlsException("the server's TLS 1.2 ServerHello resumes a session this client never had (illegal_parameter)");
         return new ServerHello(ClientHello.Tls12, random, suite, [], extendedMasterSecret);
     }
 

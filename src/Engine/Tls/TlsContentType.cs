@@ -1,9 +1,14 @@
 namespace IsuBench.Engine.Tls;
 
-/// <summary>The record content types (RFC 8446 §5.1) and handshake message types (§4, and RFC 5246 §7.4 for TLS 1.2) this client reads or writes.</summary>
+/// <summary>
+/// The record content types (RFC 8446 §5.1) and handshake message types (§4, and RFC 5246 §7.4 for TLS 1.2) this client reads or writes.
+/// </summary>
 internal static class TlsContentType
 {
-    /// <summary>change_cipher_spec: in TLS 1.3 only the compatibility record, ignored during the handshake (§5); in TLS 1.2 the switch to the new keys.</summary>
+    /// <summary>
+    /// change_cipher_spec: in TLS 1.3 only the compatibility record, ignored during the handshake (§5); in TLS 1.2 the switch to the new
+    /// keys.
+    /// </summary>
     public const byte ChangeCipherSpec = 20;
 
     /// <summary>alert.</summary>
@@ -18,7 +23,9 @@ internal static class TlsContentType
     /// <summary>Handshake message types.</summary>
     public static class Message
     {
-        /// <summary>hello_request (TLS 1.2): a server's request to renegotiate, which this client ignores, as RFC 5246 §7.4.1.1 allows.</summary>
+        /// <summary>
+        /// hello_request (TLS 1.2): a server's request to renegotiate, which this client ignores, as RFC 5246 §7.4.1.1 allows.
+        /// </summary>
         public const byte HelloRequest = 0;
 
         /// <summary>client_hello.</summary>

@@ -43,7 +43,8 @@ public sealed class TlsTestServer : IAsyncDisposable
     /// <paramref name="suites"/>, when given) and answers <paramref name="body"/>.
     /// </summary>
     public static TlsTestServer Start(
-        X509Certificate2 certificate, byte[] body, SslProtocols protocols = SslProtocols.Tls12 | SslProtocols.Tls13, CipherSuitesPolicy? suites = null) =>
+        X509Certificate2 certificate, byte[] body, SslProtocols protocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        CipherSuitesPolicy? suites = null) =>
         new(certificate, protocols, suites, body);
 
     /// <summary>A self-signed certificate for 127.0.0.1 with an RSA 2048 or an ECDSA P-256 key.</summary>

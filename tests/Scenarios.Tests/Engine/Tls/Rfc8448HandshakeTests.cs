@@ -138,7 +138,8 @@ public sealed class Rfc8448HandshakeTests
         // ECDHE_ECDSA and ECDHE_RSA with AES-128-GCM.
         Assert.Equal("00" + "0006" + "1301" + "c02b" + "c02f" + "0100", hex[76..98]);
         // The extensions the client sends, each as the RFC's ClientHello has it (server_name "server", the X25519 key share, an
-        // empty renegotiation_info) or narrowed to what the client speaks (supported_groups: X25519, and secp256r1 for TLS 1.2), or widened to TLS 1.2
+        // empty renegotiation_info) or narrowed to what the client speaks (supported_groups: X25519, and secp256r1 for TLS 1.2), or widened
+        // to TLS 1.2
         // (supported_versions 1.3 and 1.2).
         string[] shared = ["0000000b0009000006736572766572", "00330026" + "0024001d0020" + ClientPublicKey, "ff01000100"];
         foreach (string extension in shared)
