@@ -7,9 +7,9 @@ namespace IsuBench.Engine.Tls;
 /// <summary>
 /// The ClientHello this client sends (RFC 8446 §4.1.2), one for TLS 1.3 and TLS 1.2 alike: TLS_AES_128_GCM_SHA256 and, for
 /// TLS 1.2, ECDHE with AES-128-GCM (RSA or ECDSA certificates: what the original's Go client negotiated with nginx); X25519
-/// with a key share, and secp256r1 for TLS 1.2 alone (a TLS 1.3 server that wants it asks again, which is refused); a 32-byte legacy
-/// session id (middlebox compatibility, §D.4, as Go's client sends, never
-/// one of an earlier session); server_name for a host name (not for an address).
+/// with a key share, and secp256r1 for TLS 1.2 alone (a TLS 1.3 server that wants it asks again, which is refused); a 32-byte
+/// legacy session id (middlebox compatibility, §D.4, as Go's client sends, never one of an earlier session); server_name for a
+/// host name (not for an address).
 /// </summary>
 internal static class ClientHello
 {
