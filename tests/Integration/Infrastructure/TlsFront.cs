@@ -26,8 +26,11 @@ internal sealed class TlsFront : IAsyncDisposable
     /// <summary>The https origin.</summary>
     public string Origin { get; }
 
-    /// <summary>nginx terminating TLS with <paramref name="protocols"/> (<c>ssl_protocols</c>) for <paramref name="upstream"/>.</summary>
-    public static async Task<TlsFront> NginxAsync(string protocols, Uri upstream)
+    /// <summary>
+    /// nginx terminating TLS with <paramref name="protocols"/> (<c>ssl_protocols</c>) and, when given, only
+    /// <paramref name="ciphers"/> (<c>ssl_ciphers</c>, OpenSSL's names) for <paramref name="upstream"/>.
+    /// </summary>
+    public static async Task<TlsFront> NginxAsync(string protocols, Uri upstream, string? ciphers = null)
     {
         string directory = Directory.CreateTempSubdirectory("isubench-nginx-").FullName;
         WriteCertificate(directory);
@@ -53,6 +56,7 @@ internal sealed class TlsFront : IAsyncDisposable
                     ssl_certificate {{directory}}/cert.pem;
                     ssl_certificate_key {{directory}}/key.pem;
                     ssl_protocols {{protocols}};
+                    {{(ciphers is null ? "" : $"ssl_ciphers {ciphers};")}}
                     location / {
                         proxy_pass http://reference;
                         proxy_http_version 1.1;
