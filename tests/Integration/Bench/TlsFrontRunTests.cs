@@ -68,15 +68,16 @@ public sealed class TlsFrontRunTests(LoadedReference reference) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("-tls1_2", "auto", "own", "TLS 1.2")]
-    [InlineData("-tls1_2", "platform", "platform", "TLS 1.2")]
-    [InlineData("-tls1_3", "auto", "own", "TLS 1.3")]
-    [InlineData("-tls1_3", "platform", "platform", "TLS 1.3")]
+    [InlineData("-tls1_2", null, "auto", "own", "TLS 1.2")]
+    [InlineData("-tls1_2", "P-256", "auto", "own", "TLS 1.2")] // ECDHE over secp256r1, the own client's second group
+    [InlineData("-tls1_2", null, "platform", "platform", "TLS 1.2")]
+    [InlineData("-tls1_3", null, "auto", "own", "TLS 1.3")]
+    [InlineData("-tls1_3", null, "platform", "platform", "TLS 1.3")]
     public async Task A_check_against_openssl_s_server_reports_the_stack_and_protocol_of_its_handshakes(
-        string protocolFlag, string choice, string stack, string protocol)
+        string protocolFlag, string? groups, string choice, string stack, string protocol)
     {
-        await using var server = await TlsFront.OpenSslServerAsync(protocolFlag);
-        string outDir = Path.Combine(_directory, $"s_server{protocolFlag}-{choice}");
+        await using var server = await TlsFront.OpenSslServerAsync(protocolFlag, groups);
+        string outDir = Path.Combine(_directory, $"s_server{protocolFlag}-{groups ?? "default"}-{choice}");
 
         // s_server answers every GET with its status page: no ISUketch, so the check fails, but its handshakes are real.
         var (exitCode, output, error) = await BenchCommandRunner.RunAsync(

@@ -73,16 +73,21 @@ internal sealed class TlsFront : IAsyncDisposable
         return await StartAsync("nginx", arguments, directory, port);
     }
 
-    /// <summary><c>openssl s_server -www</c> (a status page for every GET) with the given protocol flag, e.g. "-tls1_2".</summary>
-    public static async Task<TlsFront> OpenSslServerAsync(string protocolFlag)
+    /// <summary>
+    /// <c>openssl s_server -www</c> (a status page for every GET) with the given protocol flag, e.g. "-tls1_2", and, when given,
+    /// only the key exchange <paramref name="groups"/> (<c>-groups</c>, e.g. "P-256").
+    /// </summary>
+    public static async Task<TlsFront> OpenSslServerAsync(string protocolFlag, string? groups = null)
     {
         string directory = Directory.CreateTempSubdirectory("isubench-s-server-").FullName;
         WriteCertificate(directory);
         int port = FreePort();
-        return await StartAsync("openssl",
-            ["s_server", "-quiet", "-www", "-accept", $"127.0.0.1:{port}", "-cert", Path.Combine(directory, "cert.pem"),
-                "-key", Path.Combine(directory, "key.pem"), protocolFlag],
-            directory, port);
+        string[] arguments =
+        [
+            "s_server", "-quiet", "-www", "-accept", $"127.0.0.1:{port}", "-cert", Path.Combine(directory, "cert.pem"),
+            "-key", Path.Combine(directory, "key.pem"), protocolFlag, .. groups is null ? Array.Empty<string>() : ["-groups", groups],
+        ];
+        return await StartAsync("openssl", arguments, directory, port);
     }
 
     /// <inheritdoc />
