@@ -7,9 +7,10 @@ namespace IsuBench.Tests.Scenarios.Infrastructure;
 
 /// <summary>
 /// The server's side of a TLS 1.2 ECDHE handshake (RFC 5246 §7.3) written out message by message, for a test to break one step
-/// of it: the suite or group it chooses, its random, its ServerKeyExchange signature, a CertificateRequest, its Finished. After
-/// the handshake it reads one application record, then sends a HelloRequest, "pong" and close_notify. It checks the client's
-/// Finished with its own derivation of the keys, which a real server would refuse the connection over.
+/// of it: the suite or group it chooses, its random, the session id it echoes, its ServerKeyExchange signature, a
+/// CertificateRequest, its Finished. After the handshake it reads one application record, then sends a HelloRequest, "pong" and
+/// close_notify. It checks the client's Finished with its own derivation of the keys, which a real server would refuse the
+/// connection over.
 /// </summary>
 internal sealed class Tls12ScriptedServer : IAsyncDisposable
 {
@@ -56,7 +57,9 @@ internal sealed class Tls12ScriptedServer : IAsyncDisposable
 
         List<byte> extensions = [0xff, 0x01, 0, 1, 0, 0x00, 0x0b, 0, 2, 1, 0];
         if (_script.ExtendedMasterSecret) extensions.AddRange([0x00, 0x17, 0, 0]);
-        byte[] serverHello = Message(2, [3, 3, .. serverRandom, 32, .. RandomNumberGenerator.GetBytes(32), .. UInt16(_script.Suite), 0,
+        // Echoing the client's session id claims to resume the session it names.
+        byte[] sessionId = _script.EchoSessionId ? clientHello[39..(39 + clientHello[38])] : RandomNumberGenerator.GetBytes(32);
+        byte[] serverHello = Message(2, [3, 3, .. serverRandom, (byte)sessionId.Length, .. sessionId, .. UInt16(_script.Suite), 0,
             .. UInt16(extensions.Count), .. extensions]);
         byte[] leaf = _certificate.RawData;
         byte[] certificate = Message(11, [.. UInt24(leaf.Length + 3), .. UInt24(leaf.Length), .. leaf]);

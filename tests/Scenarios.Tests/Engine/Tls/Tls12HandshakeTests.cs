@@ -41,6 +41,7 @@ public sealed class Tls12HandshakeTests
     [InlineData("unoffered suite", "the server chose cipher suite 0xc030 for TLS 1.2, which was not offered", true)]
     [InlineData("suite unfit for the key", "with a certificate whose key is RSA (illegal_parameter)", false)]
     [InlineData("unoffered group", "the server chose group 0x0018 for ECDHE, which was not offered", false)]
+    [InlineData("resumption", "resumes a session this client never had", true)]
     public async Task A_server_that_breaks_a_step_is_refused_with_what_it_broke(string broken, string expected, bool offerRefused)
     {
         var script = broken switch
@@ -53,6 +54,7 @@ public sealed class Tls12HandshakeTests
             "unoffered suite" => new Tls12Script(Suite: 0xC030),
             "suite unfit for the key" => new Tls12Script(Suite: 0xC02B),
             "unoffered group" => new Tls12Script(Group: 0x0018),
+            "resumption" => new Tls12Script(EchoSessionId: true),
             _ => throw new ArgumentOutOfRangeException(nameof(broken)),
         };
         await using var server = Tls12ScriptedServer.Start(script);
