@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Where the client's CPU goes per new TLS connection (one small GET, the head read, closed: how the original benchmark loaded
 # images) against Debian's nginx with TLS 1.2 only and with TLS 1.3 only, self-signed RSA-2048 as Debian's snakeoil: the own
-# TLS 1.3 client, SslStream on TLS 1.3 and 1.2, SslStream on 1.2 with options that might spare work, and openssl s_time -new
-# as the raw cost of OpenSSL's client. Ratios within one run only: the machine is shared. Prints a Markdown table and the
-# conditions; results/tls-cost.md holds a run. Not part of the test suite.
+# client on TLS 1.3 and on TLS 1.2, SslStream on TLS 1.3 and 1.2, SslStream on 1.2 with options that might spare work, and
+# openssl s_time -new as the raw cost of OpenSSL's client. Ratios within one run only: the machine is shared. Prints a Markdown
+# table and the conditions; results/tls-cost.md holds a run. Not part of the test suite.
 #   scripts/bench-tls-cost.sh [--connections 1500] [--rounds 3] [--seconds 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."

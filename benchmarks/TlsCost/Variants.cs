@@ -28,9 +28,10 @@ public static class Variants
     /// <summary>All variants against a TLS 1.2-only origin and a TLS 1.3-only one.</summary>
     public static IReadOnlyList<ConnectionVariant> All(Uri tls12, Uri tls13, IList<IDisposable> keep) =>
     [
-        Bench("own TLS 1.3 (isubench --tls own)", tls13, TlsStackChoice.Own, keep),
+        Bench("own TLS 1.3 (isubench --tls own/auto)", tls13, TlsStackChoice.Own, keep),
+        Bench("own TLS 1.2 (isubench --tls own/auto)", tls12, TlsStackChoice.Own, keep),
         Bench("SslStream TLS 1.3 (isubench --tls platform)", tls13, TlsStackChoice.Platform, keep),
-        Bench("SslStream TLS 1.2 (isubench --tls platform/auto)", tls12, TlsStackChoice.Platform, keep),
+        Bench("SslStream TLS 1.2 (isubench --tls platform)", tls12, TlsStackChoice.Platform, keep),
         Direct("SslStream TLS 1.2, callback only (defaults otherwise)", tls12, _ => new SslClientAuthenticationOptions
         {
             RemoteCertificateValidationCallback = static (_, _, _, _) => true,

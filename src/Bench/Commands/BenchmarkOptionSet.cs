@@ -68,8 +68,9 @@ internal sealed class BenchmarkOptionSet
     /// <summary>--tls auto|own|platform</summary>
     public Option<string> Tls { get; } = new("--tls")
     {
-        Description = "The TLS stack for https targets: auto (the bench's own TLS 1.3 client where the server accepts it, else the "
-            + "platform's, origin by origin), own (the own client only: a server that refuses TLS 1.3 fails the run) or platform "
+        Description = "The TLS stack for https targets: auto (the bench's own TLS 1.3 and 1.2 client where the server accepts what it "
+            + "offers, else the platform's, origin by origin), own (the own client only: a server that accepts nothing it offers fails "
+            + "the run) or platform "
             + "(.NET's SslStream always). result.json and the summaries say which stack served each origin, and why.",
         DefaultValueFactory = _ => "auto",
         HelpName = "NAME",

@@ -7,16 +7,17 @@ using IsuBench.Engine.Tls;
 namespace IsuBench.Engine.Http;
 
 /// <summary>
-/// Opens a run's TLS connections with the stack <c>--tls</c> chose: the bench's own TLS 1.3 client (<see cref="TlsClientStream"/>),
-/// the platform's <see cref="SslStream"/>, or (auto) the own client and, for an origin that refuses its handshake (a server of
-/// TLS 1.2 only, which the original's Go client spoke too) or where it cannot run (OpenSSL 3's libcrypto missing), the platform's
-/// from then on. Each origin's stack, protocol and reason go into <see cref="TlsOrigins"/>. Any certificate is accepted
+/// Opens a run's TLS connections with the stack <c>--tls</c> chose: the bench's own TLS 1.3 and 1.2 client
+/// (<see cref="TlsClientStream"/>), the platform's <see cref="SslStream"/>, or (auto) the own client and, for an origin that
+/// accepts nothing it offers (a server of CBC suites or RSA key exchange only, which the platform's stack still speaks) or where
+/// it cannot run (OpenSSL 3's libcrypto missing), the platform's from then on. Each origin's stack, protocol and reason go into <see
+/// cref="TlsOrigins"/>. Any certificate is accepted
 /// (docs/contract.md §2.1).
 /// </summary>
 internal sealed class TlsConnector
 {
     /// <summary>The own client's handshake over a connected stream; a seam for tests of what the connector does when it fails.</summary>
-    internal delegate Task<Stream> OwnHandshake(Stream connection, string serverName, CancellationToken cancellationToken);
+    internal delegate Task<TlsClientStream> OwnHandshake(Stream connection, string serverName, CancellationToken cancellationToken);
 
     private readonly TlsStackChoice _choice;
     private readonly OwnHandshake _ownHandshake;
@@ -28,7 +29,7 @@ internal sealed class TlsConnector
         _choice = choice;
         Origins = origins;
         _ownHandshake = ownHandshake
-            ?? (async (connection, serverName, token) => await TlsClientStream.ConnectAsync(connection, serverName, token));
+            ?? ((connection, serverName, token) => TlsClientStream.ConnectAsync(connection, serverName, token));
     }
 
     /// <summary>For sessions made without a factory: auto, recorded nowhere that is read.</summary>
@@ -54,10 +55,11 @@ internal sealed class TlsConnector
         try
         {
             var stream = await _ownHandshake(network, serverName, cancellationToken);
-            Origins.Own(origin, _choice == TlsStackChoice.Own ? "--tls own" : "the server accepted TLS 1.3");
+            string reason = _choice == TlsStackChoice.Own ? "--tls own" : $"the server accepted {stream.Protocol}";
+            Origins.Own(origin, stream.Protocol, stream.CipherSuite, reason);
             return stream;
         }
-        catch (TlsException failed) when (!failed.NotTls13)
+        catch (TlsException failed) when (!failed.OfferRefused)
         {
             await network.DisposeAsync();
             throw new HttpRequestException($"the TLS handshake with {serverName} failed: {failed.Message}", failed);
@@ -65,7 +67,7 @@ internal sealed class TlsConnector
         catch (TlsException refused)
         {
             await network.DisposeAsync();
-            fallbackReason = $"the server refused TLS 1.3 ({refused.Message})";
+            fallbackReason = $"the server accepts nothing the own client offers ({refused.Message})";
             if (_choice == TlsStackChoice.Own)
             {
                 Origins.Refused(origin, $"{fallbackReason}; --tls own tries no other stack");

@@ -15,7 +15,7 @@ public sealed record TlsOriginUse(
     /// <summary>The stack's name in reports: the platform's SslStream.</summary>
     public const string PlatformStack = "platform";
 
-    /// <summary>One line for people, e.g. "platform TLS 1.2 (TLS_ECDHE_RSA_...): the server refused TLS 1.3 (...)".</summary>
+    /// <summary>One line for people, e.g. "own TLS 1.2 (TLS_ECDHE_RSA_...): the server accepted TLS 1.2".</summary>
     public string Describe()
     {
         string what = Protocol is null

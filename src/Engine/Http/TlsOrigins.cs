@@ -18,8 +18,8 @@ public sealed class TlsOrigins
     internal bool ServedByPlatform(string origin) => _entries.TryGetValue(origin, out var entry) && entry.Platform;
 
     /// <summary>A connection the own client made.</summary>
-    internal void Own(string origin, string reason) =>
-        Of(origin).Served(platform: false, "TLS 1.3", "TLS_AES_128_GCM_SHA256", reason, warning: null);
+    internal void Own(string origin, string protocol, string cipherSuite, string reason) =>
+        Of(origin).Served(platform: false, protocol, cipherSuite, reason, warning: null);
 
     /// <summary>A connection the platform's stack made; a null <paramref name="reason"/> keeps the one the origin has.</summary>
     internal void Platform(string origin, string protocol, string cipherSuite, string? reason, string? warning) =>

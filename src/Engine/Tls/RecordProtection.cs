@@ -7,7 +7,7 @@ namespace IsuBench.Engine.Tls;
 /// One direction's record protection with TLS_AES_128_GCM_SHA256 (RFC 8446 §5.2, §5.3): the key, the IV and the record
 /// sequence number. Not thread-safe; each direction is used by one reader or one writer at a time.
 /// </summary>
-internal sealed class RecordProtection : IDisposable
+internal sealed class RecordProtection : IRecordProtection
 {
     /// <summary>AES-128's key length.</summary>
     public const int KeyLength = 16;
@@ -73,6 +73,19 @@ internal sealed class RecordProtection : IDisposable
         int last = inner.LastIndexOfAnyExcept((byte)0);
         if (last < 0) throw new TlsException("a protected record from the server has no content type");
         return (inner[last], last);
+    }
+
+    /// <inheritdoc />
+    public int Overhead => 1 + TlsLimits.Tag;
+
+    /// <inheritdoc />
+    (byte ContentType, int Offset, int Length) IRecordProtection.Open(ReadOnlySpan<byte> header, Span<byte> fragment)
+    {
+        // "the outer opaque_type field of a TLSCiphertext record is always set to the value 23 (application_data)" (§5.2).
+        if (header[0] != TlsContentType.ApplicationData)
+            throw new TlsException($"the server sent an unprotected record of type {header[0]} after the handshake");
+        var (contentType, length) = Open(header, fragment);
+        return (contentType, 0, length);
     }
 
     /// <inheritdoc />

@@ -26,6 +26,30 @@ internal static class ServerSignature
         Span<byte> content = stackalloc byte[ContextPrefix.Length + transcriptHash.Length];
         ContextPrefix.CopyTo(content);
         transcriptHash.CopyTo(content[ContextPrefix.Length..]);
+        // "RSASSA-PKCS1-v1_5 algorithms refer solely to signatures which appear in certificates ... and are not defined for use
+        // in signed TLS handshake messages" (RFC 8446 §4.2.3).
+        if (IsPkcs1(scheme))
+            throw new TlsException($"the server signed its TLS 1.3 handshake with PKCS#1 scheme 0x{scheme:x4}, which TLS 1.3 forbids");
+        Check(leafCertificate, scheme, signature, content, "CertificateVerify");
+    }
+
+    /// <summary>
+    /// Throws a <see cref="TlsException"/> unless <paramref name="signature"/> under <paramref name="scheme"/> signs a TLS 1.2
+    /// ServerKeyExchange: "SignatureAndHashAlgorithm ... hash(ClientHello.random + ServerHello.random + ServerKeyExchange.params)"
+    /// (RFC 5246 §7.4.3, RFC 8422 §5.4), where TLS 1.2 allows PKCS#1 v1.5 too (RFC 5246 §7.4.1.4.1).
+    /// </summary>
+    public static void VerifyKeyExchange(
+        ReadOnlyMemory<byte> leafCertificate, ushort scheme, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> signedContent) =>
+        Check(leafCertificate, scheme, signature, signedContent, "ServerKeyExchange");
+
+    /// <summary>Whether the leaf's key is RSA (else ECDSA): which of TLS 1.2's ECDHE_RSA and ECDHE_ECDSA suites fits it.</summary>
+    public static bool HasRsaKey(ReadOnlyMemory<byte> leafCertificate) => KeyOf(SubjectPublicKeyInfo(leafCertificate)).Algorithm is RSA;
+
+    private static bool IsPkcs1(ushort scheme) => scheme is 0x0401 or 0x0501 or 0x0601;
+
+    private static void Check(
+        ReadOnlyMemory<byte> leafCertificate, ushort scheme, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> content, string what)
+    {
         var key = KeyOf(SubjectPublicKeyInfo(leafCertificate));
         bool valid;
         lock (key.Gate)
@@ -35,13 +59,16 @@ internal static class ServerSignature
                 (0x0804, RSA rsa) => rsa.VerifyData(content, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
                 (0x0805, RSA rsa) => rsa.VerifyData(content, signature, HashAlgorithmName.SHA384, RSASignaturePadding.Pss),
                 (0x0806, RSA rsa) => rsa.VerifyData(content, signature, HashAlgorithmName.SHA512, RSASignaturePadding.Pss),
+                (0x0401, RSA rsa) => rsa.VerifyData(content, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+                (0x0501, RSA rsa) => rsa.VerifyData(content, signature, HashAlgorithmName.SHA384, RSASignaturePadding.Pkcs1),
+                (0x0601, RSA rsa) => rsa.VerifyData(content, signature, HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1),
                 (0x0403, ECDsa ec) => ec.VerifyData(content, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence),
                 (0x0503, ECDsa ec) => ec.VerifyData(content, signature, HashAlgorithmName.SHA384, DSASignatureFormat.Rfc3279DerSequence),
                 (0x0603, ECDsa ec) => ec.VerifyData(content, signature, HashAlgorithmName.SHA512, DSASignatureFormat.Rfc3279DerSequence),
                 _ => throw new TlsException($"the server signed its handshake with scheme 0x{scheme:x4}, which does not fit its {key.Algorithm.GetType().BaseType?.Name} key or was not offered"),
             };
         }
-        if (!valid) throw new TlsException("the server's CertificateVerify signature is wrong (decrypt_error)");
+        if (!valid) throw new TlsException($"the server's {what} signature is wrong (decrypt_error)");
     }
 
     // Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version OPTIONAL, serialNumber, signature, issuer, validity,

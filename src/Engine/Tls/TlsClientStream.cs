@@ -3,34 +3,45 @@ using System.Buffers;
 namespace IsuBench.Engine.Tls;
 
 /// <summary>
-/// A TLS 1.3 client connection (RFC 8446) over a stream of its own, for the bench's requests to https targets: the handshake
-/// the original benchmark's Go client made (X25519, AES-128-GCM, no session resumption, the server's CertificateVerify checked
-/// and its chain not), for a fraction of the CPU that the platform's TLS stack spends on one. Application data only, async
-/// only; a post-handshake NewSessionTicket is ignored and a KeyUpdate followed.
+/// A TLS 1.3 (RFC 8446) or TLS 1.2 (RFC 5246) client connection over a stream of its own, for the bench's requests to https
+/// targets: the handshake the original benchmark's Go client made (X25519, AES-128-GCM, no session resumption, the server's
+/// signature checked and its chain not), for a fraction of the CPU that the platform's TLS stack spends on one. Application data
+/// only, async only; in TLS 1.3 a post-handshake NewSessionTicket is ignored and a KeyUpdate followed; in TLS 1.2 a HelloRequest
+/// is ignored (no renegotiation, which RFC 5246 §7.4.1.1 allows: "This message MAY be ignored by the client").
 /// </summary>
 internal sealed class TlsClientStream : Stream
 {
     private readonly Stream _inner;
     private readonly TlsRecordReader _records;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private byte[] _readSecret;
-    private byte[] _writeSecret;
-    private RecordProtection _readKeys;
-    private RecordProtection _writeKeys;
+    private readonly bool _tls13;
+    private byte[]? _readSecret;
+    private byte[]? _writeSecret;
+    private IRecordProtection _readKeys;
+    private IRecordProtection _writeKeys;
     private int _plainOffset;
     private int _plainLength;
     private bool _ended;
     private int _disposed;
 
-    private TlsClientStream(Stream inner, TlsRecordReader records, byte[] clientSecret, byte[] serverSecret)
+    private TlsClientStream(Stream inner, TlsRecordReader records, TlsHandshakeResult handshake)
     {
         _inner = inner;
         _records = records;
-        _writeSecret = clientSecret;
-        _readSecret = serverSecret;
-        _writeKeys = new RecordProtection(clientSecret);
-        _readKeys = new RecordProtection(serverSecret);
+        _tls13 = handshake.Protocol == TlsHandshakeResult.Tls13;
+        _writeSecret = handshake.ClientSecret;
+        _readSecret = handshake.ServerSecret;
+        _writeKeys = handshake.WriteKeys;
+        _readKeys = handshake.ReadKeys;
+        Protocol = handshake.Protocol;
+        CipherSuite = handshake.CipherSuite;
     }
+
+    /// <summary>The protocol the handshake chose: "TLS 1.3" or "TLS 1.2".</summary>
+    public string Protocol { get; }
+
+    /// <summary>The cipher suite the handshake chose, by its IANA name.</summary>
+    public string CipherSuite { get; }
 
     /// <summary>
     /// Makes the handshake over <paramref name="inner"/> (which the returned stream owns, and which is disposed if the handshake
@@ -46,8 +57,8 @@ internal sealed class TlsClientStream : Stream
         var records = new TlsRecordReader(inner);
         try
         {
-            var (clientSecret, serverSecret) = await TlsClientHandshake.RunAsync(inner, records, serverName, cancellationToken, fixedHello);
-            return new TlsClientStream(inner, records, clientSecret, serverSecret);
+            var handshake = await TlsClientHandshake.RunAsync(inner, records, serverName, cancellationToken, fixedHello);
+            return new TlsClientStream(inner, records, handshake);
         }
         catch
         {
@@ -172,19 +183,14 @@ internal sealed class TlsClientStream : Stream
     private async ValueTask OpenAsync(TlsRecord record, CancellationToken cancellationToken)
     {
         byte[] buffer = _records.Buffer;
-        if (record.Type != TlsContentType.ApplicationData)
-        {
-            _records.Release();
-            throw new TlsException($"the server sent an unprotected record of type {record.Type} after the handshake");
-        }
-        var (type, length) = OpenHeld(record, buffer);
+        var (type, offset, length) = OpenHeld(record, buffer);
         if (type == TlsContentType.ApplicationData && length > 0)
         {
-            _plainOffset = record.FragmentOffset;
+            _plainOffset = record.FragmentOffset + offset;
             _plainLength = length;
             return;
         }
-        byte[] content = buffer.AsSpan(record.FragmentOffset, length).ToArray();
+        byte[] content = buffer.AsSpan(record.FragmentOffset + offset, length).ToArray();
         _records.Release();
         switch (type)
         {
@@ -203,7 +209,7 @@ internal sealed class TlsClientStream : Stream
         }
     }
 
-    private (byte Type, int Length) OpenHeld(TlsRecord record, byte[] buffer)
+    private (byte Type, int Offset, int Length) OpenHeld(TlsRecord record, byte[] buffer)
     {
         try
         {
@@ -217,19 +223,24 @@ internal sealed class TlsClientStream : Stream
     }
 
     // Post-handshake messages (§4.6), each whole in one record: tickets are ignored (nothing is resumed); a KeyUpdate moves the
-    // server's keys on and, when it asks, ours too (§4.6.3).
+    // server's keys on and, when it asks, ours too (§4.6.3). In TLS 1.2 only a HelloRequest may come, and is ignored.
     private async ValueTask AfterHandshakeAsync(byte[] content, CancellationToken cancellationToken)
     {
         var messages = new HandshakeMessages();
         messages.Add(content);
         while (messages.TryTake(out byte type, out var message))
         {
+            if (!_tls13)
+            {
+                if (type == TlsContentType.Message.HelloRequest && HandshakeMessages.Body(message).IsEmpty) continue;
+                throw new TlsException($"the server sent handshake message {type} after the TLS 1.2 handshake (unexpected_message)");
+            }
             if (type == TlsContentType.Message.NewSessionTicket) continue;
             if (type != TlsContentType.Message.KeyUpdate) throw new TlsException($"the server sent handshake message {type} after the handshake (unexpected_message)");
             var body = HandshakeMessages.Body(message);
             if (body.Length != 1 || body[0] > 1) throw new TlsException("the server's KeyUpdate is malformed (decode_error)");
             bool requested = body[0] == 1;
-            _readSecret = TlsKeySchedule.NextTrafficSecret(_readSecret);
+            _readSecret = TlsKeySchedule.NextTrafficSecret(_readSecret!);
             _readKeys.Dispose();
             _readKeys = new RecordProtection(_readSecret);
             if (requested) await UpdateWriteKeysAsync(cancellationToken);
@@ -244,7 +255,7 @@ internal sealed class TlsClientStream : Stream
         {
             byte[] keyUpdate = [TlsContentType.Message.KeyUpdate, 0, 0, 1, 0]; // update_not_requested
             await WriteRecordAsync(TlsContentType.Handshake, keyUpdate, cancellationToken);
-            _writeSecret = TlsKeySchedule.NextTrafficSecret(_writeSecret);
+            _writeSecret = TlsKeySchedule.NextTrafficSecret(_writeSecret!);
             _writeKeys.Dispose();
             _writeKeys = new RecordProtection(_writeSecret);
         }
@@ -257,7 +268,7 @@ internal sealed class TlsClientStream : Stream
     // Under the write gate.
     private async ValueTask WriteRecordAsync(byte contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        byte[] record = ArrayPool<byte>.Shared.Rent(TlsLimits.RecordHeader + content.Length + 1 + TlsLimits.Tag);
+        byte[] record = ArrayPool<byte>.Shared.Rent(TlsLimits.RecordHeader + content.Length + _writeKeys.Overhead);
         try
         {
             int length = _writeKeys.Seal(contentType, content.Span, record);

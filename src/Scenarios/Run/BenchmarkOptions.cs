@@ -32,7 +32,7 @@ public sealed record BenchmarkOptions
     /// <summary>How SSE streams are opened: the engine's own socket client for http origins, or HttpClient.</summary>
     public SseTransport SseTransport { get; init; } = SseTransport.Socket;
 
-    /// <summary>Which TLS stack carries https connections (<c>--tls</c>): the own TLS 1.3 client where it can, always, or never.</summary>
+    /// <summary>Which TLS stack carries https connections (<c>--tls</c>): the own TLS client where it can, always, or never.</summary>
     public TlsStackChoice Tls { get; init; } = TlsStackChoice.Auto;
 
     /// <summary>The User-Agent of every request.</summary>

@@ -26,8 +26,11 @@ internal sealed class TlsFront : IAsyncDisposable
     /// <summary>The https origin.</summary>
     public string Origin { get; }
 
-    /// <summary>nginx terminating TLS with <paramref name="protocols"/> (<c>ssl_protocols</c>) for <paramref name="upstream"/>.</summary>
-    public static async Task<TlsFront> NginxAsync(string protocols, Uri upstream)
+    /// <summary>
+    /// nginx terminating TLS with <paramref name="protocols"/> (<c>ssl_protocols</c>) and, when given, only
+    /// <paramref name="ciphers"/> (<c>ssl_ciphers</c>, OpenSSL's names) for <paramref name="upstream"/>.
+    /// </summary>
+    public static async Task<TlsFront> NginxAsync(string protocols, Uri upstream, string? ciphers = null)
     {
         string directory = Directory.CreateTempSubdirectory("isubench-nginx-").FullName;
         WriteCertificate(directory);
@@ -53,6 +56,7 @@ internal sealed class TlsFront : IAsyncDisposable
                     ssl_certificate {{directory}}/cert.pem;
                     ssl_certificate_key {{directory}}/key.pem;
                     ssl_protocols {{protocols}};
+                    {{(ciphers is null ? "" : $"ssl_ciphers {ciphers};")}}
                     location / {
                         proxy_pass http://reference;
                         proxy_http_version 1.1;
@@ -69,16 +73,21 @@ internal sealed class TlsFront : IAsyncDisposable
         return await StartAsync("nginx", arguments, directory, port);
     }
 
-    /// <summary><c>openssl s_server -www</c> (a status page for every GET) with the given protocol flag, e.g. "-tls1_2".</summary>
-    public static async Task<TlsFront> OpenSslServerAsync(string protocolFlag)
+    /// <summary>
+    /// <c>openssl s_server -www</c> (a status page for every GET) with the given protocol flag, e.g. "-tls1_2", and, when given,
+    /// only the key exchange <paramref name="groups"/> (<c>-groups</c>, e.g. "P-256").
+    /// </summary>
+    public static async Task<TlsFront> OpenSslServerAsync(string protocolFlag, string? groups = null)
     {
         string directory = Directory.CreateTempSubdirectory("isubench-s-server-").FullName;
         WriteCertificate(directory);
         int port = FreePort();
-        return await StartAsync("openssl",
-            ["s_server", "-quiet", "-www", "-accept", $"127.0.0.1:{port}", "-cert", Path.Combine(directory, "cert.pem"),
-                "-key", Path.Combine(directory, "key.pem"), protocolFlag],
-            directory, port);
+        string[] arguments =
+        [
+            "s_server", "-quiet", "-www", "-accept", $"127.0.0.1:{port}", "-cert", Path.Combine(directory, "cert.pem"),
+            "-key", Path.Combine(directory, "key.pem"), protocolFlag, .. groups is null ? Array.Empty<string>() : ["-groups", groups],
+        ];
+        return await StartAsync("openssl", arguments, directory, port);
     }
 
     /// <inheritdoc />

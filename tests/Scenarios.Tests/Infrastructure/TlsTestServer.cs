@@ -18,13 +18,15 @@ public sealed class TlsTestServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly X509Certificate2 _certificate;
     private readonly SslProtocols _protocols;
+    private readonly CipherSuitesPolicy? _suites;
     private readonly byte[] _body;
     private readonly Task _accepting;
 
-    private TlsTestServer(X509Certificate2 certificate, SslProtocols protocols, byte[] body)
+    private TlsTestServer(X509Certificate2 certificate, SslProtocols protocols, CipherSuitesPolicy? suites, byte[] body)
     {
         _certificate = certificate;
         _protocols = protocols;
+        _suites = suites;
         _body = body;
         _listener.Start();
         _accepting = AcceptAsync();
@@ -36,9 +38,14 @@ public sealed class TlsTestServer : IAsyncDisposable
     /// <summary>What failed on the server's side before its answer's body (a handshake it refused, a request cut short), for the test to show.</summary>
     public List<string> Failures { get; } = [];
 
-    /// <summary>Starts a server with <paramref name="certificate"/> that speaks <paramref name="protocols"/> and answers <paramref name="body"/>.</summary>
-    public static TlsTestServer Start(X509Certificate2 certificate, byte[] body, SslProtocols protocols = SslProtocols.Tls12 | SslProtocols.Tls13) =>
-        new(certificate, protocols, body);
+    /// <summary>
+    /// Starts a server with <paramref name="certificate"/> that speaks <paramref name="protocols"/> (and only
+    /// <paramref name="suites"/>, when given) and answers <paramref name="body"/>.
+    /// </summary>
+    public static TlsTestServer Start(
+        X509Certificate2 certificate, byte[] body, SslProtocols protocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        CipherSuitesPolicy? suites = null) =>
+        new(certificate, protocols, suites, body);
 
     /// <summary>A self-signed certificate for 127.0.0.1 with an RSA 2048 or an ECDSA P-256 key.</summary>
     public static X509Certificate2 Certificate(bool ecdsa)
@@ -84,7 +91,12 @@ public sealed class TlsTestServer : IAsyncDisposable
             try
             {
                 await using var tls = new SslStream(client.GetStream());
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate, EnabledSslProtocols = _protocols }, _stop.Token);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+                {
+                    ServerCertificate = _certificate,
+                    EnabledSslProtocols = _protocols,
+                    CipherSuitesPolicy = _suites,
+                }, _stop.Token);
                 var head = new StringBuilder();
                 var buffer = new byte[4096];
                 while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))

@@ -9,8 +9,8 @@ namespace IsuBench.Tests.Scenarios.Engine.Tls;
 /// application traffic keys, and then seal and open the RFC's application data records. Every hex string below is RFC 8448 §3's.
 /// </summary>
 /// <remarks>
-/// The client's own ClientHello differs from the RFC's on purpose (one cipher suite, one group, a 32-byte session id, as the
-/// original benchmark's Go client); the recorded messages are signed over the RFC's, so the replay sends that one, and
+/// The client's own ClientHello differs from the RFC's on purpose (TLS 1.2 offered beside 1.3, one group, a 32-byte session id,
+/// as the original benchmark's Go client); the recorded messages are signed over the RFC's, so the replay sends that one, and
 /// <see cref="The_clients_own_ClientHello_carries_the_RFCs_random_and_key_share_where_the_RFCs_does"/> holds what the two share.
 /// </remarks>
 public sealed class Rfc8448HandshakeTests
@@ -69,8 +69,10 @@ public sealed class Rfc8448HandshakeTests
         var wire = new ReplayedServer(Hex(ServerHelloRecord), Hex(ServerFlightRecord));
         var records = new TlsRecordReader(wire);
 
-        var (clientSecret, serverSecret) = await TlsClientHandshake.RunAsync(
-            wire, records, "server", CancellationToken.None, RfcClientHello());
+        var handshake = await TlsClientHandshake.RunAsync(wire, records, "server", CancellationToken.None, RfcClientHello());
+        byte[] clientSecret = handshake.ClientSecret!;
+        byte[] serverSecret = handshake.ServerSecret!;
+        Assert.Equal(("TLS 1.3", "TLS_AES_128_GCM_SHA256"), (handshake.Protocol, handshake.CipherSuite));
 
         byte[] sent = wire.Sent();
         // The ClientHello went out as the RFC's record ("16 03 01 00 c4" and the message), then the compatibility
@@ -132,17 +134,22 @@ public sealed class Rfc8448HandshakeTests
 
         // handshake type, legacy_version and random: the RFC's first 38 bytes, the length aside.
         Assert.Equal(rfc[..2] + rfc[8..76], hex[..2] + hex[8..76]);
-        // Empty legacy_session_id, as given; then only TLS_AES_128_GCM_SHA256 of the RFC's three suites.
-        Assert.Equal("00" + "00021301" + "0100", hex[76..90]);
-        // The extensions the client sends, each as the RFC's ClientHello has it (server_name "server", the X25519 key share,
-        // supported_versions TLS 1.3) or narrowed to what the client speaks (supported_groups: X25519 only).
-        string[] shared = ["0000000b0009000006736572766572", "00330026" + "0024001d0020" + ClientPublicKey, "002b0003020304"];
+        // Empty legacy_session_id, as given; then TLS_AES_128_GCM_SHA256, the first of the RFC's three suites, and TLS 1.2's
+        // ECDHE_ECDSA and ECDHE_RSA with AES-128-GCM.
+        Assert.Equal("00" + "0006" + "1301" + "c02b" + "c02f" + "0100", hex[76..98]);
+        // The extensions the client sends, each as the RFC's ClientHello has it (server_name "server", the X25519 key share, an
+        // empty renegotiation_info) or narrowed to what the client speaks (supported_groups: X25519, and secp256r1 for TLS 1.2), or widened
+        // to TLS 1.2
+        // (supported_versions 1.3 and 1.2).
+        string[] shared = ["0000000b0009000006736572766572", "00330026" + "0024001d0020" + ClientPublicKey, "ff01000100"];
         foreach (string extension in shared)
         {
             Assert.Contains(extension, rfc, StringComparison.Ordinal);
             Assert.Contains(extension, hex, StringComparison.Ordinal);
         }
-        Assert.Contains("000a00040002001d", hex, StringComparison.Ordinal);
+        Assert.Contains("000a00060004001d0017", hex, StringComparison.Ordinal);
+        Assert.Contains("002b0005" + "04" + "0304" + "0303", hex, StringComparison.Ordinal);
+        Assert.DoesNotContain("002b0003020304", hex, StringComparison.Ordinal);
     }
 
     // The RFC's ClientHello with the client's ephemeral key: "{client} create an ephemeral x25519 key pair".

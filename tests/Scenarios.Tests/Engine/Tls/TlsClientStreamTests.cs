@@ -50,7 +50,7 @@ public sealed class TlsClientStreamTests
     }
 
     [Fact]
-    public async Task A_server_of_TLS_1_2_only_is_served_through_the_platforms_TLS_as_the_original_served_it()
+    public async Task A_server_of_TLS_1_2_only_is_served_by_the_own_client_as_the_original_served_it()
     {
         using var certificate = TlsTestServer.Certificate(ecdsa: false);
 #pragma warning disable SYSLIB0039 // TLS 1.2 alone, on purpose: a server of the original's day.
@@ -64,8 +64,10 @@ public sealed class TlsClientStreamTests
 
         Assert.Equal((FailureKind.None, 200, "ok"), (response.Failure, response.Status, System.Text.Encoding.ASCII.GetString(response.Body)));
         Assert.Equal((FailureKind.None, 200), (head.Failure, head.Status));
-        // Only the first connection tried TLS 1.3 (the server refused it); the origin then kept to TLS 1.2.
-        Assert.Single(server.Failures);
+        // The one ClientHello offers TLS 1.2 too: no handshake was refused, none was tried twice.
+        Assert.Empty(server.Failures);
+        var use = Assert.Single(sessions.Metrics.Tls.Snapshot());
+        Assert.Equal(("own", "TLS 1.2", 2L, 0L), (use.Stack, use.Protocol, use.OwnConnections, use.PlatformConnections));
     }
 
     [Fact]
@@ -102,17 +104,21 @@ public sealed class TlsClientStreamTests
 
         Assert.Contains("closed the connection during the TLS handshake", failure.Message);
         // A connection that ended refused nothing: no reason to turn to another TLS stack for this origin.
-        Assert.False(failure.NotTls13);
+        Assert.False(failure.OfferRefused);
         Assert.NotNull(hello);
         Assert.Equal([22, 3, 1], hello[..3]);
         Assert.Equal(1, hello[5]); // client_hello
         int at = 5 + 4 + 2 + 32;
         Assert.Equal(32, hello[at]); // a legacy session id, as Go's client sends
         at += 1 + 32;
-        Assert.Equal([0, 2, 0x13, 0x01], hello[at..(at + 4)]); // TLS_AES_128_GCM_SHA256 only
-        string extensions = Convert.ToHexStringLower(hello[(at + 4 + 2 + 2)..]);
-        Assert.Contains("002b0003020304", extensions); // supported_versions: TLS 1.3
-        Assert.Contains("000a00040002001d", extensions); // supported_groups: x25519
+        // TLS_AES_128_GCM_SHA256, then TLS 1.2's ECDHE_ECDSA and ECDHE_RSA with AES-128-GCM
+        Assert.Equal([0, 6, 0x13, 0x01, 0xc0, 0x2b, 0xc0, 0x2f], hello[at..(at + 8)]);
+        string extensions = Convert.ToHexStringLower(hello[(at + 8 + 2 + 2)..]);
+        Assert.Contains("002b00050403040303", extensions); // supported_versions: TLS 1.3, TLS 1.2
+        Assert.Contains("000b00020100", extensions); // ec_point_formats: uncompressed
+        Assert.Contains("00170000", extensions); // extended_master_secret (RFC 7627)
+        Assert.Contains("ff01000100", extensions); // renegotiation_info, empty (RFC 5746)
+        Assert.Contains("000a00060004001d0017", extensions); // supported_groups: x25519, secp256r1
         Assert.Contains("00330026" + "0024001d0020", extensions); // a 32-byte x25519 key share
         Assert.DoesNotContain("0000000", extensions[..8]); // no server_name for an address
     }
@@ -136,7 +142,7 @@ public sealed class TlsClientStreamTests
         var failure = await Assert.ThrowsAsync<TlsException>(() => ConnectAsync(server.Origin).WaitAsync(TimeSpan.FromSeconds(20)));
 
         Assert.Contains(expected, failure.Message);
-        Assert.True(failure.NotTls13); // so another TLS stack may still try
+        Assert.True(failure.OfferRefused); // so another TLS stack may still try
     }
 
     private static async Task ConnectAsync(Uri origin)

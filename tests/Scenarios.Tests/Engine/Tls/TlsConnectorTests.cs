@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Security.Authentication;
 using IsuBench.Engine.Http;
 using IsuBench.Engine.Tls;
@@ -31,20 +32,37 @@ public sealed class TlsConnectorTests
         Assert.Equal("the server accepted TLS 1.3", use.Reason);
     }
 
-    [Fact]
-    public async Task Auto_serves_a_TLS_1_2_server_with_the_platforms_stack_and_says_the_server_refused_TLS_1_3()
+    [Theory]
+    [InlineData(false, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")]
+    [InlineData(true, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")]
+    public async Task Auto_serves_a_TLS_1_2_server_with_the_own_client_and_says_so(bool ecdsa, string suite)
     {
-        using var certificate = TlsTestServer.Certificate(ecdsa: false);
+        using var certificate = TlsTestServer.Certificate(ecdsa);
         await using var server = TlsTestServer.Start(certificate, "ok"u8.ToArray(), Tls12Only);
         using var sessions = TestRuns.Sessions(server.Origin);
 
         await GetTwiceAsync(sessions);
 
         var use = Assert.Single(sessions.Metrics.Tls.Snapshot());
-        Assert.Equal(("platform", "TLS 1.2"), (use.Stack, use.Protocol));
-        Assert.Contains("ECDHE", use.CipherSuite);
-        Assert.StartsWith("the server refused TLS 1.3 (", use.Reason);
-        Assert.Contains("protocol_version", use.Reason);
+        Assert.Equal("the server accepted TLS 1.2", use.Reason);
+        Assert.Equal(("own", "TLS 1.2", suite), (use.Stack, use.Protocol, use.CipherSuite));
+        Assert.Equal((2L, 0L, null), (use.OwnConnections, use.PlatformConnections, use.Warning));
+        Assert.Empty(server.Failures);
+    }
+
+    [Fact]
+    public async Task Auto_serves_a_server_of_CBC_suites_only_with_the_platforms_stack_and_says_it_accepts_nothing_offered()
+    {
+        using var certificate = TlsTestServer.Certificate(ecdsa: false);
+        await using var server = TlsTestServer.Start(certificate, "ok"u8.ToArray(), Tls12Only, CbcOnly());
+        using var sessions = TestRuns.Sessions(server.Origin);
+
+        await GetTwiceAsync(sessions);
+
+        var use = Assert.Single(sessions.Metrics.Tls.Snapshot());
+        Assert.Equal(("platform", "TLS 1.2", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"), (use.Stack, use.Protocol, use.CipherSuite));
+        Assert.StartsWith("the server accepts nothing the own client offers (", use.Reason);
+        Assert.Contains("handshake_failure", use.Reason);
         // The own client tried once; every later connection went straight to the platform's stack.
         Assert.Equal((0L, 2L), (use.OwnConnections, use.PlatformConnections));
         Assert.Single(server.Failures);
@@ -54,14 +72,14 @@ public sealed class TlsConnectorTests
     public async Task Own_refuses_to_fall_back_and_the_request_fails_with_the_reason()
     {
         using var certificate = TlsTestServer.Certificate(ecdsa: false);
-        await using var server = TlsTestServer.Start(certificate, "ok"u8.ToArray(), Tls12Only);
+        await using var server = TlsTestServer.Start(certificate, "ok"u8.ToArray(), Tls12Only, CbcOnly());
         using var sessions = TestRuns.Sessions(server.Origin, options: new SessionOptions { Tls = TlsStackChoice.Own });
         using var session = sessions.Create(new Random(1));
 
         var response = await session.GetAsync("/", "GET /", CancellationToken.None);
 
         Assert.Equal(FailureKind.Transport, response.Failure);
-        Assert.Contains("protocol_version", response.FailureMessage);
+        Assert.Contains("handshake_failure", response.FailureMessage);
         Assert.Contains("--tls own tries no other stack", response.FailureMessage);
         var use = Assert.Single(sessions.Metrics.Tls.Snapshot());
         Assert.Equal(("own", null, 0L, 0L), (use.Stack, use.Protocol, use.OwnConnections, use.PlatformConnections));
@@ -138,7 +156,7 @@ public sealed class TlsConnectorTests
     }
 
     [Fact]
-    public async Task A_handshake_that_fails_for_another_reason_than_TLS_1_3_falls_back_to_nothing()
+    public async Task A_handshake_that_fails_for_another_reason_than_a_refused_offer_falls_back_to_nothing()
     {
         using var certificate = TlsTestServer.Certificate(ecdsa: false);
         await using var server = TlsTestServer.Start(certificate, "ok"u8.ToArray());
@@ -152,6 +170,11 @@ public sealed class TlsConnectorTests
         Assert.Contains("decrypt_error", failure.Message);
         Assert.Empty(origins.Snapshot());
     }
+
+    // A server of the CBC suites only, which the own client does not offer and the platform's stack does.
+    private static CipherSuitesPolicy CbcOnly() => OperatingSystem.IsLinux()
+        ? new CipherSuitesPolicy([TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256])
+        : throw new PlatformNotSupportedException("a cipher suite policy needs OpenSSL");
 
     private static async Task GetTwiceAsync(SessionFactory sessions)
     {
