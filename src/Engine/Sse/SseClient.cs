@@ -55,8 +55,11 @@ public sealed class SseClient(
     /// </summary>
     public async IAsyncEnumerable<SseEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (true)
         {
+            // Cancelled between two attempts ends the same way as cancelled in one: with OperationCanceledException, never
+            // as a stream that simply ended.
+            cancellationToken.ThrowIfCancellationRequested();
             EventStreamResponse opened;
             try
             {

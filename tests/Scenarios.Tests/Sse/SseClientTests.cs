@@ -371,10 +371,13 @@ public sealed class SseClientTests
             if (failures.Count == 3) cts.Cancel();
         };
 
-        // The client ends when cancelled between two attempts.
-        await foreach (var _ in client.ReadAllAsync(cts.Token))
+        // Cancelled between two attempts, the client ends as when cancelled in one.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-        }
+            await foreach (var _ in client.ReadAllAsync(cts.Token))
+            {
+            }
+        });
 
         Assert.Equal(3, failures.Count);
         Assert.All(failures, f => Assert.Equal(SseFailureKind.Transport, f.Kind));
