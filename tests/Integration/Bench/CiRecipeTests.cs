@@ -50,6 +50,9 @@ public sealed class CiRecipeTests : IDisposable
         // The gate found the runs worse than the baseline: FAIL, exit 3, and the recipe ended there. On a machine crowded by
         // other work (the suite's other tests may crowd it) the same finding is INCONCLUSIVE, exit 5, and each figure says it
         // would FAIL: a crowded run is no evidence of a regression.
+        // A run that failed a critical check ends the recipe before the gate (exit 1): say which and why, not just that the
+        // gate's file is missing.
+        Assert.True(File.Exists(Path.Combine(outDir, "gate-junit.xml")), $"the recipe ended before the gate: exit {process.ExitCode}\n{printed}");
         var runs = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "result.json"))).Repeat!.Runs;
         var gateCases = XDocument.Load(Path.Combine(outDir, "gate-junit.xml")).Descendants("testcase").ToList();
         if (runs.All(r => r.Crowded is null))
