@@ -255,7 +255,7 @@ internal static class BenchmarkExecution
             var document = outcome.Document! with { RunId = id };
             (warming ? warmUp : runs).Add(document);
             if (runDirectory is not null) await ResultFiles.WriteAsync(runDirectory, document, comparison: null, CancellationToken.None);
-            await error.WriteLineAsync($"{label}: {(document.Pass ? "PASS" : "FAIL")} score {document.Score}{(warming ? " (not counted)" : "")}{(document.Interrupted ? " [interrupted]" : "")}");
+            await error.WriteLineAsync(RepeatProgress.Text(label, document, warming));
             if (document.Interrupted) stoppedWith = ExitCodes.Interrupted;
         }
         if (runs.Count == 0) return new Outcome(null, stoppedWith ?? ExitCodes.Interrupted);
