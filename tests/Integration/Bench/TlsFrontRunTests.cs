@@ -21,7 +21,9 @@ public abstract class TlsFrontRunTests(SmallDataSetReference reference) : IDispo
     /// <summary>The reference the fronts proxy to.</summary>
     private protected Uri Upstream => reference.BaseAddress;
 
-    /// <summary>A run of 2 s through nginx with <paramref name="protocols"/> and <paramref name="ciphers"/>, and what it must report.</summary>
+    /// <summary>
+    /// A run of 2 s through nginx with <paramref name="protocols"/> and <paramref name="ciphers"/>, and what it must report.
+    /// </summary>
     private protected async Task RunThroughNginxAsync(
         string protocols, string? ciphers, string choice, string stack, string protocol, string reason)
     {

@@ -14,11 +14,12 @@ public abstract class PointLimitTests(BadInputTests.Fixture server)
     public async Task Ten_thousand_points_are_stored_and_one_more_is_refused()
     {
         var before = await server.CountRowsAsync();
-        using (var response = await server.Api.SendAsync(HttpMethod.Post, $"/api/strokes/rooms/{server.RoomId}", server.Token, BadInputTests.Points(10_001)))
+        var path = $"/api/strokes/rooms/{server.RoomId}";
+        using (var response = await server.Api.SendAsync(HttpMethod.Post, path, server.Token, BadInputTests.Points(10_001)))
             await IsuketchClient.AssertErrorAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(before, await server.CountRowsAsync());
 
-        using (var response = await server.Api.SendAsync(HttpMethod.Post, $"/api/strokes/rooms/{server.RoomId}", server.Token, BadInputTests.Points(10_000)))
+        using (var response = await server.Api.SendAsync(HttpMethod.Post, path, server.Token, BadInputTests.Points(10_000)))
         {
             var stroke = (await IsuketchClient.ReadJsonAsync(response, HttpStatusCode.OK)).GetProperty("stroke");
             Assert.Equal(10_000, stroke.GetProperty("points").GetArrayLength());
