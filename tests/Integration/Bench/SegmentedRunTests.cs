@@ -3,13 +3,12 @@ using System.Text.Json;
 using IsuBench.Bench.Commands;
 using IsuBench.Bench.Reports;
 using IsuBench.Bench.Segments;
-using IsuBench.Integration.InitialCheck;
 using NJsonSchema;
 
 namespace IsuBench.Integration.Bench;
 
 /// <summary><c>isubench run --segment I/N</c> and <c>isubench merge</c> end to end against the reference on loopback.</summary>
-public sealed class SegmentedRunTests(LoadedReference reference) : IClassFixture<LoadedReference>, IDisposable
+public sealed class SegmentedRunTests(SmallDataSetReference reference) : IClassFixture<SmallDataSetReference>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("isubench-segments-").FullName;
     private readonly string _target = reference.BaseAddress.GetLeftPart(UriPartial.Authority);

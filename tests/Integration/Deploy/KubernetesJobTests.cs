@@ -2,8 +2,8 @@ using System.Globalization;
 using IsuBench.Bench.Commands;
 using IsuBench.Bench.Reports;
 using IsuBench.Bench.Segments;
+using IsuBench.Integration.Bench;
 using IsuBench.Integration.Infrastructure;
-using IsuBench.Integration.InitialCheck;
 
 namespace IsuBench.Integration.Deploy;
 
@@ -11,7 +11,7 @@ namespace IsuBench.Integration.Deploy;
 /// deploy/kubernetes run as a cluster would run it, with no cluster: every index of the segments Job runs the command its pod
 /// would run, as a local process with its JOB_COMPLETION_INDEX, against the reference on loopback; then the merge Job's command.
 /// </summary>
-public sealed class KubernetesJobTests(LoadedReference reference) : IClassFixture<LoadedReference>, IDisposable
+public sealed class KubernetesJobTests(SmallDataSetReference reference) : IClassFixture<SmallDataSetReference>, IDisposable
 {
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(120);
     private readonly string _directory = Directory.CreateTempSubdirectory("isubench-kubernetes-").FullName;

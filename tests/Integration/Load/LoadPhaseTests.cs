@@ -11,16 +11,13 @@ using Xunit.Abstractions;
 
 namespace IsuBench.Integration.Load;
 
-/// <summary>A short load phase against the real reference: the score is what the logged requests and deliveries are worth.</summary>
-public sealed class LoadPhaseTests(ITestOutputHelper output)
+/// <summary>
+/// A short load phase against the real reference: the score is what the logged requests and deliveries are worth.
+/// One class per profile: each run has a target of its own, so xunit runs the two side by side.
+/// </summary>
+public abstract class LoadPhaseTests(ITestOutputHelper output)
 {
-    [Fact]
-    public Task Fifteen_seconds_against_the_baseline_reference_score_what_succeeded() => RunAndCheckAsync("baseline");
-
-    [Fact]
-    public Task Fifteen_seconds_against_the_tuned_reference_score_what_succeeded() => RunAndCheckAsync("tuned");
-
-    internal async Task RunAndCheckAsync(string profile)
+    private protected async Task RunAndCheckAsync(string profile)
     {
         await using var target = await LoadTarget.StartAsync(profile);
         long strokesBefore = await target.CountAsync("SELECT COUNT(*) FROM strokes");
@@ -100,4 +97,18 @@ public sealed class LoadPhaseTests(ITestOutputHelper output)
             output.WriteLine($"{error.Kind} x{error.Count}: {error.Message}");
         }
     }
+}
+
+/// <summary>The load phase against the baseline store.</summary>
+public sealed class LoadPhaseTestsOnBaseline(ITestOutputHelper output) : LoadPhaseTests(output)
+{
+    [Fact]
+    public Task Fifteen_seconds_against_the_baseline_reference_score_what_succeeded() => RunAndCheckAsync("baseline");
+}
+
+/// <summary>The load phase against the tuned store.</summary>
+public sealed class LoadPhaseTestsOnTuned(ITestOutputHelper output) : LoadPhaseTests(output)
+{
+    [Fact]
+    public Task Fifteen_seconds_against_the_tuned_reference_score_what_succeeded() => RunAndCheckAsync("tuned");
 }

@@ -12,8 +12,9 @@ namespace IsuBench.Integration.Reliability;
 /// The reference as a child process on a MariaDB of its own, which is stopped for a few seconds and started again on
 /// the same folder and port while strokes are posted without pause: meanwhile every answer is a JSON 5xx that comes
 /// back promptly, afterwards the same server process recovers, and every stroke it acknowledged is still served.
+/// One class per fault: each test has a MariaDB and a server of its own, so xunit runs the faults side by side.
 /// </summary>
-public sealed class DatabaseFaultTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class DatabaseFaultTests(string fault, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Posters = 3;
 
@@ -37,13 +38,9 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output) : IAsyncLifetim
         _database = await PrivateMariaDb.StartAsync(_directory, port: 0, CancellationToken.None);
 
     [Theory]
-    [InlineData("baseline", "stop")]
-    [InlineData("baseline", "kill")]
-    [InlineData("baseline", "freeze")]
-    [InlineData("tuned", "stop")]
-    [InlineData("tuned", "kill")]
-    [InlineData("tuned", "freeze")]
-    public async Task Through_a_database_stop_crash_or_freeze_the_server_answers_json_5xx_or_waits_recovers_and_loses_no_acknowledged_stroke(string profile, string fault)
+    [InlineData("baseline")]
+    [InlineData("tuned")]
+    public async Task Through_a_database_stop_crash_or_freeze_the_server_answers_json_5xx_or_waits_recovers_and_loses_no_acknowledged_stroke(string profile)
     {
         _server = await ReferenceServerProcess.StartAsync(_database!.ConnectionString, port: 0,
             Path.Combine(_directory, "isuketch.log"), "/api/rooms", TimeSpan.FromSeconds(60), CancellationToken.None, profile);
@@ -200,3 +197,12 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output) : IAsyncLifetim
         catch (IOException) { }
     }
 }
+
+/// <summary>The database stopped cleanly (SIGTERM) and started again.</summary>
+public sealed class DatabaseStopTests(ITestOutputHelper output) : DatabaseFaultTests("stop", output);
+
+/// <summary>The database killed (SIGKILL), as a crash, and started again.</summary>
+public sealed class DatabaseKillTests(ITestOutputHelper output) : DatabaseFaultTests("kill", output);
+
+/// <summary>The database frozen (SIGSTOP) and thawed, its connections kept.</summary>
+public sealed class DatabaseFreezeTests(ITestOutputHelper output) : DatabaseFaultTests("freeze", output);
