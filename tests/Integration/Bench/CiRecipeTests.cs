@@ -52,7 +52,9 @@ public sealed class CiRecipeTests : IDisposable
         // would FAIL: a crowded run is no evidence of a regression.
         // A run that failed a critical check ends the recipe before the gate (exit 1): say which and why, not just that the
         // gate's file is missing.
-        Assert.True(File.Exists(Path.Combine(outDir, "gate-junit.xml")), $"the recipe ended before the gate: exit {process.ExitCode}\n{printed}");
+        // The summary it printed details the run nearest the median only: each run's own messages say why the one that failed did.
+        Assert.True(File.Exists(Path.Combine(outDir, "gate-junit.xml")),
+            $"the recipe ended before the gate: exit {process.ExitCode}\n{printed}\n{EachRunsMessages(outDir)}");
         var runs = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "result.json"))).Repeat!.Runs;
         var gateCases = XDocument.Load(Path.Combine(outDir, "gate-junit.xml")).Descendants("testcase").ToList();
         if (runs.All(r => r.Crowded is null))
@@ -147,6 +149,16 @@ public sealed class CiRecipeTests : IDisposable
         };
         var list = Enumerable.Range(1, runs).Select(i => new { run_id = $"run-{i}", pass = true, score = 1, gate_figures = figures }).ToList();
         return JsonSerializer.Serialize(new { pass = true, score = 1, messages = Array.Empty<string>(), repeat = new { runs = list } });
+    }
+
+    // What each run's result.json says went wrong, by run folder (warm-up-1, run-1, ...).
+    private static string EachRunsMessages(string outDir)
+    {
+        if (!Directory.Exists(outDir)) return $"{outDir} was not made";
+        return string.Join("\n", Directory.GetDirectories(outDir).Order(StringComparer.Ordinal)
+            .Where(run => File.Exists(Path.Combine(run, "result.json")))
+            .Select(run => (Name: Path.GetFileName(run), Result: ResultJson.Deserialize(File.ReadAllText(Path.Combine(run, "result.json")))))
+            .Select(run => $"{run.Name}: {(run.Result.Pass ? "PASS" : "FAIL")}, {string.Join("; ", run.Result.Messages)}"));
     }
 
     private static int FreePort()
