@@ -44,7 +44,16 @@ public sealed class CiRecipeTests : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        }
+        catch (TimeoutException)
+        {
+            // The shell and the bench under it; the trap that stops the server and the database does not run, so Dispose does.
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"the recipe did not finish within 4 minutes\n{await output}\n{await error}");
+        }
         string printed = $"{await output}\n{await error}";
 
         // The gate found the runs worse than the baseline: FAIL, exit 3, and the recipe ended there. On a machine crowded by
@@ -173,6 +182,14 @@ public sealed class CiRecipeTests : IDisposable
     {
         if (PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")) is { } pid)
             Process.GetProcessById(pid).Kill();
+        // The reference the recipe's reset started (in a session of its own), when the recipe was killed before its trap ran.
+        string serverPidFile = Path.Combine(_directory, "db.server.pid");
+        if (File.Exists(serverPidFile) && int.TryParse(File.ReadAllText(serverPidFile).Trim(), out int server)
+            && File.Exists($"/proc/{server}/cmdline") && File.ReadAllText($"/proc/{server}/cmdline").Contains("isuketch.dll", StringComparison.Ordinal))
+        {
+            try { Process.GetProcessById(server).Kill(); }
+            catch (ArgumentException) { } // ended meanwhile
+        }
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }
