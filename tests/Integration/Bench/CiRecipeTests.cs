@@ -44,7 +44,16 @@ public sealed class CiRecipeTests : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        }
+        catch (TimeoutException)
+        {
+            // The shell and the bench under it; the trap that stops the server and the database does not run, so Dispose does.
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"the recipe did not finish within 4 minutes\n{await output}\n{await error}");
+        }
         string printed = $"{await output}\n{await error}";
 
         // The gate found the runs worse than the baseline: FAIL, exit 3, and the recipe ended there. On a machine crowded by
@@ -52,7 +61,9 @@ public sealed class CiRecipeTests : IDisposable
         // would FAIL: a crowded run is no evidence of a regression.
         // A run that failed a critical check ends the recipe before the gate (exit 1): say which and why, not just that the
         // gate's file is missing.
-        Assert.True(File.Exists(Path.Combine(outDir, "gate-junit.xml")), $"the recipe ended before the gate: exit {process.ExitCode}\n{printed}");
+        // The summary it printed details the run nearest the median only: each run's own messages say why the one that failed did.
+        Assert.True(File.Exists(Path.Combine(outDir, "gate-junit.xml")),
+            $"the recipe ended before the gate: exit {process.ExitCode}\n{printed}\n{EachRunsMessages(outDir)}");
         var runs = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "result.json"))).Repeat!.Runs;
         var gateCases = XDocument.Load(Path.Combine(outDir, "gate-junit.xml")).Descendants("testcase").ToList();
         if (runs.All(r => r.Crowded is null))
@@ -149,6 +160,16 @@ public sealed class CiRecipeTests : IDisposable
         return JsonSerializer.Serialize(new { pass = true, score = 1, messages = Array.Empty<string>(), repeat = new { runs = list } });
     }
 
+    // What each run's result.json says went wrong, by run folder (warm-up-1, run-1, ...).
+    private static string EachRunsMessages(string outDir)
+    {
+        if (!Directory.Exists(outDir)) return $"{outDir} was not made";
+        return string.Join("\n", Directory.GetDirectories(outDir).Order(StringComparer.Ordinal)
+            .Where(run => File.Exists(Path.Combine(run, "result.json")))
+            .Select(run => (Name: Path.GetFileName(run), Result: ResultJson.Deserialize(File.ReadAllText(Path.Combine(run, "result.json")))))
+            .Select(run => $"{run.Name}: {(run.Result.Pass ? "PASS" : "FAIL")}, {string.Join("; ", run.Result.Messages)}"));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -161,6 +182,14 @@ public sealed class CiRecipeTests : IDisposable
     {
         if (PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")) is { } pid)
             Process.GetProcessById(pid).Kill();
+        // The reference the recipe's reset started (in a session of its own), when the recipe was killed before its trap ran.
+        string serverPidFile = Path.Combine(_directory, "db.server.pid");
+        if (File.Exists(serverPidFile) && int.TryParse(File.ReadAllText(serverPidFile).Trim(), out int server)
+            && File.Exists($"/proc/{server}/cmdline") && File.ReadAllText($"/proc/{server}/cmdline").Contains("isuketch.dll", StringComparison.Ordinal))
+        {
+            try { Process.GetProcessById(server).Kill(); }
+            catch (ArgumentException) { } // ended meanwhile
+        }
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,66 +1,34 @@
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using IsuBench.Bench.Commands;
 using IsuBench.Bench.LocalStack;
 using IsuBench.Bench.Reports;
 
 namespace IsuBench.Integration.Bench;
 
-public sealed partial class DemoCommandTests : IDisposable
+/// <summary>
+/// <c>isubench demo</c> killed outright, then a whole demo of two runs on the same folder. The demo's other tests are classes of
+/// their own (DemoInterruptTests, DemoOwnershipTests), so that xunit runs them beside this long one.
+/// </summary>
+public sealed class DemoCommandTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"isubench-demo-{Guid.NewGuid():N}");
-
-    [Fact]
-    public async Task Demo_stops_the_database_and_the_reference_when_interrupted()
-    {
-        using var stop = new CancellationTokenSource();
-        var text = new StringWriter();
-        var output = TextWriter.Synchronized(text);
-        string Printed() { lock (output) return text.ToString(); }
-        var errorText = new StringWriter();
-        var error = TextWriter.Synchronized(errorText);
-        string Progress() { lock (error) return errorText.ToString(); }
-        var demo = Task.Run(() => BenchCommandLine.RunAsync(
-            ["demo", "--dir", Path.Combine(_directory, "db"), "--rooms", "150", "--duration", "600", "--out", Path.Combine(_directory, "r")],
-            output, error, stop.Token));
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        // Plain progress lines on stderr show that the benchmark itself is running.
-        while (!ListensOn().IsMatch(Printed()) || !Progress().Contains("] score "))
-        {
-            if (demo.IsCompleted) Assert.Fail($"demo ended early with exit code {await demo}:\n{Printed()}");
-            if (DateTime.UtcNow > deadline) Assert.Fail("demo did not start its benchmark within 120 s");
-            await Task.Delay(100);
-        }
-        var port = new Uri(ListensOn().Match(Printed()).Groups[1].Value).Port;
-        Assert.NotNull(PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")));
-
-        await stop.CancelAsync();
-        Assert.Equal(ExitCodes.Interrupted, await demo.WaitAsync(TimeSpan.FromSeconds(120)));
-        // What ran is still reported, marked as interrupted (and so not a pass).
-        var result = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(_directory, "r", "result.json")));
-        Assert.True(result.Interrupted);
-        Assert.False(result.Pass);
-        Assert.Null(PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")));
-        using var probe = new TcpClient();
-        await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", port));
-    }
+    private readonly DemoFolder _folder = new();
 
     [Fact]
     public async Task A_demo_killed_outright_leaves_no_server_behind_and_the_next_demo_stops_its_database_then_runs_twice_and_stops_both()
     {
-        var db = Path.Combine(_directory, "db");
+        var db = _folder.Db;
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
                  {
                      Path.Combine(AppContext.BaseDirectory, "isubench.dll"), "demo", "--dir", db, "--rooms", "150", "--duration", "600",
-                     "--out", Path.Combine(_directory, "killed"), "--no-progress",
+                     "--out", Path.Combine(_folder.Path, "killed"), "--no-progress",
                  })
             start.ArgumentList.Add(arg);
         using var demo = System.Diagnostics.Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         demo.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && ListensOn().Match(line) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
+            if (e.Data is { } line && DemoOutput.ListensOn().Match(line) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
         };
         demo.ErrorDataReceived += (_, _) => { };
         demo.BeginOutputReadLine();
@@ -78,7 +46,7 @@ public sealed partial class DemoCommandTests : IDisposable
 
         // The next demo, a whole one (two runs), stops that MariaDB first: one demo serves both tests' assertions, as a
         // demo costs a database, a data set and a reference of its own.
-        var outDir = Path.Combine(_directory, "results");
+        var outDir = Path.Combine(_folder.Path, "results");
         var (exitCode, output, error) = await BenchCommandRunner.RunAsync(
             "demo", "--dir", db, "--rooms", "150", "--duration", "3", "--out", outDir, "--no-progress", "--repeat", "2");
 
@@ -95,8 +63,8 @@ public sealed partial class DemoCommandTests : IDisposable
     /// </summary>
     private async Task AssertRanTwiceReportedAndStoppedAsync(string output, string error, string outDir)
     {
-        Assert.Matches(MariaDbLine(), output);
-        var listening = ListensOn().Match(output);
+        Assert.Matches(DemoOutput.MariaDbLine(), output);
+        var listening = DemoOutput.ListensOn().Match(output);
         Assert.True(listening.Success, output);
         Assert.Contains("data set loaded", output);
         Assert.Contains("PASS  score", output);
@@ -124,23 +92,9 @@ public sealed partial class DemoCommandTests : IDisposable
             Assert.True(File.Exists(Path.Combine(outDir, file)), file);
 
         // Everything it started is gone.
-        Assert.Null(PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")));
+        Assert.Null(PrivateMariaDb.RunningPid(_folder.Db));
         using var probe = new TcpClient();
         await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", new Uri(listening.Groups[1].Value).Port));
-    }
-
-    [Fact]
-    public async Task A_demo_does_not_touch_a_database_whose_demo_still_runs()
-    {
-        var db = Path.Combine(_directory, "db");
-        await using var running = await PrivateMariaDb.StartAsync(db, 0, CancellationToken.None);
-        StackOwner.Claim(db); // this test process stands for the demo that owns it
-
-        var (exitCode, _, error) = await BenchCommandRunner.RunAsync("demo", "--dir", db, "--rooms", "150", "--duration", "3", "--no-progress");
-
-        Assert.Equal(ExitCodes.EnvironmentMissing, exitCode);
-        Assert.Contains($"another demo (pid {Environment.ProcessId}) is running on {db}", error);
-        Assert.NotNull(PrivateMariaDb.RunningPid(db));
     }
 
     private static async Task WaitUntilRefusedAsync(int port, TimeSpan guard)
@@ -156,16 +110,5 @@ public sealed partial class DemoCommandTests : IDisposable
         }
     }
 
-    [GeneratedRegex(@"reference server listens on (\S+)")]
-    private static partial Regex ListensOn();
-
-    [GeneratedRegex(@"MariaDB: ([^\r\n]+)")]
-    private static partial Regex MariaDbLine();
-
-    public void Dispose()
-    {
-        if (PrivateMariaDb.RunningPid(Path.Combine(_directory, "db")) is { } pid)
-            System.Diagnostics.Process.GetProcessById(pid).Kill();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -26,6 +26,8 @@ public sealed class ToolPackageTests : IDisposable
     {
         var packages = Path.Combine(_directory, "packages");
         var tools = Path.Combine(_directory, "tools");
+        // The database is the shared server's: made while the packs run, as nothing of the packages goes into it.
+        var database = SharedMariaDb.CreateDatabaseAsync("tool_" + Guid.NewGuid().ToString("N")[..16]);
         // --no-build: the packages hold exactly the build these tests run against. The two packs, then the two installs,
         // side by side: each mostly waits for its own dotnet process to start and restore.
         var packs = await Task.WhenAll(new[] { "src/Bench", "src/Reference" }.Select(project =>
@@ -36,23 +38,29 @@ public sealed class ToolPackageTests : IDisposable
             MustSucceedAsync(
                 "dotnet", "tool", "install", "--tool-path", tools, "--add-source", packages, "--ignore-failed-sources", tool)));
         string isubench = Path.Combine(tools, "isubench");
+        string isuketch = Path.Combine(tools, "isuketch");
+
+        // The installed commands side by side, each a process of its own that mostly starts: what each prints is checked
+        // alone. 150 rooms: enough for the initial check (it needs 100 rooms with strokes), quicker to load than 1000.
+        string connectionString = await database;
+        var version = MustSucceedAsync(isubench, "--version");
+        var help = MustSucceedAsync(isubench, "--help");
+        var serverVersion = MustSucceedAsync(isuketch, "--version");
+        var serverHelp = MustSucceedAsync(isuketch, "--help");
+        var dataInit = MustSucceedAsync(isubench, "data", "init", "--mysql", connectionString, "--rooms", "150");
+        await Task.WhenAll(version, help, serverVersion, serverHelp, dataInit);
 
         // This build's version, commit included: not an older package of the same number from a cache.
-        var version = await MustSucceedAsync(isubench, "--version");
-        Assert.Equal(BenchVersion.Current, version.Trim());
-        var help = await MustSucceedAsync(isubench, "--help");
+        Assert.Equal(BenchVersion.Current, (await version).Trim());
         foreach (var command in new[] { "run", "check", "gate", "data", "demo" })
-            Assert.Matches($@"(?m)^\s+{command}\b", help);
+            Assert.Matches($@"(?m)^\s+{command}\b", await help);
 
         // The installed server answers --help and --version without a database.
-        Assert.Equal(BenchVersion.Current, (await MustSucceedAsync(Path.Combine(tools, "isuketch"), "--version")).Trim());
-        Assert.Contains("--mysql", await MustSucceedAsync(Path.Combine(tools, "isuketch"), "--help"));
+        Assert.Equal(BenchVersion.Current, (await serverVersion).Trim());
+        Assert.Contains("--mysql", await serverHelp);
 
-        string connectionString = await SharedMariaDb.CreateDatabaseAsync("tool_" + Guid.NewGuid().ToString("N")[..16]);
-        // 150 rooms: enough for the initial check (it needs 100 rooms with strokes), quicker to load than 1000.
-        await MustSucceedAsync(isubench, "data", "init", "--mysql", connectionString, "--rooms", "150");
         await using var server = await ServerProcess.StartCommandAsync(
-            Path.Combine(tools, "isuketch"), [], "tuned", connectionString, TimeSpan.FromSeconds(60));
+            isuketch, [], "tuned", connectionString, TimeSpan.FromSeconds(60));
 
         var check = await MustSucceedAsync(isubench, "check", "--target", server.BaseAddress.GetLeftPart(UriPartial.Authority), "--no-progress");
         Assert.Contains("[initial check only]", check);
