@@ -7,7 +7,9 @@ namespace IsuBench.Integration.InitialCheck;
 /// Every run of the initial check that a collection's tests judge against its reference, all started on the first request for
 /// any of them (one instance per collection, so once per store profile): the clean runs, straight at the reference and through
 /// the faithful proxy, and one per mutant through its own proxy. Each test then waits for its own run, so the collection takes
-/// about as long as its runs take side by side rather than one after another.
+/// about as long as its runs take side by side rather than one after another. The run straight at the reference goes first and
+/// alone, as it did when it ran before the mutants; after it, no more runs are in flight at once than before (one whole-suite
+/// run and four sequences), so that a loaded machine does not push the reference past the check's 5 s request timeout.
 /// Two kinds of mutant run, so that the runs stay short without weakening any mutant:
 /// - the whole suite (sequence and watcher check) for every mutant of the stream, and for a representative few others,
 ///   several at a time: their watchers never share a room within the heartbeat window (<see cref="WatcherRoomLedger"/>),
@@ -17,10 +19,10 @@ namespace IsuBench.Integration.InitialCheck;
 /// </summary>
 public sealed class InitialCheckRuns : IAsyncLifetime
 {
-    /// <summary>Sequence-only runs in flight at once.</summary>
-    private const int SequenceConcurrency = 4;
+    /// <summary>Runs through a proxy in flight at once, of either kind.</summary>
+    private const int Concurrency = 5;
 
-    /// <summary>Whole-suite runs through a proxy in flight at once.</summary>
+    /// <summary>Whole-suite runs through a proxy in flight at once (they wait in the watcher stay more than they work).</summary>
     private const int WholeSuiteConcurrency = 3;
 
     /// <summary>
@@ -34,7 +36,7 @@ public sealed class InitialCheckRuns : IAsyncLifetime
     /// </summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
 
-    private readonly SemaphoreSlim _sequenceSlots = new(SequenceConcurrency);
+    private readonly SemaphoreSlim _slots = new(Concurrency);
     private readonly SemaphoreSlim _wholeSuiteSlots = new(WholeSuiteConcurrency);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
@@ -61,14 +63,20 @@ public sealed class InitialCheckRuns : IAsyncLifetime
     {
         lock (_lock)
         {
-            // The run that holds the reference alone asks first, so it goes first rather than wait for the others to drain.
-            return _started ??= new Started(
-                GuardedAsync(guard => reference.RunWholeSuiteAloneAsync(new InitialCheckOptions { Seed = 42 }, guard)),
-                GuardedAsync(async guard =>
-                    (await RunWholeSuiteAsync(reference, () => null, new InitialCheckOptions { Seed = 7 }, guard)).Run),
-                MutantCatalog.CreateAll()
-                    .Select((mutant, index) => (mutant.Name, Run: RunAsync(reference, mutant, seed: 1000 + index)))
-                    .ToDictionary(p => p.Name, p => p.Run));
+            if (_started is not null) return _started;
+            var clean = GuardedAsync(guard => reference.RunWholeSuiteAloneAsync(new InitialCheckOptions { Seed = 42 }, guard));
+            // The others start once it ended, whatever it found; whole-suite runs queue first, so that their watcher stays
+            // overlap the sequences.
+            var first = clean.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            var cleanThroughProxy = GuardedAsync(async guard =>
+            {
+                await first;
+                return (await RunWholeSuiteAsync(reference, () => null, new InitialCheckOptions { Seed = 7 }, guard)).Run;
+            });
+            var mutants = MutantCatalog.CreateAll().Select((mutant, index) => (mutant, seed: 1000 + index)).ToList();
+            var runs = mutants.Where(m => RunsWholeSuite(m.mutant)).Concat(mutants.Where(m => !RunsWholeSuite(m.mutant)))
+                .ToDictionary(m => m.mutant.Name, m => RunAsync(reference, m.mutant, m.seed, first));
+            return _started = new Started(clean, cleanThroughProxy, runs);
         }
     }
 
@@ -81,8 +89,9 @@ public sealed class InitialCheckRuns : IAsyncLifetime
         return await run(guard.Token);
     }
 
-    private Task<MutantOutcome> RunAsync(LoadedReference reference, Mutant mutant, int seed) => GuardedAsync(async guard =>
+    private Task<MutantOutcome> RunAsync(LoadedReference reference, Mutant mutant, int seed, Task first) => GuardedAsync(async guard =>
     {
+        await first;
         if (RunsWholeSuite(mutant))
         {
             // Each attempt gets a fresh instance: mutants keep state per run.
@@ -90,7 +99,7 @@ public sealed class InitialCheckRuns : IAsyncLifetime
             var (run, attempts) = await RunWholeSuiteAsync(reference, fresh, new InitialCheckOptions { Seed = seed }, guard);
             return new MutantOutcome(mutant, run, true) { Attempts = attempts };
         }
-        await _sequenceSlots.WaitAsync(guard);
+        await _slots.WaitAsync(guard);
         try
         {
             await using var proxy = await FaultInjectingProxy.StartAsync(reference.BaseAddress, mutant);
@@ -103,7 +112,7 @@ public sealed class InitialCheckRuns : IAsyncLifetime
         }
         finally
         {
-            _sequenceSlots.Release();
+            _slots.Release();
         }
     });
 
@@ -113,7 +122,15 @@ public sealed class InitialCheckRuns : IAsyncLifetime
         await _wholeSuiteSlots.WaitAsync(cancellationToken);
         try
         {
-            return await reference.RunWholeSuiteThroughProxyAsync(createMutant, options, cancellationToken);
+            await _slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await reference.RunWholeSuiteThroughProxyAsync(createMutant, options, cancellationToken);
+            }
+            finally
+            {
+                _slots.Release();
+            }
         }
         finally
         {
@@ -139,7 +156,7 @@ public sealed class InitialCheckRuns : IAsyncLifetime
             // Only runs no test waited for can end here (cancelled); the tests judged the others.
         }
         _stopping.Dispose();
-        _sequenceSlots.Dispose();
+        _slots.Dispose();
         _wholeSuiteSlots.Dispose();
     }
 }
