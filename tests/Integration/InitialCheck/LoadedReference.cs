@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IsuBench.Integration.Infrastructure;
+using IsuBench.Integration.Mutants;
 using IsuBench.Reference.DataSet;
 using IsuBench.Reference.Hosting;
 using IsuBench.Scenarios.InitialCheck;
@@ -13,13 +14,9 @@ namespace IsuBench.Integration.InitialCheck;
 /// </summary>
 public class LoadedReference : IAsyncLifetime
 {
-    /// <summary>
-    /// How long a watcher still counts after it left (the 3 s heartbeat window) plus a margin: two watcher checks closer than this
-    /// may pick the same room and count each other's watchers.
-    /// </summary>
-    private static readonly TimeSpan WatcherQuiet = TimeSpan.FromSeconds(3.5);
+    /// <summary>Attempts a run through a proxy makes room by room before it holds the reference alone, which always succeeds.</summary>
+    private const int SharedAttempts = 4;
 
-    private readonly SemaphoreSlim _watcherCheck = new(1);
     private WebApplication? _app;
 
     /// <summary>The reference's store profile.</summary>
@@ -33,6 +30,9 @@ public class LoadedReference : IAsyncLifetime
 
     /// <summary>Where the reference listens.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Which rooms the watcher checks of whole-suite runs against this reference hold.</summary>
+    public WatcherRoomLedger Watchers { get; } = new();
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -48,29 +48,63 @@ public class LoadedReference : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs the whole initial check (with its watcher check) against <paramref name="target"/> (this server or a proxy in front of it),
-    /// one run at a time, each followed by a quiet time so that no run sees the watchers of the one before.
+    /// Runs the whole initial check (with its watcher check) straight at this server, holding it alone: no other whole-suite run
+    /// overlaps it or follows it within the quiet time, so that neither sees the other's watchers.
     /// </summary>
-    public async Task<InitialCheckHarness.Run> RunWholeSuiteAsync(Uri target, InitialCheckOptions options, CancellationToken cancellationToken = default)
+    public async Task<InitialCheckHarness.Run> RunWholeSuiteAloneAsync(
+        InitialCheckOptions options, CancellationToken cancellationToken = default)
     {
         if (options.OnlyChecks is not null) throw new ArgumentException("the whole suite runs every check", nameof(options));
-        await _watcherCheck.WaitAsync(cancellationToken);
+        var claim = await Watchers.HoldAloneAsync(cancellationToken);
         try
         {
-            var run = await InitialCheckHarness.RunAsync(target, options, cancellationToken);
-            await Task.Delay(WatcherQuiet, cancellationToken);
-            return run;
+            return await InitialCheckHarness.RunAsync(BaseAddress, options, cancellationToken);
         }
         finally
         {
-            _watcherCheck.Release();
+            claim.ReleaseAfterQuiet();
+        }
+    }
+
+    /// <summary>
+    /// Runs the whole initial check through a fresh proxy applying <paramref name="createMutant"/>'s mutant (null: a faithful
+    /// proxy), beside other such runs: the proxy holds each room before its watchers stream from it (<see cref="Watchers"/>).
+    /// A run refused a room is void and runs again, with a fresh mutant, once that room and its own are free; after a few
+    /// refusals it holds the reference alone. Returns the run and how many attempts it took.
+    /// </summary>
+    public async Task<(InitialCheckHarness.Run Run, int Attempts)> RunWholeSuiteThroughProxyAsync(
+        Func<Mutant?> createMutant, InitialCheckOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.OnlyChecks is not null) throw new ArgumentException("the whole suite runs every check", nameof(options));
+        for (var attempt = 1; ; attempt++)
+        {
+            var claim = attempt > SharedAttempts
+                ? await Watchers.HoldAloneAsync(cancellationToken)
+                : await Watchers.OpenAsync(cancellationToken);
+            InitialCheckHarness.Run? run = null;
+            try
+            {
+                await using var proxy = await FaultInjectingProxy.StartAsync(BaseAddress, createMutant(), claim);
+                using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, claim.Refused);
+                run = await InitialCheckHarness.RunAsync(proxy.BaseAddress, options, attemptCancellation.Token);
+            }
+            catch (Exception) when (claim.RefusedRoom is not null && !cancellationToken.IsCancellationRequested)
+            {
+                // Void (cancelled once refused): run again below.
+            }
+            finally
+            {
+                claim.ReleaseAfterQuiet();
+            }
+            if (claim.RefusedRoom is not { } refused) return (run!, attempt);
+            // Its own watchers count for a while too, and the same seed would likely pick the same rooms again.
+            await Task.WhenAll(claim.Released, Watchers.WhenFreeAsync(refused, cancellationToken)).WaitAsync(cancellationToken);
         }
     }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        _watcherCheck.Dispose();
         if (_app is null) return;
         await _app.StopAsync();
         await _app.DisposeAsync();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using IsuBench.Integration.InitialCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -28,8 +30,11 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     /// <summary>Where the proxy listens.</summary>
     public Uri BaseAddress => new(_app.Urls.First());
 
-    /// <summary>Starts a proxy to <paramref name="upstream"/> applying <paramref name="mutant"/> (null: a faithful proxy).</summary>
-    public static async Task<FaultInjectingProxy> StartAsync(Uri upstream, Mutant? mutant)
+    /// <summary>
+    /// Starts a proxy to <paramref name="upstream"/> applying <paramref name="mutant"/> (null: a faithful proxy). With
+    /// <paramref name="watchers"/>, a stream goes to the reference only if the claim may hold its room, and holds it while it lasts.
+    /// </summary>
+    public static async Task<FaultInjectingProxy> StartAsync(Uri upstream, Mutant? mutant, WatcherRoomClaim? watchers = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -41,15 +46,24 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             Timeout = Timeout.InfiniteTimeSpan, // streams are long; the bench's own timeouts bound everything else
         };
         var proxy = new FaultInjectingProxy(app, client);
-        app.Run(context => proxy.ForwardAsync(context, mutant));
+        app.Run(context => proxy.ForwardAsync(context, mutant, watchers));
         await app.StartAsync();
         return proxy;
     }
 
-    private async Task ForwardAsync(HttpContext context, Mutant? mutant)
+    private async Task ForwardAsync(HttpContext context, Mutant? mutant, WatcherRoomClaim? watchers)
     {
         var cancellationToken = context.RequestAborted;
         var incoming = context.Request;
+        // Declared before the upstream response, so the room is let go only after the stream to the reference closed.
+        var roomId = watchers is null ? null : StreamRoom(incoming.Path.Value);
+        using var heldRoom = roomId is { } id ? watchers!.TryHoldStream(id) : null;
+        if (roomId is not null && heldRoom is null)
+        {
+            // Another run's watchers are in the room: each would count the other's. This run is void (see WatcherRoomLedger).
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
         using var request = new HttpRequestMessage(new HttpMethod(incoming.Method), incoming.Path.Value + incoming.QueryString.Value);
         foreach (var header in incoming.Headers)
         {
@@ -85,6 +99,13 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         context.Response.ContentLength = buffered.Body.Length;
         await context.Response.Body.WriteAsync(buffered.Body, cancellationToken);
     }
+
+    /// <summary>The room of a stream path (<c>/api/stream/rooms/{id}</c>), or null for any other path.</summary>
+    private static long? StreamRoom(string? path) =>
+        path is not null && path.StartsWith(StreamPrefix, StringComparison.Ordinal)
+            && long.TryParse(path.AsSpan(StreamPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private const string StreamPrefix = "/api/stream/rooms/";
 
     private static async Task RelayStreamAsync(
         HttpContext context, HttpResponseMessage response, Mutant? mutant, StreamConnection connection, string contentType, CancellationToken cancellationToken)

@@ -8,14 +8,16 @@ namespace IsuBench.Integration.Mutants;
 /// Every check can fail: for each deliberately broken behaviour, the initial check fails with the rule that behaviour breaks.
 /// Runs against both store profiles: the same faults, injected by the proxy in front of a baseline or a tuned reference.
 /// </summary>
-public abstract class InitialCheckMutantTests(LoadedReference reference, MutantRuns runs, ITestOutputHelper output)
+public abstract class InitialCheckMutantTests(LoadedReference reference, InitialCheckRuns runs, ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(MutantCatalog.Names), MemberType = typeof(MutantCatalog))]
     public async Task The_initial_check_fails_with_the_broken_rule(string name)
     {
-        var (mutant, run, wholeSuite) = await runs.GetAsync(reference, name);
-        output.WriteLine($"{(wholeSuite ? "whole suite" : "sequence only")}:\n{InitialCheckHarness.Failures(run.Result)}");
+        var outcome = await runs.MutantAsync(reference, name);
+        var (mutant, run, wholeSuite) = outcome;
+        var kind = wholeSuite ? $"whole suite, attempt {outcome.Attempts}" : "sequence only";
+        output.WriteLine($"{kind}:\n{InitialCheckHarness.Failures(run.Result)}");
 
         Assert.False(run.Result.Passed);
         Assert.Contains(run.Result.Verdicts, v => v.RuleId == mutant.Breaks && !v.Passed);
@@ -33,9 +35,9 @@ public abstract class InitialCheckMutantTests(LoadedReference reference, MutantR
     [InlineData("strokes-repeated-after-reconnect")]
     public async Task A_precise_mutant_fails_its_rule_and_nothing_else_in_the_whole_suite(string name)
     {
-        // Whole-suite runs never overlap and keep a quiet time, so no watcher check sees another run's watchers:
-        // a wrong count is caught by the count rule alone, repeated strokes by the strokes rule alone.
-        var (mutant, run, wholeSuite) = await runs.GetAsync(reference, name);
+        // No watcher check sees another run's watchers (WatcherRoomLedger): a wrong count is caught by the count rule alone,
+        // repeated strokes by the strokes rule alone.
+        var (mutant, run, wholeSuite) = await runs.MutantAsync(reference, name);
         Assert.True(wholeSuite);
         Assert.Equal([mutant.Breaks], run.Result.Verdicts.Where(v => !v.Passed).Select(v => v.RuleId).Distinct());
     }
@@ -43,10 +45,10 @@ public abstract class InitialCheckMutantTests(LoadedReference reference, MutantR
 
 /// <summary>The mutants in front of the baseline reference (streams that end every few seconds).</summary>
 [Collection(InitialCheckCollection.Name)]
-public sealed class InitialCheckMutantTestsOnBaseline(BaselineReference reference, MutantRuns runs, ITestOutputHelper output)
-    : InitialCheckMutantTests(reference, runs, output), IClassFixture<MutantRuns>;
+public sealed class InitialCheckMutantTestsOnBaseline(BaselineReference reference, InitialCheckRuns runs, ITestOutputHelper output)
+    : InitialCheckMutantTests(reference, runs, output);
 
 /// <summary>The mutants in front of the tuned reference (streams that stay open and push).</summary>
 [Collection(TunedInitialCheckCollection.Name)]
-public sealed class InitialCheckMutantTestsOnTuned(TunedReference reference, MutantRuns runs, ITestOutputHelper output)
-    : InitialCheckMutantTests(reference, runs, output), IClassFixture<MutantRuns>;
+public sealed class InitialCheckMutantTestsOnTuned(TunedReference reference, InitialCheckRuns runs, ITestOutputHelper output)
+    : InitialCheckMutantTests(reference, runs, output);
