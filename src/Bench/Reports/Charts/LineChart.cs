@@ -11,6 +11,9 @@ internal static class LineChart
     private const double LegendRow = 18;
     private const int LegendRowCharacters = 100;
 
+    /// <summary>A series' name as its legend row shows it: cut to the row's width; the row's title holds the whole name.</summary>
+    public static string LegendRowText(string name) => name.Length <= LegendRowCharacters ? name : name[..(LegendRowCharacters - 1)] + "…";
+
     /// <summary>
     /// The SVG of <paramref name="series"/>; each line carries its raw values in <c>data-values</c>. <paramref name="markers"/> are
     /// drawn as labelled vertical lines; <paramref name="legendRows"/> puts the legend below the chart, one series a row, for long names.
@@ -55,7 +58,7 @@ internal static class LineChart
             if (legendRows)
             {
                 double rowY = Height + 6 + LegendRow * i;
-                string shown = s.Name.Length <= LegendRowCharacters ? s.Name : s.Name[..(LegendRowCharacters - 1)] + "…";
+                string shown = LegendRowText(s.Name);
                 svg.Append($"<g class=\"legend-row\"><title>{Escape(s.Name)}</title><rect x=\"{N(Left)}\" y=\"{N(rowY)}\" width=\"12\" height=\"12\" fill=\"{color}\"/>")
                    .Append($"<text x=\"{N(Left + 16)}\" y=\"{N(rowY + 10)}\" font-size=\"12\" fill=\"#222\">{Escape(shown)}</text></g>");
                 continue;
