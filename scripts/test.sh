@@ -13,7 +13,9 @@ status=0
 dotnet build IsuBench.sln -c Release -p:UseSharedCompilation=true 2>&1 | tee "$log" || status=$?
 dotnet build-server shutdown >/dev/null 2>&1 || true
 if [ "$status" -eq 0 ]; then
-  dotnet test IsuBench.sln -c Release --no-build "$@" 2>&1 | tee -a "$log" || status=$?
+  # One test project at a time: the integration tests alone keep both CPUs busy, and the unit tests running beside them
+  # only slowed them into their timeouts.
+  dotnet test IsuBench.sln -c Release --no-build -m:1 "$@" 2>&1 | tee -a "$log" || status=$?
 fi
 # One closing line over all test projects, in the plain form CI systems read.
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

@@ -29,14 +29,15 @@ public sealed class LiveMetricsTests : IAsyncLifetime
         string collector = _receiver.BaseAddress.GetLeftPart(UriPartial.Authority);
         string[] export = ["--otlp-endpoint", collector, "--otlp-interval", "1"];
         string outDir = Path.Combine(_directory, "run");
-        // 8 s of load: Matsuri's posters stop 5 s before the end, so this leaves them 3 s to deliver strokes to watchers.
+        // 12 s of load: Matsuri's posters stop 5 s before the end, so this leaves them 7 s to deliver strokes to watchers
+        // (3 s were too few on a machine that a whole suite kept busy: no stroke was delivered).
 
         await using (var server = await ServerProcess.StartCommandAsync(
             "dotnet", [Path.Combine(AppContext.BaseDirectory, "isuketch.dll"), .. export], "tuned", connectionString, ProcessTimeout))
         {
             var (exitCode, output, error) = await ChildProcess.RunAsync("dotnet",
                 [Path.Combine(AppContext.BaseDirectory, "isubench.dll"), "run", "--target", server.BaseAddress.GetLeftPart(UriPartial.Authority),
-                 "--duration", "8", "--out", outDir, "--no-progress", .. export], ProcessTimeout);
+                 "--duration", "12", "--out", outDir, "--no-progress", .. export], ProcessTimeout);
             Assert.True(exitCode == 0, $"exit {exitCode}\n{output}\n{error}");
             // One more export interval, so that the server's last export comes after the run's last request.
             await Task.Delay(TimeSpan.FromSeconds(2));
