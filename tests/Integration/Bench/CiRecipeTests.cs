@@ -60,8 +60,7 @@ public sealed class CiRecipeTests : IDisposable
         // other work (the suite's other tests may crowd it) the same finding is INCONCLUSIVE, exit 5, and each figure says it
         // would FAIL: a crowded run is no evidence of a regression.
         // A run that failed a critical check ends the recipe before the gate (exit 1): say which and why, not just that the
-        // gate's file is missing.
-        // The summary it printed details the run nearest the median only: each run's own messages say why the one that failed did.
+        // gate's file is missing, with each run's own messages beside what the recipe printed.
         Assert.True(File.Exists(Path.Combine(outDir, "gate-junit.xml")),
             $"the recipe ended before the gate: exit {process.ExitCode}\n{printed}\n{EachRunsMessages(outDir)}");
         var runs = ResultJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(outDir, "result.json"))).Repeat!.Runs;
